@@ -1,0 +1,59 @@
+// The composition root: real dependencies, argv, exit codes. Hook commands take a fast path
+// that loads nothing they do not use; operator commands load commander on demand.
+
+import * as fs from "node:fs";
+import envPaths from "env-paths";
+import { appendDecision } from "./host/decisionLog.js";
+import { runtimeDir } from "./host/paths.js";
+import { realProcessHost } from "./host/sessionProcess.js";
+import { readInput } from "./host/stdin.js";
+import { render } from "./hook/render.js";
+import { HOOK_COMMANDS, type HookCommand, type HookDeps, runHook } from "./hook/runHook.js";
+import { fileStore } from "./store/fileStore.js";
+
+export function logDir(): string {
+  return envPaths("claude-session-guard", { suffix: "" }).log;
+}
+
+export function realHookDeps(env: NodeJS.ProcessEnv, ttlFlag: string | undefined): HookDeps {
+  return {
+    env,
+    readInput: () => readInput(0),
+    clock: { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    openStore: (e) => fileStore(runtimeDir(e)),
+    host: realProcessHost(),
+    log: (entry) => appendDecision(logDir(), entry),
+    ttlFlag,
+  };
+}
+
+/** Hook commands: exit 0 whatever happens (exit 2 would block the tool). */
+async function hook(command: HookCommand, args: string[]): Promise<number> {
+  let ttlFlag: string | undefined;
+  let problem: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--ttl-ms" && i + 1 < args.length) ttlFlag = args[++i];
+    else if (arg.startsWith("--ttl-ms=")) ttlFlag = arg.slice("--ttl-ms=".length);
+    else problem ??= `unknown argument "${arg}" for ${command}`;
+  }
+  const deps = realHookDeps(process.env, ttlFlag);
+  const result =
+    problem === null || process.env.CLAUDE_SESSION_GUARD_DISABLE === "1"
+      ? await runHook(command, deps)
+      : ({ kind: "failOpen", problem } as const);
+  const { stdout, stderr } = render(result);
+  // Synchronous writes: the process may exit right after (a stdin read can still be pending),
+  // and nothing written may be cut off.
+  if (stdout) fs.writeSync(1, stdout);
+  if (stderr) fs.writeSync(2, stderr);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const isHook = (HOOK_COMMANDS as readonly string[]).includes(command ?? "");
+  if (isHook && !rest.some((a) => a === "--help" || a === "-h")) return hook(command as HookCommand, rest);
+  const { runProgram } = await import("./commands/program.js");
+  return runProgram(argv);
+}

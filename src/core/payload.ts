@@ -1,0 +1,43 @@
+// A Claude Code hook payload, parsed leniently: Claude Code adds fields over time, so only what
+// the guard uses is required, and everything else is ignored.
+
+export interface HookPayload {
+  sessionId: string;
+  cwd: string | null;
+  event: string | null;
+  toolName: string | null;
+  toolInput: Record<string, unknown>;
+}
+
+export type PayloadResult = { ok: true; payload: HookPayload } | { ok: false; problem: string };
+
+export function parsePayload(text: string): PayloadResult {
+  if (text.trim() === "") return { ok: false, problem: "no hook payload on stdin" };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: "the hook payload on stdin is not JSON" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, problem: "the hook payload on stdin is not a JSON object" };
+  }
+  const p = value as Record<string, unknown>;
+  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
+    return { ok: false, problem: "the hook payload has no session_id" };
+  }
+  const toolInput = p.tool_input;
+  return {
+    ok: true,
+    payload: {
+      sessionId: p.session_id,
+      cwd: typeof p.cwd === "string" && p.cwd !== "" ? p.cwd : null,
+      event: typeof p.hook_event_name === "string" ? p.hook_event_name : null,
+      toolName: typeof p.tool_name === "string" ? p.tool_name : null,
+      toolInput:
+        typeof toolInput === "object" && toolInput !== null && !Array.isArray(toolInput)
+          ? (toolInput as Record<string, unknown>)
+          : {},
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// Who the session is, as a process: the long-lived Claude Code process that runs the hook, and
+// an identity for it that survives pid reuse. Linux reads /proc (no child process on the hot
+// path); macOS asks ps; elsewhere the checks answer "unknown" and the lock falls back to its TTL.
+
+import { execFileSync } from "node:child_process";
+import * as nodeFs from "node:fs";
+import { hostname } from "node:os";
+import type { Liveness, LivenessProbe } from "../core/decide.js";
+import { isPositiveInteger, type LockRecord } from "../core/record.js";
+
+const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "busybox"]);
+
+export interface ProcessHost {
+  platform: NodeJS.Platform;
+  ppid: number;
+  readFile(path: string): string;
+  /** kill(pid, 0): true alive, false no such process; EPERM counts as alive. */
+  exists(pid: number): boolean;
+  ps(pid: number, field: string): string | null;
+  hostname(): string;
+}
+
+export const realProcessHost = (): ProcessHost => ({
+  platform: process.platform,
+  ppid: process.ppid,
+  readFile: (path) => nodeFs.readFileSync(path, "utf8"),
+  exists(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+  },
+  ps(pid, field) {
+    try {
+      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1000 });
+      return out.trim() || null;
+    } catch {
+      return null;
+    }
+  },
+  hostname,
+});
+
+/**
+ * CLAUDE_PID when Claude Code sets it; otherwise the nearest ancestor of the hook that is not a
+ * shell (Claude Code runs hooks through `sh -c`, which some shells replace by exec).
+ */
+export function sessionPid(env: NodeJS.ProcessEnv, host: ProcessHost): number {
+  const fromEnv = Number(env.CLAUDE_PID);
+  if (env.CLAUDE_PID !== undefined && /^\d+$/.test(env.CLAUDE_PID) && isPositiveInteger(fromEnv)) return fromEnv;
+  let pid = host.ppid;
+  for (let hops = 0; hops < 4; hops++) {
+    const info = parentAndName(pid, host);
+    if (info === null || !SHELLS.has(info.name) || info.ppid <= 1) return pid;
+    pid = info.ppid;
+  }
+  return pid;
+}
+
+function parentAndName(pid: number, host: ProcessHost): { name: string; ppid: number } | null {
+  if (host.platform === "linux") {
+    const stat = procStat(pid, host);
+    return stat && { name: stat.name, ppid: Number(stat.fields[1]) };
+  }
+  const line = host.ps(pid, "ppid,comm");
+  const match = line && /^\s*(\d+)\s+(.+)$/.exec(line);
+  if (!match) return null;
+  return { ppid: Number(match[1]), name: (match[2] ?? "").split("/").pop()!.replace(/^-/, "") };
+}
+
+/** A string that names this incarnation of `pid` (start time + boot), or null if unknowable. */
+export function startIdentity(pid: number, host: ProcessHost): string | null {
+  if (host.platform === "linux") {
+    const stat = procStat(pid, host);
+    const bootId = readQuietly("/proc/sys/kernel/random/boot_id", host);
+    // Field 22 of /proc/<pid>/stat is the start time in clock ticks since boot.
+    const started = stat?.fields[19];
+    return stat && bootId && started ? `linux:${bootId.trim()}:${started}` : null;
+  }
+  if (host.platform === "darwin") {
+    const started = host.ps(pid, "lstart");
+    return started ? `darwin:${started}` : null;
+  }
+  return null;
+}
+
+/**
+ * Dead means provably gone: on this host, and either no such process or a different process
+ * under the same pid (its start identity differs). Anything that cannot be checked is unknown,
+ * so the lock falls back to its TTL; a live holder is never reported dead.
+ */
+export function livenessProbe(host: ProcessHost): LivenessProbe {
+  const here = host.hostname();
+  return (record: LockRecord): Liveness => {
+    if (record.hostname !== here || typeof record.pid_start !== "string") return "unknown";
+    if (!host.exists(record.pid)) return "dead";
+    const now = startIdentity(record.pid, host);
+    if (now === null) return "unknown";
+    return now === record.pid_start ? "alive" : "dead";
+  };
+}
+
+function procStat(pid: number, host: ProcessHost): { name: string; fields: string[] } | null {
+  const text = readQuietly(`/proc/${pid}/stat`, host);
+  if (text === null) return null;
+  // The name sits in parentheses and may itself contain spaces or parentheses.
+  const open = text.indexOf("(");
+  const close = text.lastIndexOf(")");
+  if (open < 0 || close < open) return null;
+  return { name: text.slice(open + 1, close), fields: text.slice(close + 2).split(" ") };
+}
+
+function readQuietly(path: string, host: ProcessHost): string | null {
+  try {
+    return host.readFile(path);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+// Which workspace a hook call belongs to, and the key its lock is stored under.
+
+import { createHash } from "node:crypto";
+import * as nodeFs from "node:fs";
+import { dirname, join, resolve } from "node:path";
+
+export interface Workspace {
+  /** The resolved workspace path. */
+  path: string;
+  /** First 12 hex chars of MD5 of the workspace id (CLAUDE_SESSION_GUARD_WORKSPACE_ID) or path. */
+  key: string;
+}
+
+export type WorkspaceFs = Pick<typeof nodeFs, "realpathSync" | "lstatSync">;
+
+export class WorkspaceError extends Error {
+  override name = "WorkspaceError";
+}
+
+/**
+ * CLAUDE_SESSION_GUARD_WORKSPACE names the workspace outright. Otherwise start from
+ * CLAUDE_PROJECT_DIR (where the session started) or the payload's cwd, resolve symlinks so every
+ * spelling of a directory is one workspace, and take the nearest ancestor holding a `.git` entry.
+ * A `.git` file counts too, which makes each linked git worktree a workspace of its own.
+ */
+export function resolveWorkspace(
+  env: NodeJS.ProcessEnv,
+  cwd: string | null,
+  fs: WorkspaceFs = nodeFs,
+): Workspace {
+  const explicit = nonEmpty(env.CLAUDE_SESSION_GUARD_WORKSPACE);
+  const path = explicit !== undefined ? realpathOrResolved(explicit, fs) : gitRoot(startDirectory(env, cwd, fs), fs);
+  return { path, key: workspaceKey(nonEmpty(env.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path) };
+}
+
+export function workspaceKey(identity: string): string {
+  return createHash("md5").update(identity, "utf8").digest("hex").slice(0, 12);
+}
+
+function startDirectory(env: NodeJS.ProcessEnv, cwd: string | null, fs: WorkspaceFs): string {
+  const start = nonEmpty(env.CLAUDE_PROJECT_DIR) ?? cwd;
+  if (start === null) throw new WorkspaceError("the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set");
+  try {
+    return fs.realpathSync(start);
+  } catch (error) {
+    throw new WorkspaceError(`cannot resolve the workspace directory ${start}: ${(error as Error).message}`);
+  }
+}
+
+function gitRoot(start: string, fs: WorkspaceFs): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (exists(join(dir, ".git"), fs)) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+function exists(path: string, fs: WorkspaceFs): boolean {
+  return fs.lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+}
+
+function realpathOrResolved(path: string, fs: WorkspaceFs): string {
+  try {
+    return fs.realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}

@@ -1,0 +1,301 @@
+// The file store: one record file per workspace, changed only by atomic file-system steps.
+//
+// Invariants:
+// - A reader never sees a partial record: records are written to a private temp file and only
+//   then published, by link(2) (create) or rename(2) (replace), both atomic.
+// - Create is exclusive: link(2) fails with EEXIST when a lock exists, so of any number of
+//   processes creating a free lock exactly one succeeds.
+// - Replace and remove are compare-and-swap on the lock's inode. A process that read inode I
+//   first hard-links the lock to the claim name `<lock>.<I>.claim1`. link(2) is exclusive, so of
+//   all processes acting on I exactly one gets the claim, and every writer of an existing lock
+//   (refresh, takeover, release, clear) needs it: while it is held nobody else can change the
+//   lock. The claim is a link to I itself, which pins the inode number: no other file can reuse I
+//   while a claim exists, so a claim name never refers to the wrong record.
+// - A claimant that died between claim and change leaves its claim behind. link(2) sets the
+//   inode's ctime, so a claim whose ctime is older than `claimStaleMs` (far longer than the
+//   sub-millisecond change) is stepped over by claiming the next level, `<lock>.<I>.claim2`.
+//   Stepping over also bumps ctime, so contenders keep waiting for the new claimant.
+
+import * as nodeFs from "node:fs";
+import { join } from "node:path";
+import { ABSENT, type LockRecord, parseRecord, serializeRecord } from "../core/record.js";
+import { type LockStore, type Snapshot, StoreError, type StoredLock, type SwapResult, type Version } from "./port.js";
+
+/** Every file-system call the store makes, so tests can inject faults. */
+export type FileStoreFs = Pick<
+  typeof nodeFs,
+  | "openSync"
+  | "closeSync"
+  | "readSync"
+  | "writeSync"
+  | "fstatSync"
+  | "lstatSync"
+  | "linkSync"
+  | "renameSync"
+  | "unlinkSync"
+  | "mkdirSync"
+  | "readdirSync"
+>;
+
+export interface FileStoreOptions {
+  fs?: FileStoreFs;
+  now?: () => number;
+  /** How old a claim must be before its claimant is presumed dead. */
+  claimStaleMs?: number;
+}
+
+const LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
+const MAX_RECORD_BYTES = 64 * 1024;
+const MAX_CLAIM_LEVELS = 8;
+let tempCounter = 0;
+
+export function lockFileName(key: string): string {
+  return `session-lock-${key}.json`;
+}
+
+export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): LockStore & { sweep(olderThanMs: number): string[] } {
+  const fs = options.fs ?? nodeFs;
+  const now = options.now ?? Date.now;
+  const claimStaleMs = options.claimStaleMs ?? 3000;
+  const pathOf = (key: string) => join(runtimeDir, lockFileName(key));
+
+  function read(path: string): Snapshot {
+    let fd: number;
+    try {
+      fd = fs.openSync(path, "r");
+    } catch (error) {
+      if (codeOf(error) === "ENOENT") return { observed: ABSENT, version: null };
+      throw failure(`cannot read the lock ${path}`, error);
+    }
+    try {
+      const stat = fs.fstatSync(fd, { bigint: true });
+      if (!stat.isFile()) {
+        throw new StoreError(`the lock ${path} is not a regular file; remove it by hand`, "ENOTFILE");
+      }
+      const text = readAll(fd, path);
+      return { observed: parseRecord(text), version: { token: stat.ino.toString() } };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  function readAll(fd: number, path: string): string {
+    const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+    let length = 0;
+    try {
+      for (;;) {
+        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+        if (length === buffer.length) break;
+      }
+    } catch (error) {
+      throw failure(`cannot read the lock ${path}`, error);
+    }
+    // An oversized record is not ours: let it parse as corrupt rather than reading it all.
+    return length > MAX_RECORD_BYTES ? "" : buffer.toString("utf8", 0, length);
+  }
+
+  /** Writes the record to a private temp file beside the lock; the caller removes it. */
+  function writeTemp(path: string, record: LockRecord): string {
+    const temp = `${path}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+    const data = Buffer.from(serializeRecord(record));
+    let fd: number;
+    try {
+      fd = fs.openSync(temp, "wx", 0o600);
+    } catch (error) {
+      if (codeOf(error) !== "ENOENT") throw failure(`cannot write a lock in ${runtimeDir}`, error);
+      makeRuntimeDir();
+      try {
+        fd = fs.openSync(temp, "wx", 0o600);
+      } catch (retryError) {
+        throw failure(`cannot write a lock in ${runtimeDir}`, retryError);
+      }
+    }
+    try {
+      let written = 0;
+      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+    } catch (error) {
+      closeQuietly(fd);
+      unlinkQuietly(temp);
+      throw failure(`cannot write a lock in ${runtimeDir}`, error);
+    }
+    try {
+      fs.closeSync(fd);
+    } catch (error) {
+      unlinkQuietly(temp);
+      throw failure(`cannot write a lock in ${runtimeDir}`, error);
+    }
+    return temp;
+  }
+
+  function makeRuntimeDir(): void {
+    try {
+      fs.mkdirSync(runtimeDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw failure(`cannot create the runtime directory ${runtimeDir}`, error);
+    }
+  }
+
+  /** Takes the exclusive right to change the lock while it is still `expected`. */
+  function claim(path: string, expected: Version): string[] | "conflict" | "busy" {
+    const claims: string[] = [];
+    for (let level = 1; level <= MAX_CLAIM_LEVELS; level++) {
+      const claimPath = `${path}.${expected.token}.claim${level}`;
+      try {
+        fs.linkSync(path, claimPath);
+      } catch (error) {
+        const code = codeOf(error);
+        if (code === "ENOENT") return "conflict";
+        if (code !== "EEXIST") throw failure(`cannot change the lock ${path}`, error);
+        const held = statQuietly(claimPath);
+        if (held === null) return "conflict";
+        if (held.ino.toString() !== expected.token) return "conflict";
+        if (now() - Number(held.ctimeMs) < claimStaleMs) return "busy";
+        claims.push(claimPath);
+        continue;
+      }
+      claims.push(claimPath);
+      // link(2) follows whatever the lock is now; if that is no longer what we read, back off.
+      const linked = statQuietly(claimPath);
+      if (linked === null || linked.ino.toString() !== expected.token) {
+        unlinkQuietly(claimPath);
+        return "conflict";
+      }
+      return claims;
+    }
+    return "busy";
+  }
+
+  function swap(key: string, expected: Version, record: LockRecord | null): SwapResult {
+    const path = pathOf(key);
+    const temp = record === null ? null : writeTemp(path, record);
+    try {
+      const claims = claim(path, expected);
+      if (typeof claims === "string") return claims;
+      try {
+        if (temp === null) fs.unlinkSync(path);
+        else fs.renameSync(temp, path);
+      } catch (error) {
+        throw failure(`cannot change the lock ${path}`, error);
+      } finally {
+        for (const claimPath of claims) unlinkQuietly(claimPath);
+      }
+      return "ok";
+    } finally {
+      if (temp !== null) unlinkQuietly(temp);
+    }
+  }
+
+  function statQuietly(path: string): nodeFs.BigIntStats | null {
+    try {
+      return fs.lstatSync(path, { bigint: true });
+    } catch {
+      return null;
+    }
+  }
+
+  function unlinkQuietly(path: string): void {
+    try {
+      fs.unlinkSync(path);
+    } catch {
+      // Already gone (a rename moved it), or unremovable: either way it is not the lock.
+    }
+  }
+
+  function closeQuietly(fd: number): void {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // The descriptor is released by the kernel on exit either way.
+    }
+  }
+
+  return {
+    async read(key) {
+      return read(pathOf(key));
+    },
+
+    async create(key, record) {
+      const path = pathOf(key);
+      const temp = writeTemp(path, record);
+      try {
+        fs.linkSync(temp, path);
+        return "ok";
+      } catch (error) {
+        if (codeOf(error) === "EEXIST") return "conflict";
+        throw failure(`cannot create the lock ${path}`, error);
+      } finally {
+        unlinkQuietly(temp);
+      }
+    },
+
+    async replace(key, expected, record) {
+      return swap(key, expected, record);
+    },
+
+    async remove(key, expected) {
+      return swap(key, expected, null);
+    },
+
+    async list() {
+      let names: string[];
+      try {
+        names = fs.readdirSync(runtimeDir);
+      } catch (error) {
+        if (codeOf(error) === "ENOENT") return [];
+        throw failure(`cannot list ${runtimeDir}`, error);
+      }
+      const locks: StoredLock[] = [];
+      for (const name of names.sort()) {
+        const key = LOCK_FILE.exec(name)?.[1];
+        if (key === undefined) continue;
+        const location = join(runtimeDir, name);
+        locks.push({ key, location, snapshot: read(location) });
+      }
+      return locks;
+    },
+
+    location: pathOf,
+
+    async close() {},
+
+    /**
+     * Removes temp and claim files left by processes that died mid-change. Only names this store
+     * creates, only older than `olderThanMs`: a live writer's files are never touched.
+     */
+    sweep(olderThanMs) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(runtimeDir);
+      } catch {
+        return [];
+      }
+      const removed: string[] = [];
+      for (const name of names) {
+        if (!/^session-lock-[0-9a-f]{12}\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
+        const path = join(runtimeDir, name);
+        const stat = statQuietly(path);
+        if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;
+        // A claim still linked to the live lock belongs to a claimant that may yet finish.
+        if (name.includes(".claim")) {
+          const lock = statQuietly(path.replace(/\.json\..*$/, ".json"));
+          if (lock !== null && lock.ino === stat.ino) continue;
+        }
+        unlinkQuietly(path);
+        removed.push(path);
+      }
+      return removed;
+    },
+  };
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+}
+
+function failure(message: string, error: unknown): StoreError {
+  const code = codeOf(error) ?? "EUNKNOWN";
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StoreError(`${message}: ${detail}`, code);
+}

@@ -1,0 +1,51 @@
+// The lock store port. Every change is a compare-and-swap against the exact record a reader
+// saw (its Version), so no decision is ever applied to a lock that changed after it was read.
+
+import type { LockRecord, Observed } from "../core/record.js";
+
+/** Names the exact stored record a read returned; opaque outside the store that issued it. */
+export interface Version {
+  readonly token: string;
+}
+
+export interface Snapshot {
+  observed: Observed;
+  /** null when nothing is stored: then only `create` can apply. */
+  version: Version | null;
+}
+
+/**
+ * ok: applied. conflict: the lock is no longer what was read; read again now.
+ * busy: another process is in the middle of changing it; read again after a short pause.
+ */
+export type SwapResult = "ok" | "conflict" | "busy";
+
+export interface StoredLock {
+  key: string;
+  location: string;
+  snapshot: Snapshot;
+}
+
+export interface LockStore {
+  read(key: string): Promise<Snapshot>;
+  /** Create the lock only if none exists. */
+  create(key: string, record: LockRecord): Promise<SwapResult>;
+  /** Replace the lock only if it is still exactly `expected`. */
+  replace(key: string, expected: Version, record: LockRecord): Promise<SwapResult>;
+  /** Remove the lock only if it is still exactly `expected`. */
+  remove(key: string, expected: Version): Promise<SwapResult>;
+  list(): Promise<StoredLock[]>;
+  /** Where the lock of `key` lives, for people (a path, or a Redis key without credentials). */
+  location(key: string): string;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override name = "StoreError";
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
