@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Caller,
+  decideAcquire,
+  decideRefresh,
+  decideRelease,
+  judge,
+  type LivenessProbe,
+  UNKNOWN_LIVENESS,
+} from "../../src/core/decide.js";
+import { ABSENT, type LockRecord, type Observed } from "../../src/core/record.js";
+
+const NOW = 1_764_000_000_000;
+const TTL = 300_000;
+
+const caller = (over: Partial<Caller> = {}): Caller => ({
+  sessionId: "me",
+  pid: 4242,
+  now: NOW,
+  ttlMs: TTL,
+  leaseMs: 0,
+  stamp: { workspace: "/ws", hostname: "h", pid_start: "linux:b:1" },
+  ...over,
+});
+
+const record = (over: Partial<LockRecord> = {}): Observed => ({
+  kind: "record",
+  record: { schema_version: 1, session_id: "other", pid: 7, acquired_at: NOW - 1000, ttl_ms: TTL, ...over },
+});
+
+const dead: LivenessProbe = () => "dead";
+const alive: LivenessProbe = () => "alive";
+
+describe("decideAcquire", () => {
+  it("takes a free workspace with a fresh five-field-compatible record", () => {
+    const d = decideAcquire(ABSENT, caller(), UNKNOWN_LIVENESS);
+    expect(d).toMatchObject({ kind: "take", why: "free", previous: null });
+    if (d.kind !== "take") throw new Error("unreachable");
+    expect(d.record).toEqual({
+      schema_version: 1,
+      session_id: "me",
+      pid: 4242,
+      acquired_at: NOW,
+      ttl_ms: TTL,
+      workspace: "/ws",
+      hostname: "h",
+      pid_start: "linux:b:1",
+      generation: 1,
+      created_at: NOW,
+    });
+  });
+
+  it("denies while another session's lock is fresh, naming the holder and its expiry", () => {
+    const d = decideAcquire(record(), caller(), UNKNOWN_LIVENESS);
+    expect(d).toMatchObject({ kind: "deny", holder: { session_id: "other", pid: 7 }, expiresAt: NOW - 1000 + TTL });
+  });
+
+  it("still denies exactly at the TTL (stale means strictly older)", () => {
+    expect(decideAcquire(record({ acquired_at: NOW - TTL }), caller(), UNKNOWN_LIVENESS).kind).toBe("deny");
+  });
+
+  it("takes over one millisecond past the TTL", () => {
+    const d = decideAcquire(record({ acquired_at: NOW - TTL - 1, generation: 9 }), caller(), UNKNOWN_LIVENESS);
+    expect(d).toMatchObject({ kind: "take", why: "stale", previous: { session_id: "other" } });
+    if (d.kind === "take") expect(d.record.generation).toBe(10);
+  });
+
+  it("uses the record's own ttl_ms, not the caller's", () => {
+    expect(decideAcquire(record({ acquired_at: NOW - 5000, ttl_ms: 4000 }), caller(), UNKNOWN_LIVENESS).kind).toBe("take");
+    expect(decideAcquire(record({ acquired_at: NOW - 5000, ttl_ms: 6000 }), caller({ ttlMs: 1000 }), UNKNOWN_LIVENESS).kind).toBe(
+      "deny",
+    );
+  });
+
+  it("takes over a corrupt lock", () => {
+    expect(decideAcquire({ kind: "corrupt", reason: "not JSON" }, caller(), UNKNOWN_LIVENESS)).toMatchObject({
+      kind: "take",
+      why: "corrupt",
+      previous: null,
+    });
+  });
+
+  it("treats a record stamped further in the future than its TTL as corrupt", () => {
+    expect(decideAcquire(record({ acquired_at: NOW + TTL + 1 }), caller(), UNKNOWN_LIVENESS)).toMatchObject({
+      kind: "take",
+      why: "corrupt",
+    });
+  });
+
+  it("respects a record slightly in the future (clock skew within the TTL)", () => {
+    expect(decideAcquire(record({ acquired_at: NOW + TTL }), caller(), UNKNOWN_LIVENESS).kind).toBe("deny");
+  });
+
+  it("re-takes its own lock, keeping created_at and advancing the generation", () => {
+    const d = decideAcquire(record({ session_id: "me", created_at: NOW - 9999, generation: 3 }), caller(), UNKNOWN_LIVENESS);
+    expect(d).toMatchObject({ kind: "take", why: "own", record: { created_at: NOW - 9999, generation: 4, acquired_at: NOW } });
+  });
+
+  it("re-takes its own lock even when it has gone stale or looks dead", () => {
+    expect(decideAcquire(record({ session_id: "me", acquired_at: NOW - TTL * 3 }), caller(), dead)).toMatchObject({ why: "own" });
+  });
+
+  it("takes over from a holder that is provably dead, whatever the lock's age", () => {
+    expect(decideAcquire(record({ acquired_at: NOW }), caller(), dead)).toMatchObject({ kind: "take", why: "dead" });
+  });
+
+  it("denies when the holder is alive or cannot be checked", () => {
+    expect(decideAcquire(record(), caller(), alive).kind).toBe("deny");
+    expect(decideAcquire(record(), caller(), UNKNOWN_LIVENESS).kind).toBe("deny");
+  });
+
+  it("extends the lease by the declared tool timeout", () => {
+    const d = decideAcquire(ABSENT, caller({ leaseMs: 120_000 }), UNKNOWN_LIVENESS);
+    if (d.kind !== "take") throw new Error("expected take");
+    expect(d.record.ttl_ms).toBe(TTL + 120_000);
+  });
+
+  it("starts the generation at 1 when the previous record has none", () => {
+    const d = decideAcquire(record({ acquired_at: 0 }), caller(), UNKNOWN_LIVENESS);
+    if (d.kind !== "take") throw new Error("expected take");
+    expect(d.record.generation).toBe(1);
+  });
+});
+
+describe("decideRefresh", () => {
+  it("rewrites its own lock with the plain TTL", () => {
+    const d = decideRefresh(record({ session_id: "me", ttl_ms: TTL + 600_000, generation: 2 }), caller());
+    expect(d).toMatchObject({ kind: "write", record: { ttl_ms: TTL, acquired_at: NOW, generation: 3 } });
+  });
+
+  it("refreshes its own lock even after the TTL lapsed, if nobody took it", () => {
+    expect(decideRefresh(record({ session_id: "me", acquired_at: NOW - TTL * 2 }), caller()).kind).toBe("write");
+  });
+
+  it("never creates a lock", () => {
+    expect(decideRefresh(ABSENT, caller())).toEqual({ kind: "skip", why: "absent" });
+  });
+
+  it("never touches another session's lock, fresh or stale", () => {
+    expect(decideRefresh(record(), caller())).toEqual({ kind: "skip", why: "not-ours" });
+    expect(decideRefresh(record({ acquired_at: 0 }), caller())).toEqual({ kind: "skip", why: "not-ours" });
+  });
+
+  it("leaves a corrupt lock alone", () => {
+    expect(decideRefresh({ kind: "corrupt", reason: "x" }, caller())).toEqual({ kind: "skip", why: "not-ours" });
+  });
+});
+
+describe("decideRelease", () => {
+  it("removes its own lock", () => {
+    expect(decideRelease(record({ session_id: "me" }), "me")).toMatchObject({ kind: "remove" });
+  });
+
+  it("skips when there is nothing, a corrupt file, or another session's lock", () => {
+    expect(decideRelease(ABSENT, "me")).toEqual({ kind: "skip", why: "absent" });
+    expect(decideRelease({ kind: "corrupt", reason: "x" }, "me")).toEqual({ kind: "skip", why: "not-ours" });
+    expect(decideRelease(record(), "me")).toEqual({ kind: "skip", why: "not-ours" });
+  });
+});
+
+describe("judge", () => {
+  it("names the operator-visible state", () => {
+    expect(judge(record(), NOW, UNKNOWN_LIVENESS)).toMatchObject({ state: "held", expiresAt: NOW - 1000 + TTL });
+    expect(judge(record({ acquired_at: 0 }), NOW, UNKNOWN_LIVENESS).state).toBe("stale");
+    expect(judge(record(), NOW, dead).state).toBe("dead");
+    expect(judge({ kind: "corrupt", reason: "empty file" }, NOW, UNKNOWN_LIVENESS)).toEqual({ state: "corrupt", reason: "empty file" });
+  });
+
+  it("does not ask about liveness once the TTL has settled it", () => {
+    let asked = 0;
+    judge(record({ acquired_at: 0 }), NOW, () => {
+      asked++;
+      return "alive";
+    });
+    expect(asked).toBe(0);
+  });
+});
