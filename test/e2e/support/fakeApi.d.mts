@@ -1,0 +1,53 @@
+// Generated from the .mjs beside it (npx tsc --allowJs --declaration --emitDeclarationOnly); keep in step.
+/**
+ * @typedef {{ name: string, input: Record<string, unknown> }} ToolCall
+ * @typedef {ToolCall | ToolCall[]} ScriptStep  one assistant message: one call, or several in parallel
+ * @typedef {{ method: string, url: string, body: any }} RecordedRequest
+ * @typedef {{ tool_use_id: string, is_error: boolean, content: string }} ToolResult
+ */
+/** @param {string} file_path @param {string} content @returns {ToolCall} */
+export function write(file_path: string, content: string): ToolCall;
+/** @param {string} file_path @param {string} old_string @param {string} new_string @returns {ToolCall} */
+export function edit(file_path: string, old_string: string, new_string: string): ToolCall;
+/**
+ * @param {string} command
+ * @param {{ timeout?: number, description?: string }} [options] timeout in ms, as the Bash tool takes it
+ * @returns {ToolCall}
+ */
+export function bash(command: string, options?: {
+    timeout?: number;
+    description?: string;
+}): ToolCall;
+/**
+ * @param {{ script?: ScriptStep[], finalText?: string }} [options]
+ */
+export function startFakeApi(options?: {
+    script?: ScriptStep[];
+    finalText?: string;
+}): Promise<{
+    url: string;
+    port: number;
+    requests: RecordedRequest[];
+    /** Every tool_result block Claude Code sent back, first seen first, without duplicates. */
+    toolResults(): ToolResult[];
+    /** @returns {Promise<void>} */
+    close(): Promise<void>;
+}>;
+export type ToolCall = {
+    name: string;
+    input: Record<string, unknown>;
+};
+/**
+ * one assistant message: one call, or several in parallel
+ */
+export type ScriptStep = ToolCall | ToolCall[];
+export type RecordedRequest = {
+    method: string;
+    url: string;
+    body: any;
+};
+export type ToolResult = {
+    tool_use_id: string;
+    is_error: boolean;
+    content: string;
+};
