@@ -110,6 +110,10 @@ export type SessionOptions = {
      * extra environment; undefined removes a variable
      */
     env?: Record<string, string | undefined>;
+    /**
+     * other hooks than settings.example.json's (fixture capture)
+     */
+    settingsPath?: string;
 };
 export type SessionResult = {
     exitCode: number | null;

@@ -77,6 +77,7 @@ function sessionEnv({ pathDir, home, tmp, apiUrl, extra = {} }) {
  * @property {"json" | "stream-json"} [outputFormat]  stream-json (with --verbose) also shows hook system messages
  * @property {boolean} [streamInput]  keep the session open for more turns (--input-format stream-json)
  * @property {Record<string, string | undefined>} [env]  extra environment; undefined removes a variable
+ * @property {string} [settingsPath]  other hooks than settings.example.json's (fixture capture)
  */
 
 /**
@@ -300,7 +301,7 @@ export class Sandbox {
     const args = ["-p"];
     if (options.streamInput) args.push("--input-format", "stream-json");
     else args.push(options.prompt ?? "Carry out the scripted task.");
-    args.push("--settings", this.settingsPath, "--allowedTools", ALLOWED_TOOLS, "--output-format", format);
+    args.push("--settings", options.settingsPath ?? this.settingsPath, "--allowedTools", ALLOWED_TOOLS, "--output-format", format);
     if (format === "stream-json") args.push("--verbose");
     const child = spawn(this.claudeBin, args, {
       cwd: options.cwd,
