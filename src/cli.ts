@@ -18,7 +18,7 @@ export function logDir(): string {
 export function realHookDeps(env: NodeJS.ProcessEnv, ttlFlag: string | undefined): HookDeps {
   return {
     env,
-    readInput: () => readInput(0),
+    readInput: () => readInput(),
     clock: { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     openStore: (e) => fileStore(runtimeDir(e)),
     host: realProcessHost(),
