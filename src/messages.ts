@@ -54,3 +54,35 @@ export function duration(ms: number): string {
 export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+function lostHow(by: string, at: string, reason: "stale" | "cleared"): string {
+  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
+}
+
+export function lostNoticeForUser(workspace: string, by: string, at: string, reason: "stale" | "cleared"): string {
+  return `${PREFIX} this session lost its lock on ${workspace} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`;
+}
+
+export function lostNoticeForClaude(workspace: string, by: string, at: string, reason: "stale" | "cleared"): string {
+  return (
+    `While this session was away, it lost its lock on the workspace ${workspace}: ${lostHow(by, at, reason)}. ` +
+    "Another session may have changed, added or deleted files and switched branches since your last turn. " +
+    "Before editing, re-read every file you intend to change and re-check `git status`; do not rely on what you read earlier."
+  );
+}
+
+export function sessionStartForUser(workspace: string, holder: string): string {
+  return `${PREFIX} another Claude Code session is working in this workspace (${workspace}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`;
+}
+
+export function sessionStartForClaude(workspace: string, holder: string): string {
+  return (
+    `Another Claude Code session currently holds the lock on this workspace (${workspace}): ${holder}. ` +
+    "Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. " +
+    "Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree."
+  );
+}
+
+export function otherSession(sessionId: string, pid: number): string {
+  return `another Claude Code session (session ${shortSessionId(sessionId)}, pid ${pid})`;
+}

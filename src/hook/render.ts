@@ -24,6 +24,14 @@ export function render(result: HookResult): Rendered {
         })}\n`,
         stderr: "",
       };
+    case "notice":
+      return {
+        stdout: `${JSON.stringify({
+          systemMessage: result.systemMessage,
+          hookSpecificOutput: { hookEventName: result.event, additionalContext: result.additionalContext },
+        })}\n`,
+        stderr: "",
+      };
     case "failOpen":
       return {
         stdout: `${JSON.stringify({ systemMessage: failOpenNotice(result.problem) })}\n`,

@@ -8,17 +8,29 @@ import { DEFAULT_TTL_MS, type LockRecord } from "../core/record.js";
 import type { LogEntry, Outcome } from "../host/decisionLog.js";
 import { livenessProbe, type ProcessHost, sessionPid, startIdentity } from "../host/sessionProcess.js";
 import { resolveWorkspace, type Workspace, type WorkspaceFs } from "../host/workspace.js";
-import { denyReason, invalidTtl } from "../messages.js";
+import { judge } from "../core/decide.js";
+import {
+  denyReason,
+  holderLine,
+  invalidTtl,
+  lostNoticeForClaude,
+  lostNoticeForUser,
+  otherSession,
+  sessionStartForClaude,
+  sessionStartForUser,
+} from "../messages.js";
 import type { LockStore } from "../store/port.js";
 import { acquire, type Clock, refresh, release } from "./guard.js";
 
-export const HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop"] as const;
+export const HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"] as const;
 export type HookCommand = (typeof HOOK_COMMANDS)[number];
 
 export type HookResult =
   | { kind: "allow" }
   | { kind: "deny"; reason: string }
-  | { kind: "failOpen"; problem: string };
+  | { kind: "failOpen"; problem: string }
+  /** An allow that tells: a message for the user and context for Claude. */
+  | { kind: "notice"; event: string; systemMessage: string; additionalContext: string };
 
 export interface HookDeps {
   env: NodeJS.ProcessEnv;
@@ -100,12 +112,37 @@ const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
         }),
       );
     }
-    return { kind: "allow" };
+    // A lapsed holder may still be alive and come back: tell it, on its next call, who came in.
+    // A dead holder will not come back, and a corrupt record names nobody.
+    if (outcome.why === "stale" && outcome.previous !== null) {
+      await store.putNotice(workspace.key, outcome.previous.session_id, {
+        by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
+        at: outcome.record.acquired_at,
+        reason: "stale",
+        generation: outcome.previous.generation ?? null,
+      });
+    }
+    return deliverNotice(deps, payload, workspace, store, "PreToolUse");
   },
 
   async posttooluse({ deps, payload, workspace, store, ttlMs }) {
     await refresh(store, workspace.key, callerFor(deps, payload, workspace, ttlMs, 0), deps.clock);
-    return { kind: "allow" };
+    return deliverNotice(deps, payload, workspace, store, "PostToolUse");
+  },
+
+  async sessionstart({ deps, payload, workspace, store }) {
+    const { observed } = await store.read(workspace.key);
+    if (observed.kind !== "record" || observed.record.session_id === payload.sessionId) return { kind: "allow" };
+    const now = deps.clock.now();
+    const judged = judge(observed, now, livenessProbe(deps.host));
+    if (judged.state !== "held") return { kind: "allow" };
+    const holder = holderLine(judged.record, now, judged.expiresAt);
+    return {
+      kind: "notice",
+      event: "SessionStart",
+      systemMessage: sessionStartForUser(workspace.path, holder),
+      additionalContext: sessionStartForClaude(workspace.path, holder),
+    };
   },
 
   async stop({ deps, payload, workspace, store }) {
@@ -116,6 +153,27 @@ const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
     return { kind: "allow" };
   },
 };
+
+/** Tells this session, once, that another session took its lock while it was away. */
+async function deliverNotice(
+  deps: HookDeps,
+  payload: HookPayload,
+  workspace: Workspace,
+  store: LockStore,
+  event: string,
+): Promise<HookResult> {
+  const notice = await store.takeNotice(workspace.key, payload.sessionId);
+  if (notice === null) return { kind: "allow" };
+  const by = notice.by === null ? "an operator (claude-session-guard clear)" : otherSession(notice.by.session_id, notice.by.pid);
+  const at = new Date(notice.at).toISOString();
+  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace, { by: notice.by }));
+  return {
+    kind: "notice",
+    event,
+    systemMessage: lostNoticeForUser(workspace.path, by, at, notice.reason),
+    additionalContext: lostNoticeForClaude(workspace.path, by, at, notice.reason),
+  };
+}
 
 /** A Bash call may run up to its declared timeout; the lock must outlast it. */
 function leaseFor(payload: HookPayload): number {

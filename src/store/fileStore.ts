@@ -18,8 +18,17 @@
 
 import * as nodeFs from "node:fs";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import { ABSENT, type LockRecord, parseRecord, serializeRecord } from "../core/record.js";
-import { type LockStore, type Snapshot, StoreError, type StoredLock, type SwapResult, type Version } from "./port.js";
+import {
+  type LockStore,
+  type LostNotice,
+  type Snapshot,
+  StoreError,
+  type StoredLock,
+  type SwapResult,
+  type Version,
+} from "./port.js";
 
 /** Every file-system call the store makes, so tests can inject faults. */
 export type FileStoreFs = Pick<
@@ -35,6 +44,8 @@ export type FileStoreFs = Pick<
   | "unlinkSync"
   | "mkdirSync"
   | "readdirSync"
+  | "readFileSync"
+  | "writeFileSync"
 >;
 
 export interface FileStoreOptions {
@@ -58,6 +69,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3000;
   const pathOf = (key: string) => join(runtimeDir, lockFileName(key));
+  const noticePath = (key: string, sessionId: string) =>
+    join(runtimeDir, `session-notice-${key}-${createHash("md5").update(sessionId).digest("hex").slice(0, 12)}.json`);
 
   function read(path: string): Snapshot {
     let fd: number;
@@ -258,6 +271,40 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
 
     location: pathOf,
 
+    async putNotice(key, sessionId, notice) {
+      const path = noticePath(key, sessionId);
+      const temp = `${path}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
+      try {
+        fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
+        fs.renameSync(temp, path);
+      } catch (error) {
+        unlinkQuietly(temp);
+        throw failure(`cannot leave a notice in ${runtimeDir}`, error);
+      }
+    },
+
+    async takeNotice(key, sessionId) {
+      const path = noticePath(key, sessionId);
+      let text: string;
+      try {
+        text = fs.readFileSync(path, "utf8");
+      } catch (error) {
+        if (codeOf(error) === "ENOENT") return null;
+        throw failure(`cannot read the notice ${path}`, error);
+      }
+      // unlink(2) succeeds for exactly one of the session's concurrent hook calls: the one that tells.
+      try {
+        fs.unlinkSync(path);
+      } catch {
+        return null;
+      }
+      try {
+        return JSON.parse(text) as LostNotice;
+      } catch {
+        return null;
+      }
+    },
+
     async close() {},
 
     /**
@@ -273,7 +320,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       }
       const removed: string[] = [];
       for (const name of names) {
-        if (!/^session-lock-[0-9a-f]{12}\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
+        if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
         const path = join(runtimeDir, name);
         const stat = statQuietly(path);
         if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;

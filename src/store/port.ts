@@ -20,6 +20,16 @@ export interface Snapshot {
  */
 export type SwapResult = "ok" | "conflict" | "busy";
 
+/** Told to a session whose lock another session took over or cleared, once, on its next call. */
+export interface LostNotice {
+  /** The session that took the lock, or null when an operator cleared it. */
+  by: { session_id: string; pid: number } | null;
+  at: number;
+  reason: "stale" | "cleared";
+  /** The generation the notified session last held. */
+  generation: number | null;
+}
+
 export interface StoredLock {
   key: string;
   location: string;
@@ -35,6 +45,10 @@ export interface LockStore {
   /** Remove the lock only if it is still exactly `expected`. */
   remove(key: string, expected: Version): Promise<SwapResult>;
   list(): Promise<StoredLock[]>;
+  /** Leave a notice for `sessionId` about the lock of `key`. */
+  putNotice(key: string, sessionId: string, notice: LostNotice): Promise<void>;
+  /** Take (read and delete) the notice for `sessionId`: of concurrent takers, exactly one gets it. */
+  takeNotice(key: string, sessionId: string): Promise<LostNotice | null>;
   /** Where the lock of `key` lives, for people (a path, or a Redis key without credentials). */
   location(key: string): string;
   close(): Promise<void>;

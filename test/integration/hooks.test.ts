@@ -359,3 +359,74 @@ describe("fail open", () => {
     expectDeny(await hook("pretooluse", payload("b", box.workspace)));
   });
 });
+
+describe("lost lock notice", () => {
+  function notice(result: CliResult, event: string) {
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const out = JSON.parse(result.stdout);
+    expect(Object.keys(out).sort()).toEqual(["hookSpecificOutput", "systemMessage"]);
+    expect(out.hookSpecificOutput).not.toHaveProperty("permissionDecision");
+    expect(out.hookSpecificOutput.hookEventName).toBe(event);
+    expect(out.systemMessage).toMatch(/^claude-session-guard: /);
+    return out as { systemMessage: string; hookSpecificOutput: { additionalContext: string } };
+  }
+
+  it("tells a session, once, that its lapsed lock was taken over, and by whom", async () => {
+    expectAllow(await hook("pretooluse", payload("aaaa1111-a", box.workspace), { CLAUDE_SESSION_GUARD_TTL_MS: "1000" }));
+    await new Promise((r) => setTimeout(r, 1100));
+    expectAllow(await hook("pretooluse", payload("bbbb2222-b", box.workspace), { CLAUDE_PID: "5555" }));
+    expectAllow(await hook("stop", payload("bbbb2222-b", box.workspace, { event: "Stop" })));
+    const told = notice(await hook("pretooluse", payload("aaaa1111-a", box.workspace)), "PreToolUse");
+    expect(told.systemMessage).toContain("session bbbb2222, pid 5555");
+    expect(told.hookSpecificOutput.additionalContext).toContain("re-read");
+    expect(told.hookSpecificOutput.additionalContext).toContain(box.workspace);
+    expect(readLock().session_id).toBe("aaaa1111-a");
+    expectAllow(await hook("pretooluse", payload("aaaa1111-a", box.workspace)));
+    expect(logEntries().filter((e) => e.outcome === "lost")).toHaveLength(1);
+  });
+
+  it("keeps the notice while the taker still holds the workspace, and tells on the first allowed call", async () => {
+    expectAllow(await hook("pretooluse", payload("a", box.workspace), { CLAUDE_SESSION_GUARD_TTL_MS: "1000" }));
+    await new Promise((r) => setTimeout(r, 1100));
+    expectAllow(await hook("pretooluse", payload("b", box.workspace)));
+    expectDeny(await hook("pretooluse", payload("a", box.workspace)));
+    expectAllow(await hook("stop", payload("b", box.workspace, { event: "Stop" })));
+    notice(await hook("posttooluse", payload("a", box.workspace, { event: "PostToolUse" })), "PostToolUse");
+    expectAllow(await hook("pretooluse", payload("a", box.workspace)));
+  });
+
+  it("is told by exactly one of a session's parallel calls", async () => {
+    expectAllow(await hook("pretooluse", payload("a", box.workspace), { CLAUDE_SESSION_GUARD_TTL_MS: "1000" }));
+    await new Promise((r) => setTimeout(r, 1100));
+    expectAllow(await hook("pretooluse", payload("b", box.workspace)));
+    expectAllow(await hook("stop", payload("b", box.workspace, { event: "Stop" })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => hook("pretooluse", payload("a", box.workspace))));
+    expect(results.every((r) => r.code === 0 && r.stderr === "")).toBe(true);
+    expect(results.filter((r) => r.stdout !== "")).toHaveLength(1);
+  });
+});
+
+describe("sessionstart", () => {
+  it("warns the user and Claude when another live session holds the workspace", async () => {
+    expectAllow(await hook("pretooluse", payload("aaaa1111-a", box.workspace), { CLAUDE_PID: String(process.pid) }));
+    const result = await hook("sessionstart", payload("bbbb2222-b", box.workspace, { event: "SessionStart" }));
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.hookSpecificOutput).toEqual({ hookEventName: "SessionStart", additionalContext: expect.stringContaining("session aaaa1111") });
+    expect(out.systemMessage).toContain(`working in this workspace (${box.workspace})`);
+    expect(out.systemMessage).toContain("will be denied");
+  });
+
+  it("says nothing when the workspace is free, stale, or held by the same session", async () => {
+    expectAllow(await hook("sessionstart", payload("a", box.workspace, { event: "SessionStart" })));
+    expectAllow(await hook("pretooluse", payload("a", box.workspace)));
+    expectAllow(await hook("sessionstart", payload("a", box.workspace, { event: "SessionStart" })));
+    writeLock({ schema_version: 1, session_id: "old", pid: 1, acquired_at: 1, ttl_ms: 300000 });
+    expectAllow(await hook("sessionstart", payload("b", box.workspace, { event: "SessionStart" })));
+  });
+
+  it("fails open like every hook command", async () => {
+    expectFailOpen(await hook("sessionstart", "nope"));
+  });
+});
