@@ -4,40 +4,48 @@
 import * as fs from "node:fs";
 import envPaths from "env-paths";
 import { appendDecision } from "./host/decisionLog.js";
-import { runtimeDir } from "./host/paths.js";
 import { realProcessHost } from "./host/sessionProcess.js";
 import { readInput } from "./host/stdin.js";
 import { render } from "./hook/render.js";
 import { HOOK_COMMANDS, type HookCommand, type HookDeps, runHook } from "./hook/runHook.js";
-import { fileStore } from "./store/fileStore.js";
+import { openStore } from "./store/openStore.js";
 
 export function logDir(): string {
   return envPaths("claude-session-guard", { suffix: "" }).log;
 }
 
-export function realHookDeps(env: NodeJS.ProcessEnv, ttlFlag: string | undefined): HookDeps {
+export function realHookDeps(env: NodeJS.ProcessEnv, flags: HookFlags): HookDeps {
   return {
     env,
     readInput: () => readInput(),
     clock: { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
-    openStore: (e) => fileStore(runtimeDir(e)),
+    openStore: (e) => openStore(e, flags.store),
     host: realProcessHost(),
     log: (entry) => appendDecision(logDir(), entry),
-    ttlFlag,
+    ttlFlag: flags.ttlMs,
   };
 }
 
+interface HookFlags {
+  ttlMs?: string | undefined;
+  store?: string | undefined;
+}
+
+const HOOK_FLAGS: Record<string, keyof HookFlags> = { "--ttl-ms": "ttlMs", "--store": "store" };
+
 /** Hook commands: exit 0 whatever happens (exit 2 would block the tool). */
 async function hook(command: HookCommand, args: string[]): Promise<number> {
-  let ttlFlag: string | undefined;
+  const flags: HookFlags = {};
   let problem: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--ttl-ms" && i + 1 < args.length) ttlFlag = args[++i];
-    else if (arg.startsWith("--ttl-ms=")) ttlFlag = arg.slice("--ttl-ms=".length);
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const flag = HOOK_FLAGS[name];
+    if (flag !== undefined && inline !== undefined) flags[flag] = inline;
+    else if (flag !== undefined && i + 1 < args.length) flags[flag] = args[++i];
     else problem ??= `unknown argument "${arg}" for ${command}`;
   }
-  const deps = realHookDeps(process.env, ttlFlag);
+  const deps = realHookDeps(process.env, flags);
   const result =
     problem === null || process.env.CLAUDE_SESSION_GUARD_DISABLE === "1"
       ? await runHook(command, deps)
