@@ -25,7 +25,11 @@ export default async function setup(project: TestProject): Promise<void> {
     throw new Error(`e2e: ${bundle} is missing; run \`npm run build\` first (\`npm test\` does).`);
   }
   try {
-    const claudeBin = await ensureClaudeCode({ log: (line) => process.stderr.write(`e2e: ${line}\n`) });
+    const claudeBin = await ensureClaudeCode({
+      // CI can point this at a directory it caches between runs.
+      ...(process.env.E2E_CLAUDE_CODE_CACHE ? { cacheDir: process.env.E2E_CLAUDE_CODE_CACHE } : {}),
+      log: (line) => process.stderr.write(`e2e: ${line}\n`),
+    });
     project.provide("claudeBin", claudeBin);
   } catch (error) {
     if (!(error instanceof ClaudeCodeInstallError)) throw error;

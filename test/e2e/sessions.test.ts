@@ -205,9 +205,13 @@ describe.skipIf(claudeBin === null).concurrent("claude-session-guard under Claud
     expect(summary(run)).toMatchObject({ exitCode: 0, denials: [], toolResults: [{ is_error: false }, { is_error: false }] });
     expect(readFileSync(join(ws, "open.txt"), "utf8")).toBe("open\n");
     expect(readFileSync(join(ws, "open-bash.txt"), "utf8")).toBe("open\n");
-    const warnings = run.systemMessages.filter((m) => / says: claude-session-guard: /.test(m));
-    expect(warnings.some((m) => m.startsWith("PreToolUse:Write says: claude-session-guard: "))).toBe(true);
-    expect(warnings.some((m) => m.startsWith("PreToolUse:Bash says: claude-session-guard: "))).toBe(true);
+    // Claude Code shows a hook's systemMessage to the user as "<Event>:<Tool> says: <message>".
+    expect(run.systemMessages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PreToolUse:Write says: claude-session-guard: /),
+        expect.stringMatching(/^PreToolUse:Bash says: claude-session-guard: /),
+      ]),
+    );
   });
 
   it("uses settings.example.json verbatim, wiring every hook to the built bin", async ({ expect, onTestFinished }) => {

@@ -1,7 +1,7 @@
 // Installs the pinned Claude Code CLI into a git-ignored cache, once, for the e2e suite and the
 // fixture capture script. npm here does not run the wrapper's postinstall (which would copy the
 // native binary into place), so we call the platform package's binary directly.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,13 +41,25 @@ function versionAt(packageDir) {
   }
 }
 
-/** @param {string} cacheDir @param {string} version */
+/**
+ * Running the binary, not just finding its manifest, catches an install that a killed run left
+ * half-extracted (npm writes package.json before the 400 MB binary is complete).
+ * @param {string} cacheDir @param {string} version
+ */
 function isInstalled(cacheDir, version) {
-  return (
-    versionAt(join(cacheDir, "node_modules", "@anthropic-ai", "claude-code")) === version &&
-    versionAt(join(cacheDir, "node_modules", platformPackage())) === version &&
-    existsSync(claudeBinaryPath(cacheDir))
-  );
+  const binary = claudeBinaryPath(cacheDir);
+  if (
+    versionAt(join(cacheDir, "node_modules", "@anthropic-ai", "claude-code")) !== version ||
+    versionAt(join(cacheDir, "node_modules", platformPackage())) !== version ||
+    !existsSync(binary)
+  ) {
+    return false;
+  }
+  try {
+    return execFileSync(binary, ["--version"], { encoding: "utf8", timeout: 30_000 }).trim().startsWith(`${version} `);
+  } catch {
+    return false;
+  }
 }
 
 /** @param {number} ms */
@@ -115,6 +127,7 @@ export async function ensureClaudeCode(options = {}) {
   try {
     if (isInstalled(cacheDir, version)) return claudeBinaryPath(cacheDir);
     log(`installing @anthropic-ai/claude-code@${version} into ${cacheDir} (about 250 MB, once)`);
+    rmSync(join(cacheDir, "node_modules"), { recursive: true, force: true });
     const { code, output } = await runNpm([
       "install",
       "--prefix",
@@ -126,7 +139,12 @@ export async function ensureClaudeCode(options = {}) {
       `@anthropic-ai/claude-code@${version}`,
     ]);
     if (code !== 0 || !isInstalled(cacheDir, version)) {
-      const tail = output.trim().split("\n").slice(-15).join("\n");
+      // npm's own summary lines, without the stack trace it prints in between.
+      const tail = output
+        .split("\n")
+        .filter((line) => line.startsWith("npm error") && !/^npm error\s+at /.test(line))
+        .slice(0, 6)
+        .join("\n");
       throw new ClaudeCodeInstallError(
         `could not install @anthropic-ai/claude-code@${version} (${platformPackage()}) into ${cacheDir}: ` +
           (code !== 0 ? `npm exited with ${code}` : `npm succeeded but ${claudeBinaryPath(cacheDir)} is missing`),
