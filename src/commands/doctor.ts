@@ -1,0 +1,373 @@
+// `doctor`: is this directory really guarded? It reads the settings Claude Code would read here
+// (or the files given), the hooks of an enabled session-guard plugin, checks the wiring, runs the
+// registered commands on synthetic payloads in a throwaway config dir (never the real locks),
+// and probes the runtime dir. One line per check, a fix hint on each that is not a pass; exit 1
+// when any check fails, so CI can run it.
+
+import { basename, dirname, join, resolve } from "node:path";
+import { claudeConfigDir, runtimeDir } from "../host/paths.js";
+import { resolveWorkspace } from "../host/workspace.js";
+import { shellQuote } from "../messages.js";
+import { commandWords, findOnPath, PLUGIN_ROOT_VAR } from "../settings/executable.js";
+import { isObject, type Json } from "../settings/guardHooks.js";
+import { readSettingsFile, SettingsFileError } from "../settings/settingsFile.js";
+import type { CommandDeps, CommandResult, RunResult } from "./deps.js";
+import { M } from "./messages.js";
+import { viewOf } from "./status.js";
+import { check, type Check, type Registration, registrations, type Source, wiringChecks } from "./wiring.js";
+
+export interface DoctorOptions {
+  settings?: string[];
+  json?: boolean;
+}
+
+export const PLUGIN_NAME = "session-guard";
+/** Ceiling for one self-test call, whatever timeout the settings give the hook. */
+const SELF_TEST_MAX_MS = 30_000;
+
+export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): Promise<CommandResult> {
+  const given = options.settings ?? [];
+  const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
+  sources.push(...pluginSources(sources, deps));
+
+  const checks = wiringChecks(sources);
+  const rootCheck = given.length === 0 ? rootSettingsCheck(deps) : null;
+  if (rootCheck) checks.push(rootCheck);
+  const regs = registrations(sources);
+  checks.push(...executableChecks(regs, deps));
+  if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps));
+  checks.push(runtimeDirCheck(deps));
+  checks.push(await lockCheck(deps));
+  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.doctor.disabled, M.doctor.disabledHint));
+  checks.push(check("running-sessions", "info", M.doctor.runningSessions));
+
+  const ok = !checks.some((c) => c.status === "fail");
+  if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}\n` };
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(M.doctor.line).join("\n")}\n${ok ? M.doctor.allGood : M.doctor.someFailed}\n` };
+}
+
+function workspaceRoot(deps: CommandDeps): string {
+  try {
+    return resolveWorkspace({}, deps.cwd, deps.fs).path;
+  } catch {
+    return deps.cwd;
+  }
+}
+
+/**
+ * Claude Code 2.1.331 reads project and local settings from the directory a session starts in,
+ * not from the repository root above it (checked with the real CLI: a session started in a
+ * subdirectory ignores the root's .claude/settings.json). So that is what doctor reads here.
+ */
+function defaultSources(deps: CommandDeps): Source[] {
+  const here = startDirectory(deps);
+  return [
+    load("user", join(claudeConfigDir(deps.env), "settings.json"), deps, false),
+    load("project", join(here, ".claude", "settings.json"), deps, false),
+    load("local", join(here, ".claude", "settings.local.json"), deps, false),
+  ];
+}
+
+function startDirectory(deps: CommandDeps): string {
+  try {
+    return deps.fs.realpathSync(deps.cwd);
+  } catch {
+    return deps.cwd;
+  }
+}
+
+/**
+ * Run below the repository root, where `install` writes: say so when the root's settings carry
+ * the guard, because sessions started here do not read them.
+ */
+function rootSettingsCheck(deps: CommandDeps): Check | null {
+  const here = startDirectory(deps);
+  const root = workspaceRoot(deps);
+  if (root === here) return null;
+  const rootSources = [
+    load("project", join(root, ".claude", "settings.json"), deps, false),
+    load("local", join(root, ".claude", "settings.local.json"), deps, false),
+  ];
+  if (registrations(rootSources).length === 0) return null;
+  return check("start-directory", "warn", M.doctor.rootNotRead(root, here), M.doctor.rootNotReadHint(root));
+}
+
+/** A given path may be a settings file, a plugin's hooks/hooks.json, or a plugin directory. */
+function givenSources(paths: string[], deps: CommandDeps): Source[] {
+  return paths.map((given) => {
+    const path = resolve(deps.cwd, given);
+    if (isDirectory(path, deps) && exists(join(path, "hooks", "hooks.json"), deps)) {
+      return load(given, join(path, "hooks", "hooks.json"), deps, true, path);
+    }
+    const pluginRoot = dirname(dirname(path));
+    const isPluginHooks =
+      basename(path) === "hooks.json" && basename(dirname(path)) === "hooks" && exists(join(pluginRoot, ".claude-plugin", "plugin.json"), deps);
+    return load(given, path, deps, true, isPluginHooks ? pluginRoot : undefined);
+  });
+}
+
+function load(label: string, path: string, deps: CommandDeps, given: boolean, pluginRoot?: string): Source {
+  const base = { label, path, ...(pluginRoot !== undefined && { pluginRoot }) };
+  try {
+    const file = readSettingsFile(path, deps.fs);
+    if (!file.exists) {
+      return given
+        ? { ...base, value: null, problem: { status: "fail", message: M.doctor.givenMissing(path), hint: M.doctor.givenMissingHint } }
+        : { ...base, value: null, problem: { status: "info", message: M.doctor.sourceMissing(label, path), hint: null } };
+    }
+    return { ...base, value: file.value };
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    return { ...base, value: null, problem: { status: "fail", message: error.message, hint: M.doctor.fixJsonHint } };
+  }
+}
+
+/**
+ * Plugins named session-guard@<marketplace> that the settings enable. Later scopes override
+ * earlier ones, as in Claude Code; the installed copy is found through
+ * `<config>/plugins/installed_plugins.json`.
+ */
+function pluginSources(sources: Source[], deps: CommandDeps): Source[] {
+  const enabled = new Map<string, boolean>();
+  for (const source of sources) {
+    const plugins = source.value?.enabledPlugins;
+    if (!isObject(plugins)) continue;
+    for (const [id, on] of Object.entries(plugins)) if (id.startsWith(`${PLUGIN_NAME}@`)) enabled.set(id, on === true);
+  }
+  const ids = [...enabled].filter(([, on]) => on).map(([id]) => id);
+  if (ids.length === 0) return [];
+  const installed = installedPlugins(deps);
+  return ids.map((id) => {
+    const root = installed.get(id);
+    const label = `plugin ${id}`;
+    if (root === undefined) {
+      return {
+        label,
+        path: id,
+        value: null,
+        problem: { status: "warn", message: M.doctor.pluginNotFound(id), hint: M.doctor.pluginNotFoundHint(id) },
+      } satisfies Source;
+    }
+    return load(label, join(root, "hooks", "hooks.json"), deps, true, root);
+  });
+}
+
+function installedPlugins(deps: CommandDeps): Map<string, string> {
+  const roots = new Map<string, string>();
+  try {
+    const file = readSettingsFile(join(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
+    const plugins = file.value.plugins;
+    if (!isObject(plugins)) return roots;
+    for (const [id, installs] of Object.entries(plugins)) {
+      const first = Array.isArray(installs) ? installs.find((i) => isObject(i) && typeof i.installPath === "string") : undefined;
+      if (isObject(first)) roots.set(id, first.installPath as string);
+    }
+  } catch {
+    // An unreadable registry is reported as "not found" for each enabled plugin.
+  }
+  return roots;
+}
+
+/** What a registered command runs, with `${CLAUDE_PLUGIN_ROOT}` and `$CLAUDE_PROJECT_DIR` expanded. */
+function expansions(reg: Registration, deps: CommandDeps): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(deps.env)) if (v !== undefined) vars[k] = v;
+  vars.CLAUDE_PROJECT_DIR ??= workspaceRoot(deps);
+  if (reg.source.pluginRoot !== undefined) vars[PLUGIN_ROOT_VAR] = reg.source.pluginRoot;
+  else delete vars[PLUGIN_ROOT_VAR];
+  return vars;
+}
+
+function executableChecks(regs: Registration[], deps: CommandDeps): Check[] {
+  if (regs.length === 0) return [check("executable", "fail", M.doctor.nothingToRun, M.doctor.runInstall)];
+  const problems: string[] = [];
+  const unsure: string[] = [];
+  const resolved = new Set<string>();
+  for (const reg of unique(regs)) {
+    const words = commandWords(reg.command, expansions(reg, deps));
+    if (words === null || words.length === 0) {
+      unsure.push(reg.command);
+      continue;
+    }
+    const [program, ...args] = words as [string, ...string[]];
+    const found = findOnPath(program, deps.env.PATH, deps.fs, deps.cwd);
+    if (found === null) {
+      problems.push(M.doctor.notExecutable(program, reg));
+      continue;
+    }
+    // `node script.js`: the interpreter is there, but is the script?
+    if (/(^|\/)node$/.test(program) && args[0] !== undefined && !args[0].startsWith("-")) {
+      const script = resolve(deps.cwd, args[0]);
+      if (!exists(script, deps)) {
+        problems.push(M.doctor.scriptMissing(script, reg));
+        continue;
+      }
+      resolved.add(`${found} ${script}`);
+    } else {
+      resolved.add(found);
+    }
+  }
+  if (problems.length > 0) return [check("executable", "fail", problems.join("; "), M.doctor.notExecutableHint)];
+  if (unsure.length > 0) return [check("executable", "warn", M.doctor.cannotParse(unsure), M.doctor.cannotParseHint)];
+  return [check("executable", "pass", M.doctor.executableOk([...resolved]))];
+}
+
+function unique(regs: Registration[]): Registration[] {
+  const seen = new Set<string>();
+  return regs.filter((r) => {
+    const key = `${r.command}\u0000${r.source.pluginRoot ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Runs the registered commands the way Claude Code would (`sh -c`, payload on stdin) in a
+ * throwaway config dir and workspace: session A takes the lock (silent allow), session B is
+ * denied (the contract's deny object), A refreshes and stops (silent), then B is allowed.
+ */
+async function selfTest(regs: Registration[], deps: CommandDeps): Promise<Check> {
+  const pick = (event: string, sub: string) => regs.find((r) => r.event === event && r.guard.subcommand === sub);
+  const pre = pick("PreToolUse", "pretooluse");
+  if (pre === undefined) return check("self-test", "fail", M.doctor.selfTestNoPre, M.doctor.runInstall);
+  const post = pick("PostToolUse", "posttooluse");
+  const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
+
+  const base = deps.fs.mkdtempSync(join(deps.tmpDir, "claude-session-guard-doctor-"));
+  const started = deps.now();
+  try {
+    const workspace = join(base, "workspace");
+    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync(join(base, dir), { recursive: true });
+    const env: NodeJS.ProcessEnv = {
+      ...deps.env,
+      HOME: join(base, "home"),
+      CLAUDE_CONFIG_DIR: join(base, "config"),
+      XDG_STATE_HOME: join(base, "state"),
+      CLAUDE_SESSION_GUARD_WORKSPACE: workspace,
+      CLAUDE_PROJECT_DIR: workspace,
+    };
+    for (const name of ["CLAUDE_SESSION_GUARD_DISABLE", "CLAUDE_SESSION_GUARD_WORKSPACE_ID", "CLAUDE_SESSION_GUARD_TTL_MS", PLUGIN_ROOT_VAR]) {
+      delete env[name];
+    }
+    const call = async (reg: Registration, session: string, event: string) => {
+      const payload = {
+        session_id: session,
+        transcript_path: join(base, `${session}.jsonl`),
+        cwd: workspace,
+        permission_mode: "default",
+        hook_event_name: event,
+        ...(event === "PreToolUse" || event === "PostToolUse"
+          ? { tool_name: "Write", tool_input: { file_path: join(workspace, "doctor.txt"), content: "doctor\n" } }
+          : {}),
+        ...(event === "PostToolUse" ? { tool_response: { type: "create" } } : {}),
+        ...(event === "Stop" ? { stop_hook_active: false } : {}),
+      };
+      const timeoutMs = Math.min(SELF_TEST_MAX_MS, typeof reg.hook.timeout === "number" && reg.hook.timeout > 0 ? reg.hook.timeout * 1000 : 5000);
+      const runEnv = reg.source.pluginRoot !== undefined ? { ...env, [PLUGIN_ROOT_VAR]: reg.source.pluginRoot } : env;
+      return { reg, event, result: await deps.runShell(reg.command, JSON.stringify(payload), runEnv, timeoutMs) };
+    };
+    const a = "doctor-self-test-a";
+    const b = "doctor-self-test-b";
+    const steps: Array<{ expect: "allow" | "deny"; run: () => ReturnType<typeof call> }> = [
+      { expect: "allow", run: () => call(pre, a, "PreToolUse") },
+      { expect: "deny", run: () => call(pre, b, "PreToolUse") },
+      ...(post ? [{ expect: "allow" as const, run: () => call(post, a, "PostToolUse") }] : []),
+      ...(stop
+        ? [
+            { expect: "allow" as const, run: () => call(stop, a, stop.event) },
+            { expect: "allow" as const, run: () => call(pre, b, "PreToolUse") },
+            { expect: "allow" as const, run: () => call(stop, b, stop.event) },
+          ]
+        : []),
+    ];
+    for (const step of steps) {
+      const { reg, event, result } = await step.run();
+      const problem = answerProblem(result, step.expect);
+      if (problem !== null) {
+        return check("self-test", "fail", M.doctor.selfTestFailed(`${reg.command}`, event, step.expect, problem), M.doctor.selfTestHint);
+      }
+    }
+    return check("self-test", "pass", M.doctor.selfTestOk(steps.length, deps.now() - started));
+  } finally {
+    deps.fs.rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/** What is wrong with one hook answer, or null if it has the contract's shape. */
+export function answerProblem(result: RunResult, expect: "allow" | "deny"): string | null {
+  if (result.error !== undefined) return M.doctor.couldNotStart(result.error);
+  if (result.timedOut) return M.doctor.timedOut;
+  if (result.exitCode !== 0) return M.doctor.exitCode(result.exitCode, result.stderr);
+  const out = result.stdout.trim();
+  let answer: unknown = null;
+  if (out !== "") {
+    try {
+      answer = JSON.parse(out);
+    } catch {
+      return M.doctor.notJson(out);
+    }
+  }
+  if (isObject(answer) && typeof answer.systemMessage === "string") return M.doctor.failedOpen(answer.systemMessage);
+  if (expect === "allow") return out === "" ? null : M.doctor.allowNotEmpty(out);
+  const specific = isObject(answer) ? answer.hookSpecificOutput : undefined;
+  if (!isObject(specific) || specific.hookEventName !== "PreToolUse" || specific.permissionDecision !== "deny") {
+    return M.doctor.notADenial(out);
+  }
+  if (typeof specific.permissionDecisionReason !== "string" || specific.permissionDecisionReason === "") return M.doctor.denialWithoutReason;
+  return null;
+}
+
+function runtimeDirCheck(deps: CommandDeps): Check {
+  const dir = runtimeDir(deps.env);
+  const created = !exists(dir, deps);
+  const probe = join(dir, `.doctor-probe-${process.pid}-${deps.now()}`);
+  try {
+    deps.fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    deps.fs.writeFileSync(probe, "probe\n", { flag: "wx", mode: 0o600 });
+    deps.fs.unlinkSync(probe);
+  } catch (error) {
+    return check("runtime-dir", "fail", M.doctor.runtimeDirUnusable(dir, error), M.doctor.runtimeDirHint(dir));
+  }
+  return check("runtime-dir", "pass", M.doctor.runtimeDirOk(dir, created));
+}
+
+async function lockCheck(deps: CommandDeps): Promise<Check> {
+  let workspace;
+  try {
+    workspace = resolveWorkspace(deps.env, deps.cwd, deps.fs);
+  } catch (error) {
+    return check("lock", "warn", M.workspaceFailed((error as Error).message), null);
+  }
+  const store = await deps.openStore(deps.env);
+  try {
+    const path = store.location(workspace.key);
+    let view;
+    try {
+      view = viewOf(workspace.key, path, await store.read(workspace.key), deps.now(), deps);
+    } catch (error) {
+      return check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path));
+    }
+    if (view === null) return check("lock", "pass", M.doctor.noLock(workspace.path));
+    if (view.judgement.state === "held") return check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path));
+    return check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path), M.doctor.clearHint(shellQuote(workspace.path)));
+  } finally {
+    await store.close();
+  }
+}
+
+function statQuietly(path: string, deps: CommandDeps) {
+  try {
+    return deps.fs.statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function exists(path: string, deps: CommandDeps): boolean {
+  return statQuietly(path, deps) !== undefined;
+}
+
+function isDirectory(path: string, deps: CommandDeps): boolean {
+  return statQuietly(path, deps)?.isDirectory() === true;
+}

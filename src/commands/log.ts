@@ -1,0 +1,41 @@
+// `log`: the most recent decisions, so someone who was denied can see who held the workspace and
+// since when, and someone whose guard failed open can see why.
+
+import { shortSessionId } from "../core/record.js";
+import { LOG_FILE, type LogEntry, readDecisions } from "../host/decisionLog.js";
+import { join } from "node:path";
+import type { CommandDeps, CommandResult } from "./deps.js";
+import { UserError } from "./errors.js";
+import { M } from "./messages.js";
+
+export const DEFAULT_LOG_LINES = 20;
+
+export interface LogOptions {
+  lines?: number;
+  json?: boolean;
+}
+
+export async function logCommand(options: LogOptions, deps: Pick<CommandDeps, "logDir" | "fs">): Promise<CommandResult> {
+  const n = options.lines ?? DEFAULT_LOG_LINES;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(M.invalidCount(String(options.lines)), 2);
+  const entries = readDecisions(deps.logDir, deps.fs).slice(-n);
+  if (options.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n` };
+  if (entries.length === 0) return { exitCode: 0, stdout: `${M.noDecisions(join(deps.logDir, LOG_FILE))}\n` };
+  return { exitCode: 0, stdout: `${entries.map(logLine).join("\n")}\n` };
+}
+
+/** One decision on one line: when, what, who asked, where, and who held the lock since when. */
+export function logLine(entry: LogEntry): string {
+  const parts = [
+    typeof entry.time === "string" ? entry.time : "?",
+    String(entry.outcome ?? "?").padEnd(9),
+    typeof entry.session === "string" ? `session ${shortSessionId(entry.session)}` : "session -       ",
+    typeof entry.workspace === "string" ? entry.workspace : "-",
+  ];
+  const holder = entry.holder;
+  if (holder && typeof holder.session_id === "string") {
+    parts.push(M.logHolder(shortSessionId(holder.session_id), holder.pid, holder.acquired_at));
+  }
+  if (typeof entry.error === "string") parts.push(`(${entry.error})`);
+  return parts.join("  ");
+}

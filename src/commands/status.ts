@@ -1,0 +1,131 @@
+// `status`: what the lock store says, judged the way the hook judges it, as a table for people
+// or as stable JSON for scripts. Reading never changes anything.
+
+import { judge, type Judgement, type LockState } from "../core/decide.js";
+import { shortSessionId } from "../core/record.js";
+import { runtimeDir } from "../host/paths.js";
+import { resolveWorkspace, WorkspaceError } from "../host/workspace.js";
+import { StoreError, type Snapshot } from "../store/port.js";
+import type { CommandDeps, CommandResult } from "./deps.js";
+import { UserError } from "./errors.js";
+import { M } from "./messages.js";
+
+/** One lock, as `status --json` prints it. Field names are part of the contract. */
+export interface StatusEntry {
+  workspace: string | null;
+  hash: string;
+  path: string;
+  session_id: string | null;
+  pid: number | null;
+  acquired_at: number | null;
+  ttl_ms: number | null;
+  age_ms: number | null;
+  state: LockState;
+}
+
+export interface LockView {
+  entry: StatusEntry;
+  judgement: Judgement;
+}
+
+export interface StatusOptions {
+  all?: boolean;
+  json?: boolean;
+}
+
+export function viewOf(key: string, path: string, snapshot: Snapshot, now: number, deps: Pick<CommandDeps, "probe">): LockView | null {
+  if (snapshot.observed.kind === "absent") return null;
+  const judgement = judge(snapshot.observed, now, deps.probe);
+  const record = judgement.state === "corrupt" ? null : judgement.record;
+  return {
+    judgement,
+    entry: {
+      workspace: typeof record?.workspace === "string" ? record.workspace : null,
+      hash: key,
+      path,
+      session_id: record?.session_id ?? null,
+      pid: record?.pid ?? null,
+      acquired_at: record?.acquired_at ?? null,
+      ttl_ms: record?.ttl_ms ?? null,
+      age_ms: record ? now - record.acquired_at : null,
+      state: judgement.state,
+    },
+  };
+}
+
+/** A store failure as an operator error; a lock path that is not a file says what to remove. */
+export function storeProblem(error: unknown, path?: string): never {
+  if (error instanceof StoreError) {
+    if (error.code === "ENOTFILE" && path !== undefined) throw new UserError(M.lockNotAFile(path));
+    throw new UserError(M.storeFailed(error.message));
+  }
+  if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+  throw error;
+}
+
+export async function statusCommand(options: StatusOptions, deps: CommandDeps): Promise<CommandResult> {
+  const store = await deps.openStore(deps.env);
+  try {
+    const now = deps.now();
+    if (options.all) {
+      let views: LockView[];
+      try {
+        views = (await store.list()).flatMap((lock) => viewOf(lock.key, lock.location, lock.snapshot, now, deps) ?? []);
+      } catch (error) {
+        storeProblem(error);
+      }
+      if (options.json) return json(views.map((v) => v.entry));
+      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(runtimeDir(deps.env))}\n` };
+      return { exitCode: 0, stdout: table(views, now) };
+    }
+
+    let workspace;
+    try {
+      workspace = resolveWorkspace(deps.env, deps.cwd);
+    } catch (error) {
+      storeProblem(error);
+    }
+    const path = store.location(workspace.key);
+    let snapshot: Snapshot;
+    try {
+      snapshot = await store.read(workspace.key);
+    } catch (error) {
+      storeProblem(error, path);
+    }
+    const view = viewOf(workspace.key, path, snapshot, now, deps);
+    if (options.json) return json(view ? [view.entry] : []);
+    if (view === null) return { exitCode: 0, stdout: `${M.noLockHere(workspace.path)}\n` };
+    return { exitCode: 0, stdout: table([view], now, workspace.path) };
+  } finally {
+    await store.close();
+  }
+}
+
+function json(entries: StatusEntry[]): CommandResult {
+  return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n` };
+}
+
+const HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE"] as const;
+
+/** A plain aligned table: no colour, no box drawing, so it pastes cleanly into an issue. */
+export function table(views: LockView[], now: number, knownWorkspace?: string): string {
+  const rows = views.map(({ entry, judgement }) => [
+    entry.workspace ?? knownWorkspace ?? M.unrecordedWorkspace(entry.hash),
+    entry.session_id === null ? "-" : shortSessionId(entry.session_id),
+    entry.pid === null ? "-" : String(entry.pid),
+    entry.age_ms === null ? "-" : M.duration(entry.age_ms),
+    judgement.state === "held" ? M.duration(judgement.expiresAt - now) : judgement.state === "stale" ? "expired" : "-",
+    judgement.state === "corrupt" ? `corrupt (${judgement.reason})` : judgement.state,
+  ]);
+  return formatTable([...HEADERS], rows);
+}
+
+export function formatTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return `${[headers, ...rows].map(line).join("\n")}\n`;
+}

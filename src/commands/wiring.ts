@@ -1,0 +1,182 @@
+// The hook wiring Claude Code would load, and the checks `doctor` makes on it. Pure: settings
+// objects in, checks out; doctor.ts does the reading, running and probing.
+
+import {
+  GUARDED_TOOLS,
+  type GuardCommand,
+  isObject,
+  type Json,
+  parseGuardCommand,
+  SANE_TIMEOUT_S,
+} from "../settings/guardHooks.js";
+import { matcherMatches, readMatcher } from "../settings/matcher.js";
+import { M } from "./messages.js";
+
+export type CheckStatus = "pass" | "warn" | "fail" | "info";
+
+export interface Check {
+  id: string;
+  status: CheckStatus;
+  message: string;
+  hint: string | null;
+}
+
+export interface Source {
+  /** For people: "user settings", "project settings", "plugin session-guard@x", or the path given. */
+  label: string;
+  path: string;
+  /** Set for a plugin's hooks/hooks.json: what `${CLAUDE_PLUGIN_ROOT}` stands for. */
+  pluginRoot?: string;
+  /** The parsed file; null when it is missing or broken (see `problem`). */
+  value: Json | null;
+  problem?: { status: CheckStatus; message: string; hint: string | null };
+}
+
+export interface Registration {
+  source: Source;
+  event: string;
+  matcher: unknown;
+  hook: Json;
+  command: string;
+  guard: GuardCommand;
+}
+
+/** Which subcommand belongs under which events. */
+const HOME_EVENTS: Record<string, readonly string[]> = {
+  pretooluse: ["PreToolUse"],
+  posttooluse: ["PostToolUse"],
+  stop: ["Stop", "SessionEnd"],
+  sessionstart: ["SessionStart"],
+};
+
+export function check(id: string, status: CheckStatus, message: string, hint: string | null = null): Check {
+  return { id, status, message, hint };
+}
+
+export function registrations(sources: Source[]): Registration[] {
+  const found: Registration[] = [];
+  for (const source of sources) {
+    const hooks = source.value?.hooks;
+    if (!isObject(hooks)) continue;
+    for (const [event, groups] of Object.entries(hooks)) {
+      if (!Array.isArray(groups)) continue;
+      for (const group of groups) {
+        if (!isObject(group) || !Array.isArray(group.hooks)) continue;
+        for (const hook of group.hooks) {
+          if (!isObject(hook) || (hook.type !== undefined && hook.type !== "command")) continue;
+          const guard = parseGuardCommand(hook.command);
+          if (guard) found.push({ source, event, matcher: group.matcher, hook, command: String(hook.command), guard });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The shape problems of one source that would make Claude Code skip or misread its hooks. */
+export function sourceCheck(source: Source, ours: Registration[]): Check {
+  const id = `settings:${source.label}`;
+  if (source.problem) return check(id, source.problem.status, source.problem.message, source.problem.hint);
+  const hooks = source.value?.hooks;
+  if (hooks !== undefined && !isObject(hooks)) return check(id, "fail", M.doctor.hooksNotObject(source.path), M.doctor.fixByHand);
+  const count = ours.filter((r) => r.source === source).length;
+  return check(id, "pass", M.doctor.sourceRead(source.label, source.path, count));
+}
+
+function where(regs: Registration[]): string {
+  return [...new Set(regs.map((r) => r.source.label))].join(", ");
+}
+
+function toolCheck(regs: Registration[], event: "PreToolUse" | "PostToolUse", subcommand: string): Check {
+  const id = subcommand;
+  const mine = regs.filter((r) => r.event === event && r.guard.subcommand === subcommand);
+  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, subcommand), M.doctor.runInstall);
+  const invalid = mine.filter((r) => readMatcher(r.matcher, true).kind === "invalid");
+  const uncovered = GUARDED_TOOLS.filter((tool) => !mine.some((r) => matcherMatches(r.matcher, tool, true)));
+  if (uncovered.length > 0) {
+    const matchers = mine.map((r) => JSON.stringify(r.matcher ?? "")).join(", ");
+    const hint = invalid.length > 0 ? M.doctor.invalidMatcherHint : M.doctor.matcherHint;
+    return check(id, "fail", M.doctor.uncovered(event, subcommand, uncovered, matchers), hint);
+  }
+  const asyncHooks = mine.filter((r) => r.hook.async === true);
+  if (subcommand === "pretooluse" && asyncHooks.length === mine.length) {
+    return check(id, "fail", M.doctor.asyncPreToolUse(where(asyncHooks)), M.doctor.removeAsync);
+  }
+  return check(id, "pass", M.doctor.covered(event, subcommand, [...GUARDED_TOOLS], where(mine)));
+}
+
+function lifecycleCheck(regs: Registration[], event: "Stop" | "SessionEnd"): Check {
+  const id = event.toLowerCase();
+  const mine = regs.filter((r) => r.event === event && r.guard.subcommand === "stop");
+  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, "stop"), M.doctor.runInstall);
+  // Stop has no matcher; a SessionEnd matcher filters on the end reason.
+  if (event === "SessionEnd" && !mine.some((r) => readMatcher(r.matcher, false).kind === "all")) {
+    const matchers = mine.map((r) => JSON.stringify(r.matcher)).join(", ");
+    return check(id, "warn", M.doctor.sessionEndFiltered(matchers), M.doctor.dropMatcher);
+  }
+  return check(id, "pass", M.doctor.lifecycleOk(event, where(mine)));
+}
+
+function placementCheck(regs: Registration[]): Check {
+  const misplaced = regs.filter((r) => !(HOME_EVENTS[r.guard.subcommand] ?? []).includes(r.event));
+  if (misplaced.length === 0) return check("placement", "pass", M.doctor.placementOk);
+  const list = misplaced.map((r) => `${r.guard.subcommand} under ${r.event} (${r.source.label})`).join("; ");
+  return check("placement", "fail", M.doctor.misplaced(list), M.doctor.runInstall);
+}
+
+function duplicatesCheck(regs: Registration[]): Check {
+  const groups = new Map<string, Registration[]>();
+  for (const r of regs) {
+    const key = `${r.event} ${r.guard.subcommand}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const twice = [...groups.entries()].filter(([, list]) => list.length > 1);
+  if (twice.length === 0) return check("duplicates", "pass", M.doctor.noDuplicates);
+  const list = twice.map(([key, list]) => `${key} ×${list.length} (${list.map((r) => r.source.label).join(", ")})`).join("; ");
+  return check("duplicates", "warn", M.doctor.duplicates(list), M.doctor.duplicatesHint);
+}
+
+function timeoutCheck(regs: Registration[]): Check {
+  if (regs.length === 0) return check("timeout", "info", M.doctor.noHooksForTimeout);
+  const invalid = regs.filter((r) => r.hook.timeout !== undefined && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
+  if (invalid.length > 0) {
+    return check("timeout", "fail", M.doctor.timeoutInvalid(describeTimeouts(invalid)), M.doctor.timeoutHint);
+  }
+  const missing = regs.filter((r) => r.hook.timeout === undefined);
+  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < 2 || r.hook.timeout > SANE_TIMEOUT_S.max));
+  if (missing.length > 0) return check("timeout", "warn", M.doctor.timeoutMissing(describeCommands(missing)), M.doctor.timeoutHint);
+  if (odd.length > 0) return check("timeout", "warn", M.doctor.timeoutOdd(describeTimeouts(odd)), M.doctor.timeoutHint);
+  const values = [...new Set(regs.map((r) => r.hook.timeout as number))].sort((a, b) => a - b);
+  return check("timeout", "pass", M.doctor.timeoutOk(values));
+}
+
+function describeTimeouts(regs: Registration[]): string {
+  return regs.map((r) => `${r.event} ${r.guard.subcommand}: ${JSON.stringify(r.hook.timeout)}`).join(", ");
+}
+
+function describeCommands(regs: Registration[]): string {
+  return regs.map((r) => `${r.event} ${r.guard.subcommand}`).join(", ");
+}
+
+function sessionStartCheck(regs: Registration[]): Check {
+  const mine = regs.filter((r) => r.event === "SessionStart" && r.guard.subcommand === "sessionstart");
+  if (mine.length === 0) return check("sessionstart", "info", M.doctor.noSessionStart);
+  return check("sessionstart", "pass", M.doctor.lifecycleOk("SessionStart", where(mine)));
+}
+
+/** Every check that needs only the settings, in the order doctor prints them. */
+export function wiringChecks(sources: Source[]): Check[] {
+  const regs = registrations(sources);
+  return [
+    ...sources.map((s) => sourceCheck(s, regs)),
+    toolCheck(regs, "PreToolUse", "pretooluse"),
+    toolCheck(regs, "PostToolUse", "posttooluse"),
+    lifecycleCheck(regs, "Stop"),
+    lifecycleCheck(regs, "SessionEnd"),
+    placementCheck(regs),
+    duplicatesCheck(regs),
+    timeoutCheck(regs),
+    sessionStartCheck(regs),
+  ];
+}
+
