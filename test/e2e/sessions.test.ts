@@ -17,7 +17,7 @@ function sandbox(onTestFinished: TestContext["onTestFinished"]): Sandbox {
   return box;
 }
 
-function lockRecord(box: Sandbox, workspace: string, runtimeDir = box.runtimeDir): { session_id: string } {
+function lockRecord(box: Sandbox, workspace: string, runtimeDir = box.runtimeDir): { session_id: string; pid: number } {
   return JSON.parse(readFileSync(join(runtimeDir, `session-lock-${lockHash(workspace)}.json`), "utf8"));
 }
 
@@ -44,6 +44,9 @@ describe.skipIf(claudeBin === null).concurrent("claude-session-guard under Claud
     const gate = box.gate();
     const a = await box.startSession({ cwd: ws, script: [bash(gate.command, { timeout: GATE_TIMEOUT_MS })] });
     await gate.waitStarted(a);
+    // The record names the long-lived Claude Code process (CLAUDE_PID), not a short-lived hook.
+    const record = lockRecord(box, ws);
+    expect(record.pid).toBe(a.child.pid);
 
     const b = await box.runSession({
       cwd: ws,
@@ -54,6 +57,7 @@ describe.skipIf(claudeBin === null).concurrent("claude-session-guard under Claud
 
     expect(summary(aRun)).toMatchObject({ exitCode: 0, denials: [], toolResults: [{ is_error: false }] });
     const holder: string = aRun.result.session_id;
+    expect(record.session_id).toBe(holder);
     expect(summary(b)).toMatchObject({ exitCode: 0, denials: ["Write", "Bash"] });
     expect(existsSync(join(ws, "from-b.txt"))).toBe(false);
     expect(existsSync(join(ws, "from-b-bash.txt"))).toBe(false);
@@ -63,7 +67,7 @@ describe.skipIf(claudeBin === null).concurrent("claude-session-guard under Claud
     expect(results[0]?.content).toMatch(/^PreToolUse:Write hook error: claude-session-guard: /);
     expect(results[1]?.content).toMatch(/^PreToolUse:Bash hook error: claude-session-guard: /);
     for (const { content } of results) {
-      expect(content).toContain(`session ${holder.slice(0, 8)}`);
+      expect(content).toContain(`session ${holder.slice(0, 8)} (pid ${a.child.pid})`);
       expect(content).toContain(`claude-session-guard clear --workspace ${ws}`);
     }
   });
