@@ -2,7 +2,6 @@
 // an identity for it that survives pid reuse. Linux reads /proc (no child process on the hot
 // path); macOS asks ps; elsewhere the checks answer "unknown" and the lock falls back to its TTL.
 
-import { execFileSync } from "node:child_process";
 import * as nodeFs from "node:fs";
 import { hostname } from "node:os";
 import type { Liveness, LivenessProbe } from "../core/decide.js";
@@ -34,6 +33,8 @@ export const realProcessHost = (): ProcessHost => ({
   },
   ps(pid, field) {
     try {
+      // Loaded here, not at the top: only macOS needs it, and Linux hooks never pay for it.
+      const { execFileSync } = process.getBuiltinModule("node:child_process");
       const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1000 });
       return out.trim() || null;
     } catch {

@@ -1,8 +1,8 @@
 // Which workspace a hook call belongs to, and the key its lock is stored under.
 
-import { createHash } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { md5Hex } from "../core/md5.js";
 
 export interface Workspace {
   /** The resolved workspace path. */
@@ -34,7 +34,7 @@ export function resolveWorkspace(
 }
 
 export function workspaceKey(identity: string): string {
-  return createHash("md5").update(identity, "utf8").digest("hex").slice(0, 12);
+  return md5Hex(identity).slice(0, 12);
 }
 
 function startDirectory(env: NodeJS.ProcessEnv, cwd: string | null, fs: WorkspaceFs): string {

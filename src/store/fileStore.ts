@@ -18,7 +18,7 @@
 
 import * as nodeFs from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
+import { md5Hex } from "../core/md5.js";
 import { ABSENT, type LockRecord, parseRecord, serializeRecord } from "../core/record.js";
 import {
   type LockStore,
@@ -70,7 +70,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
   const claimStaleMs = options.claimStaleMs ?? 3000;
   const pathOf = (key: string) => join(runtimeDir, lockFileName(key));
   const noticePath = (key: string, sessionId: string) =>
-    join(runtimeDir, `session-notice-${key}-${createHash("md5").update(sessionId).digest("hex").slice(0, 12)}.json`);
+    join(runtimeDir, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
 
   function read(path: string): Snapshot {
     let fd: number;
