@@ -65,7 +65,8 @@ export class Sandbox {
     settingsPath: string;
     /** @type {RunningSession[]} */
     sessions: RunningSession[];
-    gates: number;
+    /** @type {Gate[]} */
+    gates: Gate[];
     worktrees: number;
     /** mkdir -p under the sandbox root; returns the real path. */
     dir(...parts: string[]): string;
@@ -85,6 +86,11 @@ export class Sandbox {
     startSession(options: SessionOptions): Promise<RunningSession>;
     /** @param {SessionOptions} options */
     runSession(options: SessionOptions): Promise<SessionResult>;
+    /**
+     * Lets every session finish on its own before anything is killed: Claude Code runs Bash in a
+     * process session of its own, so killing Claude Code would orphan a gated command that then
+     * writes into the sandbox while it is being deleted.
+     */
     cleanup(): Promise<void>;
 }
 export type SessionOptions = {

@@ -119,6 +119,8 @@ export class RunningSession {
     this.stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d) => (this.stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d) => (this.stderr += d));
+    // Claude Code may close its stdin first; a late end() must not become an unhandled EPIPE.
+    child.stdin.on("error", () => {});
     /** @type {Promise<SessionResult>} */
     this.done = new Promise((resolve, reject) => {
       child.once("error", reject);
@@ -234,7 +236,8 @@ export class Sandbox {
     copyFileSync(SETTINGS_EXAMPLE, this.settingsPath);
     /** @type {RunningSession[]} */
     this.sessions = [];
-    this.gates = 0;
+    /** @type {Gate[]} */
+    this.gates = [];
     this.worktrees = 0;
   }
 
@@ -276,7 +279,9 @@ export class Sandbox {
   }
 
   gate() {
-    return new Gate(join(this.root, "gates", String(this.gates++)));
+    const gate = new Gate(join(this.root, "gates", String(this.gates.length)));
+    this.gates.push(gate);
+    return gate;
   }
 
   /** Where the guard keeps locks for sessions of this sandbox (CLAUDE_CONFIG_DIR unset). */
@@ -320,15 +325,20 @@ export class Sandbox {
     return (await this.startSession(options)).done;
   }
 
+  /**
+   * Lets every session finish on its own before anything is killed: Claude Code runs Bash in a
+   * process session of its own, so killing Claude Code would orphan a gated command that then
+   * writes into the sandbox while it is being deleted.
+   */
   async cleanup() {
-    for (const session of this.sessions) session.kill();
-    await Promise.all(
-      this.sessions.map(async (session) => {
-        await session.done.catch(() => {});
-        await session.api.close();
-      }),
-    );
-    rmSync(this.root, { recursive: true, force: true });
+    for (const gate of this.gates) gate.release();
+    for (const session of this.sessions) session.endInput();
+    const settled = Promise.all(this.sessions.map((session) => session.done.catch(() => {})));
+    const killer = setTimeout(() => this.sessions.forEach((session) => session.kill()), 15_000);
+    await settled;
+    clearTimeout(killer);
+    await Promise.all(this.sessions.map((session) => session.api.close()));
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 
