@@ -76,7 +76,9 @@ export function locateJsonError(text: string): { offset: number; problem: string
     ) {}
   }
   const fail = (problem: string, at = i): never => {
-    throw new Stop(at, problem);
+    // Comments are the most common reason a hand-edited settings file is not JSON: say so.
+    const comment = text.startsWith("//", at) || text.startsWith("/*", at);
+    throw new Stop(at, comment ? "a comment (JSON has none)" : problem);
   };
   const describe = (at: number) => (at >= text.length ? "the end of the file" : `"${text[at]}"`);
   const ws = () => {
@@ -170,7 +172,6 @@ export function locateJsonError(text: string): { offset: number; problem: string
         return;
       }
     }
-    if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) fail("a comment (JSON has none)");
     if (c !== undefined && /[-0-9]/.test(c)) return number();
     fail(c === undefined ? "unexpected end of the file" : `unexpected ${describe(i)}`);
   };

@@ -1,0 +1,186 @@
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RunResult } from "../../../src/commands/deps.js";
+import { answerProblem, doctorCommand } from "../../../src/commands/doctor.js";
+import { runtimeDir } from "../../../src/host/paths.js";
+import { workspaceKey } from "../../../src/host/workspace.js";
+import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
+
+const example = readFileSync(join(import.meta.dirname, "../../../settings.example.json"), "utf8");
+const DENY = JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: "held" } });
+const ok = (stdout = ""): RunResult => ({ exitCode: 0, stdout, stderr: "", timedOut: false });
+
+let deps: Fake;
+beforeEach(() => {
+  deps = fakeDeps();
+  // A guard that behaves: the second session is denied while the first holds the lock.
+  let holder: string | null = null;
+  deps.runShell = async (command, input, env) => {
+    deps.shell.push({ command, input, env });
+    const { session_id: session, hook_event_name: event } = JSON.parse(input);
+    if (event === "PreToolUse") {
+      if (holder !== null && holder !== session) return ok(DENY);
+      holder = session;
+    }
+    if (event === "Stop" && holder === session) holder = null;
+    return ok();
+  };
+  const bin = join(deps.root, "bin");
+  mkdirSync(bin);
+  writeFileSync(join(bin, "claude-session-guard"), "#!/bin/sh\n");
+  chmodSync(join(bin, "claude-session-guard"), 0o755);
+  deps.env = { ...deps.env, PATH: `${bin}:/usr/bin:/bin` };
+});
+afterEach(() => deps.cleanup());
+
+function project(text = example) {
+  mkdirSync(join(deps.workspace, ".claude"), { recursive: true });
+  writeFileSync(join(deps.workspace, ".claude", "settings.json"), text);
+}
+
+async function doctor(options: { settings?: string[] } = {}) {
+  const result = await doctorCommand({ ...options, json: true }, deps);
+  const data = JSON.parse(result.stdout) as { ok: boolean; checks: Array<{ id: string; status: string; message: string; hint: string | null }> };
+  return { exitCode: result.exitCode, ok: data.ok, status: Object.fromEntries(data.checks.map((c) => [c.id, c.status])), checks: data.checks };
+}
+
+describe("doctorCommand", () => {
+  it("passes a project wired like settings.example.json, after a live self-test", async () => {
+    project();
+    const result = await doctor();
+    expect(result).toMatchObject({ exitCode: 0, ok: true });
+    expect(result.status).toMatchObject({ "self-test": "pass", executable: "pass", "runtime-dir": "pass", lock: "pass", "running-sessions": "info" });
+    expect(deps.shell.map((s) => [s.command, JSON.parse(s.input).session_id, JSON.parse(s.input).hook_event_name])).toEqual([
+      ["claude-session-guard pretooluse", "doctor-self-test-a", "PreToolUse"],
+      ["claude-session-guard pretooluse", "doctor-self-test-b", "PreToolUse"],
+      ["claude-session-guard posttooluse", "doctor-self-test-a", "PostToolUse"],
+      ["claude-session-guard stop", "doctor-self-test-a", "Stop"],
+      ["claude-session-guard pretooluse", "doctor-self-test-b", "PreToolUse"],
+      ["claude-session-guard stop", "doctor-self-test-b", "Stop"],
+    ]);
+  });
+
+  it("runs the self-test in a throwaway config dir and workspace, never the real ones, with the guard enabled", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_DISABLE: "1", CLAUDE_SESSION_GUARD_WORKSPACE_ID: "shared" };
+    const result = await doctor();
+    expect(result.status.disabled).toBe("warn");
+    for (const { env } of deps.shell) {
+      expect(env.CLAUDE_CONFIG_DIR).not.toBe(deps.env.CLAUDE_CONFIG_DIR);
+      expect(env.HOME).not.toBe(deps.env.HOME);
+      expect(env.CLAUDE_SESSION_GUARD_WORKSPACE).toMatch(/claude-session-guard-doctor-.*\/workspace$/);
+      expect(env.CLAUDE_SESSION_GUARD_DISABLE).toBeUndefined();
+      expect(env.CLAUDE_SESSION_GUARD_WORKSPACE_ID).toBeUndefined();
+    }
+  });
+
+  it("fails, with exit 1, when nothing is wired", async () => {
+    const result = await doctor();
+    expect(result).toMatchObject({ exitCode: 1, ok: false });
+    expect(result.status).toMatchObject({ pretooluse: "fail", executable: "fail", "settings:project": "info" });
+  });
+
+  it("fails the self-test when the command fails open, quoting its warning", async () => {
+    project();
+    deps.runShell = async () => ok(JSON.stringify({ systemMessage: "claude-session-guard: not guarding this workspace: disk full" }));
+    const result = await doctor();
+    expect(result.status["self-test"]).toBe("fail");
+    expect(result.checks.find((c) => c.id === "self-test")?.message).toContain("the hook failed open: claude-session-guard: not guarding");
+  });
+
+  it("fails the executable check for a command that is not on PATH, and skips the self-test", async () => {
+    project(example.replaceAll("claude-session-guard ", "/nowhere/claude-session-guard "));
+    const result = await doctor();
+    expect(result.status.executable).toBe("fail");
+    expect(result.status["self-test"]).toBeUndefined();
+    expect(deps.shell).toEqual([]);
+  });
+
+  it("reads only the files given with --settings, and recognises a plugin's hooks.json", async () => {
+    const plugin = join(deps.root, "plugin");
+    mkdirSync(join(plugin, ".claude-plugin"), { recursive: true });
+    mkdirSync(join(plugin, "hooks"));
+    mkdirSync(join(plugin, "bin"));
+    writeFileSync(join(plugin, ".claude-plugin", "plugin.json"), '{"name":"session-guard"}');
+    writeFileSync(join(plugin, "bin", "claude-session-guard.js"), "");
+    writeFileSync(join(plugin, "hooks", "hooks.json"), readFileSync(join(import.meta.dirname, "../../../hooks/hooks.json")));
+    project("{}");
+    const result = await doctor({ settings: [join(plugin, "hooks", "hooks.json")] });
+    expect(result.ok).toBe(true);
+    expect(Object.keys(result.status)).not.toContain("settings:project");
+    expect(deps.shell[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/bin/claude-session-guard.js" pretooluse');
+    expect(deps.shell[0]?.env.CLAUDE_PLUGIN_ROOT).toBe(plugin);
+  });
+
+  it("follows enabledPlugins to the installed session-guard plugin", async () => {
+    const installed = join(deps.root, "cache", "session-guard", "0.1.0");
+    mkdirSync(join(installed, "hooks"), { recursive: true });
+    mkdirSync(join(installed, "bin"));
+    writeFileSync(join(installed, "bin", "claude-session-guard.js"), "");
+    writeFileSync(join(installed, "hooks", "hooks.json"), readFileSync(join(import.meta.dirname, "../../../hooks/hooks.json")));
+    const config = deps.env.CLAUDE_CONFIG_DIR!;
+    mkdirSync(join(config, "plugins"), { recursive: true });
+    writeFileSync(join(config, "settings.json"), JSON.stringify({ enabledPlugins: { "session-guard@session-guard": true } }));
+    writeFileSync(
+      join(config, "plugins", "installed_plugins.json"),
+      JSON.stringify({ version: 2, plugins: { "session-guard@session-guard": [{ scope: "user", installPath: installed }] } }),
+    );
+    const result = await doctor();
+    expect(result.status).toMatchObject({ "settings:plugin session-guard@session-guard": "pass", pretooluse: "pass" });
+    expect(result.ok).toBe(true);
+  });
+
+  it("fails a settings file that is not JSON, naming the line", async () => {
+    project('{\n  "hooks": {,}\n}\n');
+    const check = (await doctor()).checks.find((c) => c.id === "settings:project");
+    expect(check).toMatchObject({ status: "fail", message: expect.stringContaining("is not valid JSON: line 2, column 13") });
+  });
+
+  it("warns about a stale lock left on this workspace, and fails one that is a directory", async () => {
+    project();
+    writeLock(deps, workspaceKey(deps.workspace), { session_id: "old-1", pid: 1, acquired_at: NOW - 900_000, ttl_ms: 300_000 });
+    const stale = await doctor();
+    expect(stale.status.lock).toBe("warn");
+    expect(stale.checks.find((c) => c.id === "lock")?.hint).toBe(`claude-session-guard clear --workspace ${deps.workspace}`);
+    expect(stale.ok).toBe(true);
+
+    const path = writeLock(deps, workspaceKey(deps.workspace), "");
+    rmSync(path);
+    mkdirSync(path);
+    const dir = await doctor();
+    expect(dir.status.lock).toBe("fail");
+    expect(dir.checks.find((c) => c.id === "lock")?.hint).toBe(`remove it by hand: rm -r ${path}`);
+  });
+
+  it("fails when the runtime dir cannot be used", async () => {
+    project();
+    writeFileSync(join(deps.root, "not-a-dir"), "");
+    deps.env = { ...deps.env, CLAUDE_CONFIG_DIR: join(deps.root, "not-a-dir") };
+    const result = await doctor();
+    expect(result.status["runtime-dir"]).toBe("fail");
+    expect(runtimeDir(deps.env)).toContain("not-a-dir");
+  });
+
+  it("warns, run below the repository root, that the root's settings are not read there", async () => {
+    project();
+    mkdirSync(join(deps.workspace, "pkg"));
+    deps.cwd = join(deps.workspace, "pkg");
+    const result = await doctor();
+    expect(result.status["start-directory"]).toBe("warn");
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe("answerProblem", () => {
+  it("accepts the contract's two shapes and names everything else", () => {
+    expect(answerProblem(ok(), "allow")).toBeNull();
+    expect(answerProblem(ok(`${DENY}\n`), "deny")).toBeNull();
+    expect(answerProblem(ok(), "deny")).toBe("expected a PreToolUse deny object, got nothing (an allow)");
+    expect(answerProblem(ok('{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}'), "allow")).toMatch(/must print nothing/);
+    expect(answerProblem({ exitCode: 2, stdout: "", stderr: "boom\nmore", timedOut: false }, "allow")).toBe("exited with 2: boom");
+    expect(answerProblem({ exitCode: null, stdout: "", stderr: "", timedOut: true }, "allow")).toBe("did not answer within its timeout");
+    expect(answerProblem({ exitCode: null, stdout: "", stderr: "", timedOut: false, error: "spawn ENOENT" }, "allow")).toBe("could not start: spawn ENOENT");
+    expect(answerProblem(ok("hello"), "allow")).toMatch(/not JSON/);
+  });
+});

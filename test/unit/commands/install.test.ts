@@ -1,0 +1,166 @@
+import * as fs from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UserError } from "../../../src/commands/errors.js";
+import { installCommand, launcher, settingsPathFor, uninstallCommand } from "../../../src/commands/install.js";
+import { type Fake, fakeDeps } from "./fakeDeps.js";
+
+let deps: Fake;
+let writes: string[];
+beforeEach(() => {
+  writes = [];
+  deps = fakeDeps({
+    writeFileAtomic: (path, data) => {
+      writes.push(path);
+      fs.writeFileSync(path, data);
+    },
+  });
+});
+afterEach(() => deps.cleanup());
+
+const projectFile = () => join(deps.workspace, ".claude", "settings.json");
+const read = (path = projectFile()) => readFileSync(path, "utf8");
+
+function putOnPath() {
+  const bin = join(deps.root, "bin");
+  mkdirSync(bin);
+  writeFileSync(join(bin, "claude-session-guard"), "#!/bin/sh\n");
+  chmodSync(join(bin, "claude-session-guard"), 0o755);
+  deps.env = { ...deps.env, PATH: `${bin}:/usr/bin` };
+}
+
+describe("settingsPathFor", () => {
+  it("puts project and local settings under the workspace root, even from a subdirectory", () => {
+    mkdirSync(join(deps.workspace, "a", "b"), { recursive: true });
+    deps.cwd = join(deps.workspace, "a", "b");
+    expect(settingsPathFor("project", deps)).toBe(join(deps.workspace, ".claude", "settings.json"));
+    expect(settingsPathFor("local", deps)).toBe(join(deps.workspace, ".claude", "settings.local.json"));
+    expect(settingsPathFor("user", deps)).toBe(join(deps.env.CLAUDE_CONFIG_DIR!, "settings.json"));
+  });
+});
+
+describe("launcher: the command install writes", () => {
+  it("is the bare name when a shell finds claude-session-guard on PATH", () => {
+    putOnPath();
+    expect(launcher(deps)).toEqual({ prefix: "claude-session-guard", onPath: true });
+  });
+
+  it("is the real path of the running bin otherwise, quoted when it has spaces", () => {
+    const dir = join(deps.root, "my tools");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "claude-session-guard.js"), "");
+    symlinkSync(join(dir, "claude-session-guard.js"), join(deps.root, "link.js"));
+    deps.argv1 = join(deps.root, "link.js");
+    expect(launcher(deps)).toEqual({ prefix: `'${dir}/claude-session-guard.js'`, onPath: false });
+  });
+
+  it("is never a path into npx's cache", () => {
+    deps.argv1 = "/root/.npm/_npx/1a2b/node_modules/claude-session-guard/bin/claude-session-guard.js";
+    expect(() => launcher(deps)).toThrow(UserError);
+  });
+});
+
+describe("installCommand", () => {
+  it("creates .claude/settings.json with the example's entries, atomically, and says what it did", async () => {
+    putOnPath();
+    const result = await installCommand({}, deps);
+    expect(result.stdout).toBe(
+      [
+        `Installed the guard's hooks in ${projectFile()}:`,
+        "  + PreToolUse: claude-session-guard pretooluse",
+        "  + PostToolUse: claude-session-guard posttooluse",
+        "  + Stop: claude-session-guard stop",
+        "  + SessionEnd: claude-session-guard stop",
+        "Sessions already running keep the hooks they started with; new sessions pick up the change.",
+        "",
+      ].join("\n"),
+    );
+    expect(JSON.parse(read())).toEqual(JSON.parse(readFileSync(join(import.meta.dirname, "../../../settings.example.json"), "utf8")));
+    expect(writes).toEqual([projectFile()]);
+  });
+
+  it("changes nothing the second time and says so, without writing", async () => {
+    putOnPath();
+    await installCommand({}, deps);
+    writes = [];
+    expect((await installCommand({}, deps)).stdout).toBe(`Nothing to change: the guard's hooks are already installed in ${projectFile()}.\n`);
+    expect(writes).toEqual([]);
+  });
+
+  it("keeps the file's indentation, other keys and hooks", async () => {
+    putOnPath();
+    mkdirSync(join(deps.workspace, ".claude"));
+    writeFileSync(projectFile(), '{\n\t"model": "opus",\n\t"hooks": {\n\t\t"Stop": [{"hooks": [{"type": "command", "command": "say done"}]}]\n\t}\n}\n');
+    await installCommand({}, deps);
+    const text = read();
+    expect(text.startsWith('{\n\t"model": "opus",\n\t"hooks": {\n\t\t"Stop": [\n\t\t\t{\n')).toBe(true);
+    expect(JSON.parse(text).hooks.Stop).toEqual([
+      { hooks: [{ type: "command", command: "say done" }] },
+      { hooks: [{ type: "command", command: "claude-session-guard stop", timeout: 5 }] },
+    ]);
+  });
+
+  it("--dry-run prints the changes and writes nothing", async () => {
+    const result = await installCommand({ dryRun: true }, deps);
+    expect(result.stdout).toMatch(/^Would change .*settings\.json:\n {2}\+ PreToolUse: /);
+    expect(result.stdout).toMatch(/Dry run: nothing was written\.\n$/);
+    expect(fs.existsSync(projectFile())).toBe(false);
+  });
+
+  it("leaves a file that is not JSON untouched and names the line and column", async () => {
+    mkdirSync(join(deps.workspace, ".claude"));
+    const broken = '{\n  "model": "opus"\n  "hooks": {}\n}\n';
+    writeFileSync(projectFile(), broken);
+    await expect(installCommand({}, deps)).rejects.toThrow(`${projectFile()} is not valid JSON: line 3, column 3: expected "," or "}"`);
+    expect(read()).toBe(broken);
+  });
+
+  it("refuses a read-only file even where a rename would replace it", async () => {
+    mkdirSync(join(deps.workspace, ".claude"));
+    writeFileSync(projectFile(), "{}\n");
+    deps.fs = {
+      ...fs,
+      accessSync: () => {
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      },
+    };
+    const error = await installCommand({}, deps).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(1);
+    expect((error as UserError).message).toContain(`${projectFile()} is read-only (EACCES). Left untouched: make it writable`);
+    expect(writes).toEqual([]);
+  });
+
+  it("rejects an unknown scope as a usage error", async () => {
+    await expect(installCommand({ scope: "global" }, deps)).rejects.toEqual(new UserError('unknown scope "global": use project, local or user', 2));
+  });
+
+  it("notes that sessions started in a subdirectory do not read the root's settings", async () => {
+    mkdirSync(join(deps.workspace, "pkg"));
+    deps.cwd = join(deps.workspace, "pkg");
+    expect((await installCommand({}, deps)).stdout).toContain(`sessions started in ${join(deps.workspace, "pkg")} are not`);
+  });
+});
+
+describe("uninstallCommand", () => {
+  it("removes what install added, leaving the file as it was before", async () => {
+    putOnPath();
+    mkdirSync(join(deps.workspace, ".claude"));
+    const before = '{\n    "env": {\n        "A": "1"\n    }\n}\n';
+    writeFileSync(projectFile(), before);
+    await installCommand({ scope: "project" }, deps);
+    const result = await uninstallCommand({}, deps);
+    expect(result.stdout).toMatch(/^Removed the guard's hooks from .*\n {2}- PreToolUse: claude-session-guard pretooluse\n/);
+    expect(read()).toBe(before);
+    expect((await uninstallCommand({}, deps)).stdout).toBe(`Nothing to change: ${projectFile()} has no guard hooks.\n`);
+  });
+
+  it("works on the user scope in CLAUDE_CONFIG_DIR", async () => {
+    await installCommand({ scope: "user" }, deps);
+    const user = join(deps.env.CLAUDE_CONFIG_DIR!, "settings.json");
+    expect(JSON.parse(read(user)).hooks.Stop).toHaveLength(1);
+    await uninstallCommand({ scope: "user" }, deps);
+    expect(JSON.parse(read(user))).toEqual({});
+  });
+});

@@ -1,0 +1,52 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UserError } from "../../../src/commands/errors.js";
+import { logCommand } from "../../../src/commands/log.js";
+import { type Fake, fakeDeps } from "./fakeDeps.js";
+
+let deps: Fake;
+beforeEach(() => {
+  deps = fakeDeps();
+});
+afterEach(() => deps.cleanup());
+
+function writeLog(entries: unknown[]) {
+  mkdirSync(deps.logDir, { recursive: true });
+  writeFileSync(join(deps.logDir, "decisions.jsonl"), `${entries.map((e) => JSON.stringify(e)).join("\n")}\n`);
+}
+
+const block = (i: number) => ({
+  time: `2026-11-24T13:00:${String(i).padStart(2, "0")}.000Z`,
+  event: "pretooluse",
+  outcome: "block",
+  session: "bbbbbbbb-2222",
+  workspace: "/w",
+  holder: { session_id: "aaaaaaaa-1111", pid: 42, acquired_at: Date.UTC(2026, 10, 24, 12, 59, 0), ttl_ms: 300000 },
+});
+
+describe("logCommand", () => {
+  it("shows the last 20 decisions by default, oldest first, naming the holder and since when", async () => {
+    writeLog(Array.from({ length: 25 }, (_, i) => block(i)));
+    const lines = (await logCommand({}, deps)).stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(20);
+    expect(lines[0]).toBe(
+      "2026-11-24T13:00:05.000Z  block      session bbbbbbbb  /w  holder aaaaaaaa (pid 42) active since 2026-11-24T12:59:00.000Z",
+    );
+  });
+
+  it("honours -n and --json", async () => {
+    writeLog([block(1), { time: "2026-11-24T13:01:00.000Z", event: "stop", outcome: "fail-open", session: null, workspace: null, error: "disk full" }]);
+    expect(JSON.parse((await logCommand({ lines: 1, json: true }, deps)).stdout)).toEqual([expect.objectContaining({ outcome: "fail-open", error: "disk full" })]);
+    expect((await logCommand({ lines: 1 }, deps)).stdout).toContain("(disk full)");
+  });
+
+  it("says where it looked when nothing is logged yet", async () => {
+    expect((await logCommand({}, deps)).stdout).toBe(`No decisions logged yet (${join(deps.logDir, "decisions.jsonl")}).\n`);
+    expect((await logCommand({ json: true }, deps)).stdout).toBe("[]\n");
+  });
+
+  it("rejects a count below 1 as a usage error", async () => {
+    await expect(logCommand({ lines: 0 }, deps)).rejects.toEqual(new UserError('-n must be a whole number of at least 1, got "0"', 2));
+  });
+});

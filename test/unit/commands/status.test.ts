@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { statusCommand } from "../../../src/commands/status.js";
+import { workspaceKey } from "../../../src/host/workspace.js";
+import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
+
+let deps: Fake;
+beforeEach(() => {
+  deps = fakeDeps();
+});
+afterEach(() => deps.cleanup());
+
+const record = (over: Record<string, unknown> = {}) => ({
+  schema_version: 1,
+  session_id: "d178ebb3-0000-4000-8000-000000000001",
+  pid: 4242,
+  acquired_at: NOW - 12_000,
+  ttl_ms: 300_000,
+  ...over,
+});
+
+describe("statusCommand", () => {
+  it("says there is no lock on the current workspace, and prints [] as JSON", async () => {
+    expect(await statusCommand({}, deps)).toEqual({ exitCode: 0, stdout: `No lock on ${deps.workspace}: no session holds this workspace.\n` });
+    expect(await statusCommand({ json: true }, deps)).toEqual({ exitCode: 0, stdout: "[]\n" });
+  });
+
+  it("shows the current workspace's holder as a table", async () => {
+    writeLock(deps, workspaceKey(deps.workspace), record({ workspace: deps.workspace }));
+    const { stdout } = await statusCommand({}, deps);
+    expect(stdout.split("\n")).toEqual([
+      expect.stringMatching(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE$/),
+      expect.stringMatching(new RegExp(`^${deps.workspace}\\s+d178ebb3\\s+4242\\s+12s\\s+4m48s\\s+held$`)),
+      "",
+    ]);
+  });
+
+  it("prints every lock as JSON with the contract's fields, null where a record lacks them", async () => {
+    const held = writeLock(deps, "aaaaaaaaaaaa", record({ workspace: "/w/a" }));
+    writeLock(deps, "bbbbbbbbbbbb", record({ acquired_at: NOW - 400_000 }));
+    writeLock(deps, "cccccccccccc", "{not json");
+    const entries = JSON.parse((await statusCommand({ all: true, json: true }, deps)).stdout);
+    expect(entries).toEqual([
+      { workspace: "/w/a", hash: "aaaaaaaaaaaa", path: held, session_id: record().session_id, pid: 4242, acquired_at: NOW - 12_000, ttl_ms: 300_000, age_ms: 12_000, state: "held" },
+      expect.objectContaining({ workspace: null, hash: "bbbbbbbbbbbb", state: "stale", age_ms: 400_000 }),
+      expect.objectContaining({ workspace: null, hash: "cccccccccccc", session_id: null, pid: null, acquired_at: null, ttl_ms: null, age_ms: null, state: "corrupt" }),
+    ]);
+    for (const entry of entries) {
+      expect(Object.keys(entry)).toEqual(["workspace", "hash", "path", "session_id", "pid", "acquired_at", "ttl_ms", "age_ms", "state"]);
+    }
+  });
+
+  it("reports a holder whose process is provably gone as dead", async () => {
+    deps.liveness = "dead";
+    writeLock(deps, "aaaaaaaaaaaa", record());
+    const { stdout } = await statusCommand({ all: true }, deps);
+    expect(stdout).toMatch(/\s-\s+dead\n$/);
+  });
+
+  it("says so when there are no locks at all, without creating the runtime dir", async () => {
+    expect((await statusCommand({ all: true }, deps)).stdout).toMatch(/^No locks in .*runtime\.\n$/);
+    expect(existsSync(`${deps.env.CLAUDE_CONFIG_DIR}/runtime`)).toBe(false);
+  });
+});

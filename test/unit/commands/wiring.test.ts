@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Check, type Source, wiringChecks } from "../../../src/commands/wiring.js";
+
+const ROOT = join(import.meta.dirname, "../../..");
+const example = JSON.parse(readFileSync(join(ROOT, "settings.example.json"), "utf8"));
+const plugin = JSON.parse(readFileSync(join(ROOT, "hooks/hooks.json"), "utf8"));
+
+const source = (value: Record<string, unknown> | null, label = "project", pluginRoot?: string): Source => ({
+  label,
+  path: `/fixture/${label}.json`,
+  value,
+  ...(pluginRoot !== undefined && { pluginRoot }),
+});
+
+function byId(checks: Check[]): Record<string, Pick<Check, "status" | "message">> {
+  return Object.fromEntries(checks.map((c) => [c.id, { status: c.status, message: c.message }]));
+}
+
+function withPre(matcher: unknown, extra: Record<string, unknown> = {}) {
+  const settings = structuredClone(example);
+  settings.hooks.PreToolUse[0].matcher = matcher;
+  Object.assign(settings.hooks.PreToolUse[0].hooks[0], extra);
+  return settings;
+}
+
+describe("wiringChecks (doctor's checks on the settings alone)", () => {
+  it("passes settings.example.json, with SessionStart as optional information", () => {
+    const checks = byId(wiringChecks([source(example)]));
+    for (const id of ["pretooluse", "posttooluse", "stop", "sessionend", "placement", "duplicates", "timeout", "settings:project"]) {
+      expect(checks[id]?.status, id).toBe("pass");
+    }
+    expect(checks.sessionstart?.status).toBe("info");
+  });
+
+  it("passes the plugin's hooks.json", () => {
+    const checks = wiringChecks([source(plugin, "plugin", "/plugin/root")]);
+    expect(checks.filter((c) => c.status === "fail")).toEqual([]);
+  });
+
+  it("fails every required event on settings without the guard, each with a fix hint", () => {
+    const checks = wiringChecks([source({ hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command: "./x.sh" }] }] } })]);
+    const failed = checks.filter((c) => c.status === "fail");
+    expect(failed.map((c) => c.id)).toEqual(["pretooluse", "posttooluse", "stop", "sessionend"]);
+    for (const c of failed) expect(c.hint).toMatch(/claude-session-guard install/);
+  });
+
+  it.each([
+    ["Edit|Write", ["MultiEdit", "NotebookEdit", "Bash"]],
+    ["Edit", ["Write", "MultiEdit", "NotebookEdit", "Bash"]],
+    ["^(Edit|Write)$", ["MultiEdit", "NotebookEdit", "Bash"]],
+    ["Edit(", ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"]],
+  ])("names the tools a PreToolUse matcher %j leaves unguarded", (matcher, missing) => {
+    const pre = wiringChecks([source(withPre(matcher))]).find((c) => c.id === "pretooluse")!;
+    expect(pre.status).toBe("fail");
+    expect(pre.message).toContain(`does not run for ${missing.join(", ")}`);
+  });
+
+  it.each(["", "*", ".*", "Edit|Write|MultiEdit|NotebookEdit|Bash|Read", "Edit, Write, MultiEdit, NotebookEdit, Bash", "Edit|Write|Bash|.*Edit"])(
+    "accepts a PreToolUse matcher %j that covers the five tools",
+    (matcher) => {
+      expect(wiringChecks([source(withPre(matcher))]).find((c) => c.id === "pretooluse")!.status).toBe("pass");
+    },
+  );
+
+  it("counts coverage across several registrations, in different files", () => {
+    const user = withPre("Edit|Write|MultiEdit");
+    const project = { hooks: { PreToolUse: [{ matcher: "NotebookEdit|Bash", hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }] }] } };
+    const checks = byId(wiringChecks([source(user, "user"), source(project, "project")]));
+    expect(checks.pretooluse?.status).toBe("pass");
+    expect(checks.duplicates?.status).toBe("warn");
+  });
+
+  it("fails a pretooluse hook marked async, which could never deny", () => {
+    expect(wiringChecks([source(withPre("Edit|Write|MultiEdit|NotebookEdit|Bash", { async: true }))]).find((c) => c.id === "pretooluse")!.status).toBe("fail");
+  });
+
+  it("warns when the same hook is registered twice (plugin and settings)", () => {
+    const checks = byId(wiringChecks([source(example, "user"), source(plugin, "plugin session-guard@x", "/p")]));
+    expect(checks.duplicates).toEqual({ status: "warn", message: expect.stringContaining("PreToolUse pretooluse ×2 (user, plugin session-guard@x)") });
+  });
+
+  it("fails a guard command under the wrong event: stop before every tool would drop the lock", () => {
+    const wrong = structuredClone(example);
+    wrong.hooks.PreToolUse[0].hooks.push({ type: "command", command: "claude-session-guard stop", timeout: 5 });
+    expect(byId(wiringChecks([source(wrong)])).placement).toEqual({ status: "fail", message: expect.stringContaining("stop under PreToolUse") });
+  });
+
+  it("warns about a SessionEnd matcher, which filters on the end reason", () => {
+    const filtered = structuredClone(example);
+    filtered.hooks.SessionEnd[0].matcher = "clear";
+    expect(byId(wiringChecks([source(filtered)])).sessionend?.status).toBe("warn");
+  });
+
+  it.each([
+    [undefined, "warn"],
+    [0, "fail"],
+    ["5", "fail"],
+    [1, "warn"],
+    [600, "warn"],
+    [10, "pass"],
+  ])("judges a timeout of %j as %s", (timeout, status) => {
+    const settings = structuredClone(example);
+    if (timeout === undefined) delete settings.hooks.Stop[0].hooks[0].timeout;
+    else settings.hooks.Stop[0].hooks[0].timeout = timeout;
+    expect(byId(wiringChecks([source(settings)])).timeout?.status).toBe(status);
+  });
+
+  it("reports a SessionStart registration as a pass when present", () => {
+    const settings = structuredClone(example);
+    settings.hooks.SessionStart = [{ hooks: [{ type: "command", command: "claude-session-guard sessionstart", timeout: 5 }] }];
+    expect(byId(wiringChecks([source(settings)])).sessionstart?.status).toBe("pass");
+  });
+
+  it("carries a source's read problem as its own check", () => {
+    const broken: Source = { ...source(null), problem: { status: "fail", message: "x is not valid JSON: line 3, column 1", hint: "fix it" } };
+    expect(wiringChecks([broken])[0]).toEqual({ id: "settings:project", status: "fail", message: "x is not valid JSON: line 3, column 1", hint: "fix it" });
+    expect(byId(wiringChecks([source({ hooks: [] })]))["settings:project"]?.status).toBe("fail");
+  });
+});
