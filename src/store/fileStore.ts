@@ -77,7 +77,11 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     try {
       fd = fs.openSync(path, "r");
     } catch (error) {
-      if (codeOf(error) === "ENOENT") return { observed: ABSENT, version: null };
+      const code = codeOf(error);
+      if (code === "ENOENT") return { observed: ABSENT, version: null };
+      if (code === "ENOTDIR") {
+        throw new StoreError(`the runtime directory ${runtimeDir} (or a parent of it) is not a directory`, code);
+      }
       throw failure(`cannot read the lock ${path}`, error);
     }
     try {
