@@ -1,52 +1,71 @@
 // The plugin runs from a plain git clone, with no npm install and no build (decision 0002), so
-// the committed dist/cli.cjs must be exactly what the build script makes from the sources.
-// This rebuilds with package.json's own `build` command into a temp file and compares bytes.
+// the committed bundle in dist/ must be exactly what the build script makes from the sources.
+// This reruns package.json's own `build` command with its output sent to a temp dir, and
+// compares every file it produces, byte for byte, with the one in dist/.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../../..");
-const BUNDLE = "dist/cli.cjs";
 
-function freshBuild(): Buffer {
+/** Runs the build script into a temp dir; returns each output by its path relative to ROOT. */
+function freshBuild(): Map<string, Buffer> {
   const script: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.build;
   const [tool, ...args] = script.split(/\s+/);
   expect(tool).toBe("esbuild");
-  expect(args).toContain(`--outfile=${BUNDLE}`);
   const dir = mkdtempSync(join(tmpdir(), "csg-bundle-"));
   try {
-    const out = join(dir, "cli.cjs");
-    execFileSync(join(ROOT, "node_modules", ".bin", "esbuild"), args.map((a) => (a === `--outfile=${BUNDLE}` ? `--outfile=${out}` : a)), {
-      cwd: ROOT,
-      stdio: "pipe",
+    // Where the real build writes: one --outfile, or an --outdir.
+    let target = "";
+    const redirected = args.map((arg) => {
+      const outfile = /^--outfile=(.+)$/.exec(arg)?.[1];
+      if (outfile !== undefined) {
+        target = outfile;
+        return `--outfile=${join(dir, outfile)}`;
+      }
+      const outdir = /^--outdir=(.+)$/.exec(arg)?.[1];
+      if (outdir !== undefined) {
+        target = outdir;
+        return `--outdir=${join(dir, outdir)}`;
+      }
+      return arg;
     });
-    return readFileSync(out);
+    expect(target, "the build script names neither --outfile nor --outdir").not.toBe("");
+    execFileSync(join(ROOT, "node_modules", ".bin", "esbuild"), redirected, { cwd: ROOT, stdio: "pipe" });
+    const outputs = new Map<string, Buffer>();
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      outputs.set(relative(dir, path), readFileSync(path));
+    }
+    expect(outputs.size).toBeGreaterThan(0);
+    return outputs;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function tracked(): boolean {
-  try {
-    return execFileSync("git", ["ls-files", "--error-unmatch", BUNDLE], { cwd: ROOT, stdio: "pipe" }).length > 0;
-  } catch {
-    return false;
-  }
-}
-
 describe("the committed bundle", () => {
-  it("dist/cli.cjs is byte-identical to a fresh build of the sources", () => {
-    expect(readFileSync(join(ROOT, BUNDLE)).equals(freshBuild()), `${BUNDLE} is stale: run \`npm run build\` and commit it`).toBe(true);
+  it("every file the build writes to dist/ is byte-identical to a fresh build of the sources", () => {
+    for (const [path, fresh] of freshBuild()) {
+      expect(readFileSync(join(ROOT, path)).equals(fresh), `${path} is stale: run \`npm run build\` and commit it`).toBe(true);
+    }
   });
 
   // Locally `npm test` rebuilds dist/ first, so the check above compares the working tree; CI,
   // after a clean checkout, also compares what is committed.
-  it.runIf(process.env.CI === "true")("the committed dist/cli.cjs (HEAD) is byte-identical to a fresh build", () => {
-    expect(tracked(), `${BUNDLE} is not committed, so the plugin cannot run from a clone`).toBe(true);
-    const committed = execFileSync("git", ["show", `HEAD:${BUNDLE}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    expect(committed.equals(freshBuild()), `the committed ${BUNDLE} is stale: run \`npm run build\` and commit it`).toBe(true);
+  it.runIf(process.env.CI === "true")("the committed (HEAD) bundle is byte-identical to a fresh build", () => {
+    for (const [path, fresh] of freshBuild()) {
+      let committed: Buffer;
+      try {
+        committed = execFileSync("git", ["show", `HEAD:${path}`], { cwd: ROOT, stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+      } catch {
+        throw new Error(`${path} is not committed, so the plugin cannot run from a clone (docs/decisions/0002)`);
+      }
+      expect(committed.equals(fresh), `the committed ${path} is stale: run \`npm run build\` and commit it`).toBe(true);
+    }
   });
 });
