@@ -2,6 +2,7 @@
 // into the contract's fail-open answer: everything below throws typed errors, and nothing here
 // lets an error become a denial.
 
+import { classifyBash } from "../core/bashReadOnly.js";
 import type { Caller } from "../core/decide.js";
 import { parsePayload, type HookPayload } from "../core/payload.js";
 import { DEFAULT_TTL_MS, type LockRecord } from "../core/record.js";
@@ -89,6 +90,9 @@ interface Call {
 
 const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
   async pretooluse({ deps, payload, workspace, store, ttlMs }) {
+    // A command that provably cannot change the workspace needs no lock: it neither takes one nor
+    // waits for one. Anything the classifier cannot prove read-only is guarded.
+    if (isReadOnlyBash(payload, deps.env)) return { kind: "allow" };
     const outcome = await acquire(
       store,
       workspace.key,
@@ -173,6 +177,12 @@ async function deliverNotice(
     systemMessage: lostNoticeForUser(workspace.path, by, at, notice.reason),
     additionalContext: lostNoticeForClaude(workspace.path, by, at, notice.reason),
   };
+}
+
+function isReadOnlyBash(payload: HookPayload, env: NodeJS.ProcessEnv): boolean {
+  if (payload.toolName !== "Bash" || env.CLAUDE_SESSION_GUARD_STRICT_BASH === "1") return false;
+  const command = payload.toolInput.command;
+  return typeof command === "string" && classifyBash(command).readOnly;
 }
 
 /** A Bash call may run up to its declared timeout; the lock must outlast it. */

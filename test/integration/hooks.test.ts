@@ -430,3 +430,35 @@ describe("sessionstart", () => {
     expectFailOpen(await hook("sessionstart", "nope"));
   });
 });
+
+describe("read-only Bash", () => {
+  const bash = (session: string, command: string) => payload(session, box.workspace, { tool: "Bash", input: { command, description: "d" } });
+
+  it.each(["git status", "git log --oneline -n 5", "grep -rn TODO src | head", "ls -la", "cat README.md"])(
+    "lets %j through while another session holds the workspace, without taking the lock",
+    async (command) => {
+      expectAllow(await hook("pretooluse", payload("holder", box.workspace)));
+      const before = readFileSync(box.lockPath(), "utf8");
+      expectAllow(await hook("pretooluse", bash("reader", command)));
+      expect(readFileSync(box.lockPath(), "utf8")).toBe(before);
+    },
+  );
+
+  it("does not take a free workspace for a read-only command", async () => {
+    expectAllow(await hook("pretooluse", bash("reader", "git diff HEAD")));
+    expect(existsSync(box.lockPath())).toBe(false);
+  });
+
+  it.each(["git checkout -b x", "ls > out.txt", "npm install", "git status; rm -rf build", "echo $(touch x)"])(
+    "guards %j like any mutating call",
+    async (command) => {
+      expectAllow(await hook("pretooluse", payload("holder", box.workspace)));
+      expectDeny(await hook("pretooluse", bash("writer", command)));
+    },
+  );
+
+  it("guards every Bash call with CLAUDE_SESSION_GUARD_STRICT_BASH=1", async () => {
+    expectAllow(await hook("pretooluse", payload("holder", box.workspace)));
+    expectDeny(await hook("pretooluse", bash("reader", "git status"), { CLAUDE_SESSION_GUARD_STRICT_BASH: "1" }));
+  });
+});

@@ -23,7 +23,7 @@ const caller = (over: Partial<Caller> = {}): Caller => ({
   ...over,
 });
 
-const record = (over: Partial<LockRecord> = {}): Observed => ({
+const record = (over: Partial<LockRecord> = {}): Extract<Observed, { kind: "record" }> => ({
   kind: "record",
   record: { schema_version: 1, session_id: "other", pid: 7, acquired_at: NOW - 1000, ttl_ms: TTL, ...over },
 });
