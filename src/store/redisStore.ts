@@ -1,0 +1,337 @@
+// The Redis store: the workspace locks of several hosts in one Redis, one string key per
+// workspace holding the same record JSON as the lock file.
+//
+// Invariants:
+// - Create is `SET key value NX PX ms`: of any number of processes, on any hosts, creating a free
+//   lock exactly one gets OK.
+// - A lock's version is its exact stored value. Replace and remove are compare-and-set Lua
+//   scripts (GET == expected, then SET or DEL). Redis runs a script atomically, so a change applies
+//   only to the very record it was decided on and never to a lock another session wrote since.
+//   Every write carries a new `generation`, so a value never comes back once replaced.
+// - Staleness is judged from the record, exactly as for the file store (core/decide.ts). The key
+//   expires `retentionMs` after the record's own TTL: a stale record stays visible to `status` and
+//   to the session that takes it over (which tells its holder who came in), and Redis expiry only
+//   collects locks that nobody took over or cleared.
+// - Fail fast: one connection, no reconnects, no offline queue, every step under a timeout. A
+//   Redis that is down or hung costs a hook at most one connect or command timeout; then the store
+//   throws a StoreError and the hook fails open.
+// - Credentials are never handed to messages: errors name the URL's display form and pass
+//   through `scrub` (redisUrl.ts).
+
+import { join } from "node:path";
+import { isIP } from "node:net";
+import { createHash } from "node:crypto";
+import type { Redis } from "ioredis";
+import { ABSENT, type Observed, parseRecord, serializeRecord } from "../core/record.js";
+import {
+  type LockStore,
+  type LostNotice,
+  type Snapshot,
+  StoreError,
+  type StoredLock,
+  type SwapResult,
+  type Version,
+} from "./port.js";
+import { parseRedisUrl, type RedisTarget, scrub, type UrlSource } from "./redisUrl.js";
+
+export const LOCK_PREFIX = "claude-session-guard:lock:";
+export const NOTICE_PREFIX = "claude-session-guard:notice:";
+
+const LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
+const MAX_RECORD_BYTES = 64 * 1024;
+
+export interface RedisStoreOptions {
+  /** Which setting named the URL, for messages. */
+  source?: UrlSource;
+  /** TCP (and TLS) connect, default 300 ms, or 600 ms for rediss:// (the handshake's extra round trips). */
+  connectTimeoutMs?: number;
+  /** Each command, default 400 ms. */
+  commandTimeoutMs?: number;
+  /** How long a lock key outlives its record's TTL, default 1 hour. */
+  retentionMs?: number;
+  /** How long an undelivered lost-lock notice is kept, default 24 hours. */
+  noticeTtlMs?: number;
+  /** SCAN's COUNT hint for `list`. */
+  scanCount?: number;
+  /** How ioredis is loaded; see `loadClient`. */
+  loadClient?: () => Promise<ClientModule>;
+}
+
+type ClientModule = typeof import("./redisClient.js");
+
+/** Set by the build (esbuild --define) in dist/cli.cjs; undefined when running from source. */
+declare const CSG_BUNDLE: true | undefined;
+
+/**
+ * ioredis lives in its own bundle, dist/redis.cjs beside dist/cli.cjs, so the file store's hook
+ * path never parses it. The path is computed, so esbuild leaves this require alone; the ternary
+ * on a build-time constant drops the source-tree import from the bundle.
+ */
+export function loadClient(): Promise<ClientModule> {
+  return typeof CSG_BUNDLE !== "undefined"
+    ? Promise.resolve(require(join(__dirname, "redis.cjs")) as ClientModule)
+    : import("./redisClient.js");
+}
+
+const REPLACE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0`;
+
+const REMOVE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
+
+const TAKE = `
+local value = redis.call('GET', KEYS[1])
+if value then redis.call('DEL', KEYS[1]) end
+return value`;
+
+export function redisStore(url: string, options: RedisStoreOptions = {}): LockStore {
+  const target = parseRedisUrl(url, options.source);
+  const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
+  const commandTimeoutMs = options.commandTimeoutMs ?? 400;
+  const retentionMs = options.retentionMs ?? 3_600_000;
+  const noticeTtlMs = options.noticeTtlMs ?? 86_400_000;
+  const scanCount = options.scanCount ?? 100;
+  const load = options.loadClient ?? loadClient;
+  const where = `the Redis lock store at ${target.display}`;
+  const lockKey = (key: string) => `${LOCK_PREFIX}${key}`;
+  const noticeKey = (key: string, sessionId: string) =>
+    `${NOTICE_PREFIX}${key}:${createHash("md5").update(sessionId).digest("hex").slice(0, 12)}`;
+
+  let client: Redis | null = null;
+  let connection: Promise<Redis> | null = null;
+  /** Once a step timed out the connection's replies can no longer be trusted: every later step fails the same way. */
+  let broken: StoreError | null = null;
+  let closed = false;
+  /** The socket's own error (ECONNREFUSED, a TLS failure): ioredis rejects connect() with a vaguer one. */
+  let lastError: unknown = null;
+
+  async function connect(): Promise<Redis> {
+    let Client: ClientModule["Redis"];
+    try {
+      ({ Redis: Client } = await load());
+    } catch (error) {
+      throw new StoreError(`cannot load the Redis client (dist/redis.cjs): ${message(error)}`, "ENOCLIENT");
+    }
+    const redis = new Client({
+      host: target.host,
+      port: target.port,
+      ...(target.tls && { tls: isIP(target.host) === 0 ? { servername: target.host } : {} }),
+      lazyConnect: true,
+      connectTimeout: connectTimeoutMs,
+      // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
+      // stall the tool call.
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      // No handshake of ioredis's own (HELLO, INFO, CLIENT SETINFO): each is a round trip, and some
+      // print warnings to stderr. Credentials and the database are sent below instead.
+      protocol: 2,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+      autoResubscribe: false,
+      autoResendUnfulfilledCommands: false,
+    });
+    // Failures reach us through the rejected promises; without a listener ioredis would print
+    // each one to stderr.
+    redis.on("error", (error: unknown) => (lastError = error));
+    client = redis;
+    try {
+      await within(redis.connect(), connectTimeoutMs + 100, "connecting");
+    } catch (error) {
+      throw unreachable(error instanceof StoreError ? error : (lastError ?? error));
+    }
+    const setup: Promise<unknown>[] = [];
+    if (target.password !== undefined) {
+      const auth = target.username !== undefined ? redis.auth(target.username, target.password) : redis.auth(target.password);
+      // A password the server does not need is harmless: the store works, so the guard guards.
+      setup.push(auth.catch((error: unknown) => (/no password is set|without any password configured/i.test(message(error)) ? "OK" : Promise.reject(error))));
+    }
+    if (target.db !== 0) setup.push(redis.select(target.db));
+    // Sent back to back; Redis answers in order, so an AUTH failure is the first rejection seen.
+    await within(Promise.all(setup), commandTimeoutMs, "logging in");
+    return redis;
+  }
+
+  /** Runs one step against Redis, under the timeout, with every failure made a StoreError. */
+  async function step<T>(doing: string, run: (redis: Redis) => Promise<T>): Promise<T> {
+    if (closed) throw new StoreError(`${where} was already closed`, "ECLOSED");
+    if (broken !== null) throw broken;
+    try {
+      connection ??= connect();
+      const redis = await connection;
+      return await within(run(redis), commandTimeoutMs, doing);
+    } catch (error) {
+      const problem = failure(error, doing);
+      // An error reply leaves the connection in step; anything else (a timeout, a dropped
+      // connection) means later replies could answer the wrong command.
+      if (!isReplyError(error)) {
+        broken = problem;
+        client?.disconnect();
+      }
+      throw problem;
+    }
+  }
+
+  function within<T>(promise: Promise<T>, ms: number, doing: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreError(`${where} did not answer within ${ms} ms (${doing})`, "ETIMEDOUT")), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  function failure(error: unknown, doing: string): StoreError {
+    if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
+    const text = scrub(message(error), target, url);
+    const code = codeOf(error);
+    if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
+      return new StoreError(`${where} refused the user name or password in the store URL (${text})`, "EAUTH");
+    }
+    if (code === "NOAUTH") {
+      return new StoreError(`${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`, "EAUTH");
+    }
+    if (code === "WRONGTYPE") {
+      return new StoreError(`${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`, "EWRONGTYPE");
+    }
+    return new StoreError(`${where} failed while ${doing}: ${text}`, code ?? "EREDIS");
+  }
+
+  /** A failed connect (refused, unresolvable host, timeout, TLS): say where, and what to check. */
+  function unreachable(error: unknown): StoreError {
+    const detail = error instanceof StoreError ? `no connection within ${connectTimeoutMs} ms` : scrub(message(error), target, url);
+    return new StoreError(
+      `cannot reach ${where} (${detail}); check that Redis runs there and that ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"} names it`,
+      error instanceof StoreError ? error.code : (codeOf(error) ?? "ECONNECT"),
+    );
+  }
+
+  function snapshotOf(value: Buffer | null): Snapshot {
+    if (value === null) return { observed: ABSENT, version: null };
+    // latin1 maps bytes to characters one to one, so the version is the exact stored bytes even
+    // when they are not UTF-8, and a corrupt value can still be compared and replaced.
+    return { observed: observe(value), version: { token: value.toString("latin1") } };
+  }
+
+  const expected = (version: Version) => Buffer.from(version.token, "latin1");
+
+  return {
+    async read(key) {
+      return step("reading the lock", async (redis) => snapshotOf(await redis.getBuffer(lockKey(key))));
+    },
+
+    async create(key, record) {
+      const reply = await step("creating the lock", (redis) =>
+        redis.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX"),
+      );
+      return reply === "OK" ? "ok" : "conflict";
+    },
+
+    async replace(key, version, record) {
+      const reply = await step("replacing the lock", (redis) =>
+        redis.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs)),
+      );
+      return swapped(reply);
+    },
+
+    async remove(key, version) {
+      return swapped(await step("removing the lock", (redis) => redis.eval(REMOVE, 1, lockKey(key), expected(version))));
+    },
+
+    async list() {
+      const keys = new Set<string>();
+      let cursor = "0";
+      // SCAN, never KEYS: KEYS blocks a shared Redis for as long as it walks the whole keyspace.
+      do {
+        const [next, batch] = await step("listing the locks", (redis) => redis.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
+        cursor = next;
+      } while (cursor !== "0");
+      const names = [...keys].sort();
+      const locks: StoredLock[] = [];
+      for (let i = 0; i < names.length; i += scanCount) {
+        const chunk = names.slice(i, i + scanCount);
+        const values = await step("listing the locks", (redis) => redis.mgetBuffer(...chunk));
+        chunk.forEach((name, j) => {
+          const value = values[j] ?? null;
+          // Gone between SCAN and MGET: released or expired, so not a lock any more.
+          if (value === null) return;
+          const key = LOCK_KEY.exec(name)![1]!;
+          locks.push({ key, location: location(key), snapshot: snapshotOf(value) });
+        });
+      }
+      return locks;
+    },
+
+    location,
+
+    async putNotice(key, sessionId, notice) {
+      await step("leaving a notice", (redis) => redis.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+    },
+
+    async takeNotice(key, sessionId) {
+      // GET and DEL in one script: of a session's concurrent hook calls exactly one gets the notice.
+      const value = await step("taking a notice", (redis) => redis.eval(TAKE, 1, noticeKey(key, sessionId)));
+      if (typeof value !== "string") return null;
+      try {
+        return JSON.parse(value) as LostNotice;
+      } catch {
+        return null;
+      }
+    },
+
+    async close() {
+      closed = true;
+      const redis = client;
+      client = null;
+      if (redis === null) return;
+      // Every step was awaited, so there is nothing left to flush: close at once rather than pay a
+      // QUIT round trip on every hook call. An unref'd socket never holds the process open, even
+      // half-closed against a hung server.
+      redis.disconnect();
+      (redis as unknown as { stream?: { unref?(): void } }).stream?.unref?.();
+    },
+  };
+
+  function location(key: string): string {
+    return `${target.display} ${lockKey(key)}`;
+  }
+}
+
+function observe(value: Buffer): Observed {
+  if (value.length > MAX_RECORD_BYTES) return { kind: "corrupt", reason: "larger than 64 KiB" };
+  return parseRecord(value.toString("utf8"));
+}
+
+/** The key outlives the record's TTL by the retention; PX wants a positive whole number. */
+function expiry(ttlMs: number, retentionMs: number): number {
+  return Math.max(1, Math.ceil(ttlMs + retentionMs));
+}
+
+function isReplyError(error: unknown): boolean {
+  return error instanceof Error && error.name === "ReplyError";
+}
+
+function swapped(reply: unknown): SwapResult {
+  return reply === 1 ? "ok" : "conflict";
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A Node error code (ECONNREFUSED) or the first word of a Redis error reply (WRONGPASS). */
+function codeOf(error: unknown): string | undefined {
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  const word = /^([A-Z]+)\s/.exec(message(error))?.[1];
+  return word;
+}
+
+export type { RedisTarget };
