@@ -154,7 +154,6 @@ export const M = {
   cleared,
   hookChange,
 
-  usage: (problem: string) => `${PREFIX} ${problem}. Run \`claude-session-guard --help\` for usage.`,
   failed: (message: string) => `${PREFIX} ${message}`,
 
   storeFailed: (message: string) => message,
@@ -200,6 +199,4 @@ export const M = {
   settingsReadOnly: (path: string, message: string) =>
     `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) or add the hooks by hand (see settings.example.json).`,
   settingsUnusable: (message: string) => message,
-  internalError: (error: unknown) =>
-    `${PREFIX} internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it: this is a bug in claude-session-guard.`,
 };

@@ -143,7 +143,7 @@ function timeoutCheck(regs: Registration[]): Check {
     return check("timeout", "fail", M.doctor.timeoutInvalid(describeTimeouts(invalid)), M.doctor.timeoutHint);
   }
   const missing = regs.filter((r) => r.hook.timeout === undefined);
-  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < 2 || r.hook.timeout > SANE_TIMEOUT_S.max));
+  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max));
   if (missing.length > 0) return check("timeout", "warn", M.doctor.timeoutMissing(describeCommands(missing)), M.doctor.timeoutHint);
   if (odd.length > 0) return check("timeout", "warn", M.doctor.timeoutOdd(describeTimeouts(odd)), M.doctor.timeoutHint);
   const values = [...new Set(regs.map((r) => r.hook.timeout as number))].sort((a, b) => a - b);

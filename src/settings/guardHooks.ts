@@ -6,18 +6,22 @@
 import example from "../../settings.example.json" with { type: "json" };
 
 export const GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"] as const;
-export const TOOL_MATCHER = GUARDED_TOOLS.join("|");
 export const HOOK_TIMEOUT_S = 5;
-/** Timeouts outside this range (seconds) are replaced by install and flagged by doctor. */
-export const SANE_TIMEOUT_S = { min: 1, max: 60 } as const;
+/**
+ * Timeouts outside this range (seconds) are replaced by install and flagged by doctor: below 2 s
+ * a hook waiting out contention (up to 1.5 s) may be killed, and the tool then runs unguarded;
+ * above 60 s a stuck hook holds up the session.
+ */
+export const SANE_TIMEOUT_S = { min: 2, max: 60 } as const;
 
 export interface GuardEvent {
   event: string;
   subcommand: string;
-  /** Tool events only; lifecycle events get no matcher (a SessionEnd matcher would filter reasons). */
+  /** As in the example: tool events name the guarded tools; lifecycle events have none. */
   matcher?: string;
 }
 
+/** Our entries in a settings object, one per (event, hook) in file order. */
 export function guardEventsOf(settings: unknown): GuardEvent[] {
   const events: GuardEvent[] = [];
   const hooks = isObject(settings) ? settings.hooks : undefined;
@@ -34,9 +38,6 @@ export function guardEventsOf(settings: unknown): GuardEvent[] {
   }
   return events;
 }
-
-/** Events whose matcher names tools (the others match on a reason or source, or not at all). */
-export const TOOL_EVENTS = new Set(["PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest", "PermissionDenied"]);
 
 export interface GuardCommand {
   /** Everything before the subcommand: `claude-session-guard`, a path, `node "…/cli.js"`, `npx …`. */
