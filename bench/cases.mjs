@@ -1,0 +1,189 @@
+// What the bench measures, shared by run.mjs (time, RSS, contention) and strace.mjs (syscalls):
+// a throwaway machine (its own HOME, CLAUDE_CONFIG_DIR and one git workspace per case, so the
+// cases never disturb each other's lock), the real Claude Code payloads of test/fixtures moved
+// into it, and one case per hook path, each with the lock state it needs put in place outside
+// the measured run and its outcome checked after, so a figure is never the cost of a wrong path.
+
+import { spawnSync } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = join(ROOT, "dist/cli.cjs");
+const FIXTURES = join(ROOT, "test/fixtures/payloads");
+/** Where Claude Code 2.1.331 ran when the fixtures were captured (test/fixtures/capture.mjs). */
+const CAPTURED_ROOT = "/tmp/csg-capture-DQA4q9";
+const CAPTURED_WORKSPACE = `${CAPTURED_ROOT}/workspace`;
+/** The contract's ceiling for --ttl-ms: a holder set up with it never goes stale mid-bench. */
+const LONGEST_TTL_MS = "604800000";
+
+/** Builds dist/ when it is missing (`npm run bench` builds anyway; this is for `node bench/…`). */
+export function ensureBuilt() {
+  if (existsSync(DIST)) return;
+  process.stderr.write("bench: dist/ is missing, running `npm run build`\n");
+  const built = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", 2, 2],
+    shell: process.platform === "win32",
+  });
+  if (built.status !== 0 || !existsSync(DIST)) throw new Error("`npm run build` failed; the bench measures the built bundle");
+}
+
+export function md5_12(text) {
+  return createHash("md5").update(text, "utf8").digest("hex").slice(0, 12);
+}
+
+/**
+ * A temp HOME + CLAUDE_CONFIG_DIR, git workspaces made on demand, and a snapshot of the built
+ * guard (bin/ and dist/, byte for byte): every sample of a run measures the same build, even
+ * when someone rebuilds dist/ in the working tree meanwhile (a half-written bundle would
+ * otherwise show up as a crash, or a new build as a shift in the figures).
+ */
+export function makeArena() {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "csg-bench-")));
+  const guard = join(dir, "guard");
+  cpSync(join(ROOT, "bin"), join(guard, "bin"), { recursive: true });
+  cpSync(join(ROOT, "dist"), join(guard, "dist"), { recursive: true });
+  // Anything the bundle leaves external resolves as it would from the repository.
+  if (existsSync(join(ROOT, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(guard, "node_modules"), "dir");
+  const home = join(dir, "home");
+  const config = join(home, ".claude");
+  mkdirSync(home, { recursive: true });
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    CLAUDE_CONFIG_DIR: config,
+    // Claude Code sets it for hooks; a live pid, so only the TTL can age a lock here.
+    CLAUDE_PID: String(process.pid),
+    ...(process.env.TMPDIR && { TMPDIR: process.env.TMPDIR }),
+  };
+  return {
+    dir,
+    bin: join(guard, "bin/claude-session-guard.js"),
+    env,
+    runtime: join(config, "runtime"),
+    workspace(name) {
+      const path = join(dir, "ws", name);
+      mkdirSync(join(path, ".git"), { recursive: true });
+      return path;
+    },
+    lockPath(workspace) {
+      return join(config, "runtime", `session-lock-${md5_12(workspace)}.json`);
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A captured payload moved into `workspace`, as session `sessionId`. */
+export function fixturePayload(name, sessionId, workspace) {
+  const text = readFileSync(join(FIXTURES, `${name}.json`), "utf8")
+    .split(CAPTURED_WORKSPACE)
+    .join(workspace)
+    .split(CAPTURED_ROOT)
+    .join(dirname(workspace));
+  return JSON.stringify({ ...JSON.parse(text), session_id: sessionId });
+}
+
+/** The contract's output shapes (the same reading as test/integration/support/raceWorker.mjs). */
+export function classify(status, stdout, stderr) {
+  if (status !== 0) return "crash";
+  if (stdout === "" && stderr === "") return "allow";
+  let parsed = null;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    // Not JSON: reported as "unexpected" below.
+  }
+  const specific = parsed?.hookSpecificOutput;
+  if (stderr === "" && specific?.permissionDecision === "deny") return "deny";
+  if (stderr === "" && specific && specific.permissionDecision === undefined && typeof specific.additionalContext === "string") {
+    return "notice";
+  }
+  if (parsed && Object.keys(parsed).join() === "systemMessage") return "failopen";
+  return "unexpected";
+}
+
+/**
+ * One case per measured path. `argv` follows the node binary; `before()` puts the lock in the
+ * state the case needs and runs outside the measurement; `expect` is the outcome that proves
+ * the path was taken, `after()` any state that must follow.
+ */
+export function defineCases(node, arena) {
+  const self = randomUUID();
+  const other = randomUUID();
+  const hookRun = (argv, input, cwd) => {
+    const r = spawnSync(node, [arena.bin, ...argv], { input, env: arena.env, cwd, encoding: "utf8" });
+    const kind = classify(r.status, r.stdout, r.stderr);
+    if (kind !== "allow") throw new Error(`bench setup: \`${argv.join(" ")}\` gave ${kind}: ${r.stdout}${r.stderr}${r.error ?? ""}`);
+  };
+  const hookCase = (name, label, command, fixture, session, prepare) => {
+    const workspace = arena.workspace(name);
+    const lock = arena.lockPath(workspace);
+    return { name, label, command, fixture, workspace, lock, cwd: workspace, argv: [arena.bin, command], input: fixturePayload(fixture, session, workspace), ...prepare(workspace, lock) };
+  };
+  const holdAs = (session, workspace, ...flags) => hookRun(["pretooluse", ...flags], fixturePayload("pre-tool-use-write", session, workspace), workspace);
+  const mustExist = (lock, what) => () => {
+    if (!existsSync(lock)) throw new Error(`bench: ${what} left no lock`);
+  };
+
+  return [
+    { name: "floor", label: "node -e 0 (floor)", command: null, fixture: null, cwd: arena.dir, argv: ["-e", "0"], input: "", expect: "allow" },
+    hookCase("pretooluse-free", "pretooluse, free lock", "pretooluse", "pre-tool-use-write", self, (_, lock) => ({
+      expect: "allow",
+      before: () => rmSync(lock, { force: true }),
+      after: mustExist(lock, "acquiring a free lock"),
+    })),
+    hookCase("pretooluse-own", "pretooluse, own lock", "pretooluse", "pre-tool-use-edit", self, (workspace, lock) => ({
+      expect: "allow",
+      setup: () => holdAs(self, workspace),
+      after: mustExist(lock, "re-acquiring its own lock"),
+    })),
+    hookCase("pretooluse-denied", "pretooluse, denied", "pretooluse", "pre-tool-use-edit", self, (workspace) => ({
+      expect: "deny",
+      setup: () => holdAs(other, workspace, "--ttl-ms", LONGEST_TTL_MS),
+    })),
+    hookCase("posttooluse", "posttooluse (refresh)", "posttooluse", "post-tool-use-edit", self, (workspace, lock) => ({
+      expect: "allow",
+      setup: () => holdAs(self, workspace),
+      after: mustExist(lock, "refreshing its own lock"),
+    })),
+    hookCase("stop", "stop (release)", "stop", "stop", self, (workspace, lock) => {
+      let record = null;
+      const staging = join(arena.dir, "stop-lock.staging");
+      return {
+        expect: "allow",
+        // The record a real pretooluse wrote, put back with a fresh acquired_at before each
+        // release: same bytes a holder leaves, without paying a hook run per sample.
+        setup: () => {
+          holdAs(self, workspace);
+          record = JSON.parse(readFileSync(lock, "utf8"));
+        },
+        before: () => {
+          writeFileSync(staging, `${JSON.stringify({ ...record, acquired_at: Date.now() })}\n`, { mode: 0o600 });
+          renameSync(staging, lock);
+        },
+        after: () => {
+          if (existsSync(lock)) throw new Error("bench: stop did not release its own lock");
+        },
+      };
+    }),
+    hookCase("sessionstart", "sessionstart (heads-up)", "sessionstart", "session-start", self, (workspace) => ({
+      expect: "notice",
+      setup: () => holdAs(other, workspace, "--ttl-ms", LONGEST_TTL_MS),
+    })),
+  ];
+}
+
+/** Checks a finished run of `c` against what the case promised. */
+export function verify(c, status, stdout, stderr) {
+  const kind = classify(status, stdout, stderr);
+  if (kind !== c.expect) {
+    throw new Error(`bench: "${c.label}" gave ${kind}, expected ${c.expect} (exit ${status})\nstdout: ${stdout}\nstderr: ${stderr}`);
+  }
+  c.after?.();
+}
