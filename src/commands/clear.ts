@@ -86,7 +86,13 @@ async function clearMany(store: OperatorStore, deps: CommandDeps, filter: Filter
     storeProblem(error);
   }
   const lines: string[] = [];
+  const problems: string[] = [];
   for (const lock of locks) {
+    // Listed but unreadable (a directory at a lock's name): report it, clear the rest.
+    if (lock.snapshot.version === null && lock.snapshot.observed.kind === "corrupt") {
+      problems.push(M.failed(M.lockNotAFile(lock.location)));
+      continue;
+    }
     const removed = await removeWhile(store, deps, lock.key, filter);
     if (removed === null) continue;
     logClear(deps, removed, null);
@@ -95,8 +101,11 @@ async function clearMany(store: OperatorStore, deps: CommandDeps, filter: Filter
   if (sweep && store.sweep) {
     for (const path of store.sweep(SWEEP_OLDER_THAN_MS)) lines.push(M.sweptLeftover(path));
   }
-  if (lines.length === 0) return { exitCode: 0, stdout: `${sweep ? M.nothingStale : M.nothingAtAll}\n` };
-  return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
+  const stderr = problems.length > 0 ? `${problems.join("\n")}\n` : undefined;
+  const exitCode = problems.length > 0 ? 1 : 0;
+  if (lines.length === 0 && stderr !== undefined) return { exitCode, stdout: "", stderr };
+  if (lines.length === 0) return { exitCode, stdout: `${sweep ? M.nothingStale : M.nothingAtAll}\n` };
+  return { exitCode, stdout: `${lines.join("\n")}\n`, ...(stderr !== undefined && { stderr }) };
 }
 
 /**

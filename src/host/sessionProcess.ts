@@ -95,8 +95,10 @@ export function startIdentity(pid: number, host: ProcessHost): string | null {
 export function livenessProbe(host: ProcessHost): LivenessProbe {
   const here = host.hostname();
   return (record: LockRecord): Liveness => {
-    if (record.hostname !== here || typeof record.pid_start !== "string") return "unknown";
+    if (record.hostname !== here) return "unknown";
     if (!host.exists(record.pid)) return "dead";
+    // A running pid proves nothing without the holder's start identity: it may have been reused.
+    if (typeof record.pid_start !== "string") return "unknown";
     const now = startIdentity(record.pid, host);
     if (now === null) return "unknown";
     return now === record.pid_start ? "alive" : "dead";

@@ -268,7 +268,15 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
         const key = LOCK_FILE.exec(name)?.[1];
         if (key === undefined) continue;
         const location = join(runtimeDir, name);
-        locks.push({ key, location, snapshot: read(location) });
+        // One unreadable entry (a directory at a lock's name) must not hide every other lock.
+        let snapshot: Snapshot;
+        try {
+          snapshot = read(location);
+        } catch (error) {
+          if (!(error instanceof StoreError)) throw error;
+          snapshot = { observed: { kind: "corrupt", reason: error.message }, version: null };
+        }
+        locks.push({ key, location, snapshot });
       }
       return locks;
     },

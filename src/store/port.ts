@@ -33,6 +33,7 @@ export interface LostNotice {
 export interface StoredLock {
   key: string;
   location: string;
+  /** An entry that cannot be read at all lists as corrupt with a null version: nothing can swap it. */
   snapshot: Snapshot;
 }
 

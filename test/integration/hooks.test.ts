@@ -80,10 +80,11 @@ describe("pretooluse", () => {
   });
 
   it("denies another session while the lock is fresh, and says who holds it and how to clear it", async () => {
-    expectAllow(await hook("pretooluse", payload("aaaa1111-holder", box.workspace), { CLAUDE_PID: "4321" }));
+    // The holder's pid must be a live process: a dead holder's lock is taken over at once.
+    expectAllow(await hook("pretooluse", payload("aaaa1111-holder", box.workspace), { CLAUDE_PID: String(process.pid) }));
     const before = readFileSync(box.lockPath(), "utf8");
     const reason = expectDeny(await hook("pretooluse", payload("bbbb2222-other", box.workspace, { tool: "Bash" })));
-    expect(reason).toContain("session aaaa1111 (pid 4321)");
+    expect(reason).toContain(`session aaaa1111 (pid ${process.pid})`);
     expect(reason).toMatch(/last active \d+s ago, lock expires in (5m00s|4m5\ds)/);
     expect(reason).toContain(`Workspace: ${box.workspace}`);
     expect(reason).toContain("this Bash call was not run");
@@ -91,7 +92,7 @@ describe("pretooluse", () => {
     expect(reason).toContain("git worktree");
     expect(reason).toContain(`claude-session-guard clear --workspace ${box.workspace}`);
     expect(readFileSync(box.lockPath(), "utf8")).toBe(before);
-    expect(logEntries().at(-1)).toMatchObject({ outcome: "block", session: "bbbb2222-other", holder: { session_id: "aaaa1111-holder", pid: 4321 } });
+    expect(logEntries().at(-1)).toMatchObject({ outcome: "block", session: "bbbb2222-other", holder: { session_id: "aaaa1111-holder", pid: process.pid } });
   });
 
   it("respects a minimal five-field record written by the original guard", async () => {
@@ -460,5 +461,36 @@ describe("read-only Bash", () => {
   it("guards every Bash call with CLAUDE_SESSION_GUARD_STRICT_BASH=1", async () => {
     expectAllow(await hook("pretooluse", payload("holder", box.workspace)));
     expectDeny(await hook("pretooluse", bash("reader", "git status"), { CLAUDE_SESSION_GUARD_STRICT_BASH: "1" }));
+  });
+});
+
+describe("dead holders", () => {
+  const exitedPid = async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((r) => child.on("exit", r));
+    return child.pid!;
+  };
+
+  it("takes over at once from a holder whose Claude Code process has exited", async () => {
+    const gone = await exitedPid();
+    expectAllow(await hook("pretooluse", payload("crashed", box.workspace), { CLAUDE_PID: String(gone) }));
+    expectAllow(await hook("pretooluse", payload("next", box.workspace)));
+    expect(readLock().session_id).toBe("next");
+    expect(logEntries().at(-1)).toMatchObject({ outcome: "takeover", reason: "dead", holder: { session_id: "crashed", pid: gone } });
+  });
+
+  it("is not fooled by a reused pid: same pid, different start identity", async () => {
+    expectAllow(await hook("pretooluse", payload("holder", box.workspace), { CLAUDE_PID: String(process.pid) }));
+    const record = readLock();
+    writeLock({ ...record, pid_start: `${record.pid_start}0` });
+    expectAllow(await hook("pretooluse", payload("next", box.workspace)));
+    expect(readLock().session_id).toBe("next");
+  });
+
+  it("falls back to the TTL for a holder on another host", async () => {
+    expectAllow(await hook("pretooluse", payload("holder", box.workspace), { CLAUDE_PID: String(await exitedPid()) }));
+    writeLock({ ...readLock(), hostname: "some-other-host" });
+    expectDeny(await hook("pretooluse", payload("next", box.workspace)));
   });
 });

@@ -106,10 +106,14 @@ describe("livenessProbe", () => {
     expect(livenessProbe(host)(record())).toBe("alive");
   });
 
-  it("cannot judge a holder on another host, or one without a start identity", () => {
-    const host = linuxHost({}, 1);
-    expect(livenessProbe(host)(record({ hostname: "elsewhere" }))).toBe("unknown");
-    expect(livenessProbe(host)(record({ pid_start: undefined }))).toBe("unknown");
+  it("cannot judge a holder on another host, or a running pid without a start identity", () => {
+    expect(livenessProbe(linuxHost({}, 1))(record({ hostname: "elsewhere" }))).toBe("unknown");
+    expect(livenessProbe(linuxHost({}, 1))(record({ hostname: undefined }))).toBe("unknown");
+    expect(livenessProbe(linuxHost({ 20: ["claude", 1, 500] }, 1))(record({ pid_start: undefined }))).toBe("unknown");
+  });
+
+  it("reports dead when a same-host holder without a start identity has no process", () => {
+    expect(livenessProbe(linuxHost({}, 1))(record({ pid_start: undefined }))).toBe("dead");
   });
 
   it("cannot judge when the process exists but its identity cannot be read", () => {
