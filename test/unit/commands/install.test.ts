@@ -72,6 +72,7 @@ describe("installCommand", () => {
         "  + PostToolUse: claude-session-guard posttooluse",
         "  + Stop: claude-session-guard stop",
         "  + SessionEnd: claude-session-guard stop",
+        "  + SessionStart: claude-session-guard sessionstart",
         "Sessions already running keep the hooks they started with; new sessions pick up the change.",
         "",
       ].join("\n"),

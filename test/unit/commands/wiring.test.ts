@@ -26,12 +26,16 @@ function withPre(matcher: unknown, extra: Record<string, unknown> = {}) {
 }
 
 describe("wiringChecks (doctor's checks on the settings alone)", () => {
-  it("passes settings.example.json, with SessionStart as optional information", () => {
+  it("passes settings.example.json, SessionStart included", () => {
     const checks = byId(wiringChecks([source(example)]));
-    for (const id of ["pretooluse", "posttooluse", "stop", "sessionend", "placement", "duplicates", "timeout", "settings:project"]) {
+    for (const id of ["pretooluse", "posttooluse", "stop", "sessionend", "sessionstart", "placement", "duplicates", "timeout", "settings:project"]) {
       expect(checks[id]?.status, id).toBe("pass");
     }
-    expect(checks.sessionstart?.status).toBe("info");
+  });
+
+  it("treats a missing SessionStart hook as optional information", () => {
+    const { SessionStart: _, ...hooks } = (example as { hooks: Record<string, unknown> }).hooks;
+    expect(byId(wiringChecks([source({ hooks })])).sessionstart?.status).toBe("info");
   });
 
   it("passes the plugin's hooks.json", () => {
