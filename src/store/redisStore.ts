@@ -201,6 +201,12 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
     if (code === "WRONGTYPE") {
       return new StoreError(`${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`, "EWRONGTYPE");
     }
+    if (/unknown RESP type|protocol error/i.test(text)) {
+      return new StoreError(
+        `${where} does not answer like a Redis server (${text}); check the host and port in ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"}`,
+        "EPROTO",
+      );
+    }
     return new StoreError(`${where} failed while ${doing}: ${text}`, code ?? "EREDIS");
   }
 

@@ -1,6 +1,7 @@
 // The Redis store against a real redis-server: the shared store contract unchanged, then what
 // only Redis has (key layout and expiry, SCAN paging, databases, credentials, timeouts).
 
+import { type AddressInfo, createServer } from "node:net";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { judge, UNKNOWN_LIVENESS } from "../../src/core/decide.js";
@@ -244,6 +245,33 @@ describeRedis("the Redis store", () => {
       } finally {
         hung.resume();
         await hung.close();
+      }
+    });
+
+    it("gives up on a connection that never completes (a TLS handshake nobody answers) after the connect timeout", async () => {
+      const silent = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const started = Date.now();
+        const error = await failure(open(`rediss://127.0.0.1:${port}`, { connectTimeoutMs: 300 }).read(KEY));
+        expect(Date.now() - started).toBeLessThan(800);
+        expect(error.message).toMatch(new RegExp(`^cannot reach the Redis lock store at rediss://127.0.0.1:${port}/0 \\(.*ETIMEDOUT.*\\)`));
+      } finally {
+        silent.close();
+      }
+    });
+
+    it("says so when the port answers in another protocol", async () => {
+      const http = createServer((socket) => socket.on("data", () => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n")));
+      await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+      const { port } = http.address() as AddressInfo;
+      try {
+        const error = await failure(open(`redis://127.0.0.1:${port}`).read(KEY));
+        expect(error.code).toBe("EPROTO");
+        expect(error.message).toMatch(/does not answer like a Redis server .*; check the host and port in CLAUDE_SESSION_GUARD_STORE$/);
+      } finally {
+        http.close();
       }
     });
 
