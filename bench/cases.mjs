@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,6 +30,14 @@ export function ensureBuilt() {
     shell: process.platform === "win32",
   });
   if (built.status !== 0 || !existsSync(DIST)) throw new Error("`npm run build` failed; the bench measures the built bundle");
+}
+
+/**
+ * The node binary a --node option names. The hooks run with their workspace as cwd, so a path
+ * is made absolute here; a bare name is left for PATH to find.
+ */
+export function nodeOption(value) {
+  return value === undefined ? process.execPath : /[\\/]/.test(value) ? resolve(value) : value;
 }
 
 export function md5_12(text) {
@@ -109,11 +117,14 @@ export function classify(status, stdout, stderr) {
 }
 
 /**
- * One case per measured path. `argv` follows the node binary; `before()` puts the lock in the
- * state the case needs and runs outside the measurement; `expect` is the outcome that proves
- * the path was taken, `after()` any state that must follow.
+ * One case per measured path. `argv` follows the node binary; `env` is the arena's unless the
+ * case brings its own; `before()` puts the lock in the state the case needs and runs outside the
+ * measurement; `expect` is the outcome that proves the path was taken, `after()` any state that
+ * must follow. With `breakdown`, two more cases split a hook's cost into loading the bundle,
+ * the process plumbing (stdin, exit) and the lock work: requiring the bundle and nothing else,
+ * and a pretooluse that CLAUDE_SESSION_GUARD_DISABLE=1 turns into an allow as soon as stdin is read.
  */
-export function defineCases(node, arena) {
+export function defineCases(node, arena, { breakdown = false } = {}) {
   const self = randomUUID();
   const other = randomUUID();
   const hookRun = (argv, input, cwd) => {
@@ -176,6 +187,42 @@ export function defineCases(node, arena) {
       expect: "notice",
       setup: () => holdAs(other, workspace, "--ttl-ms", LONGEST_TTL_MS),
     })),
+    ...(breakdown ? breakdownCases(arena, self) : []),
+  ];
+}
+
+function breakdownCases(arena, session) {
+  const bundle = join(dirname(dirname(arena.bin)), "dist", "cli.cjs");
+  const workspace = arena.workspace("disabled");
+  return [
+    ...(existsSync(bundle)
+      ? [
+          {
+            name: "require-bundle",
+            label: "(require dist/cli.cjs only)",
+            diagnostic: true,
+            command: null,
+            fixture: null,
+            cwd: arena.dir,
+            argv: ["-e", `require(${JSON.stringify(bundle)})`],
+            input: "",
+            expect: "allow",
+          },
+        ]
+      : []),
+    {
+      name: "pretooluse-disabled",
+      label: "(pretooluse, guard disabled)",
+      diagnostic: true,
+      command: "pretooluse",
+      fixture: "pre-tool-use-edit",
+      workspace,
+      cwd: workspace,
+      argv: [arena.bin, "pretooluse"],
+      input: fixturePayload("pre-tool-use-edit", session, workspace),
+      env: { ...arena.env, CLAUDE_SESSION_GUARD_DISABLE: "1" },
+      expect: "allow",
+    },
   ];
 }
 
