@@ -390,7 +390,7 @@ describeRedis("hook commands on a TLS Redis (rediss://)", () => {
       new RegExp(`^claude-session-guard: cannot reach the Redis lock store at rediss://localhost:${server!.port}/0 \\(.*(certificate|self.signed).*\\)`, "i"),
     );
   });
-});
+}, ["openssl"]);
 
 /** A sandbox that lives as long as the suite (the TLS files), not one test. */
 let suiteBox: Sandbox | null = null;

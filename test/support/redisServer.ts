@@ -15,7 +15,7 @@ import { describe, it } from "vitest";
 
 export const REDIS_REQUIRED = process.env.CSG_REQUIRE_REDIS === "1";
 
-function onPath(name: string): string | null {
+export function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (dir === "") continue;
     try {
@@ -35,22 +35,29 @@ const MISSING =
   "Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis).";
 
 /**
- * `describe` for a suite that needs redis-server: runs it when redis-server is on PATH; otherwise
- * fails it under CSG_REQUIRE_REDIS=1, or skips it and says so loudly.
+ * `describe` for a suite that needs redis-server (and any other `tools`): runs it when they are
+ * on PATH; otherwise fails it under CSG_REQUIRE_REDIS=1, or skips it and says so loudly.
  */
-export function describeRedis(name: string, body: () => void): void {
-  if (REDIS_SERVER === null && REDIS_REQUIRED) {
+export function describeRedis(name: string, body: () => void, tools: string[] = []): void {
+  const missing = [...(REDIS_SERVER === null ? ["redis-server"] : []), ...tools.filter((tool) => onPath(tool) === null)];
+  const why =
+    missing.length === 0
+      ? ""
+      : missing.includes("redis-server")
+        ? MISSING
+        : `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not on PATH, so this Redis suite cannot run.`;
+  if (missing.length > 0 && REDIS_REQUIRED) {
     describe(name, () => {
-      it("needs redis-server (CSG_REQUIRE_REDIS=1)", () => {
-        throw new Error(`CSG_REQUIRE_REDIS=1 but ${MISSING}`);
+      it(`needs ${missing.join(" and ")} (CSG_REQUIRE_REDIS=1)`, () => {
+        throw new Error(`CSG_REQUIRE_REDIS=1 but ${why}`);
       });
     });
     return;
   }
-  if (REDIS_SERVER === null) {
-    console.warn(`\n${"!".repeat(78)}\n!! SKIPPED: ${name}\n!! ${MISSING}\n!! Set CSG_REQUIRE_REDIS=1 to make this a failure.\n${"!".repeat(78)}\n`);
+  if (missing.length > 0) {
+    console.warn(`\n${"!".repeat(78)}\n!! SKIPPED: ${name}\n!! ${why}\n!! Set CSG_REQUIRE_REDIS=1 to make this a failure.\n${"!".repeat(78)}\n`);
   }
-  describe.skipIf(REDIS_SERVER === null)(name, body);
+  describe.skipIf(missing.length > 0)(name, body);
 }
 
 export interface RedisServerOptions {
