@@ -1,0 +1,159 @@
+// One contender of the race suite, forked by test/integration/race.test.ts with an IPC channel.
+// Usage: raceWorker.mjs <plan.json> <worker id>
+//
+// Every round the worker plays the role the plan gives it: it runs its hook commands through the
+// built binary (the first one held at the shared start line by raceBarrier.cjs), and when its
+// last command is a pretooluse that was allowed it enters the critical section: it appends
+// `enter <session> <round>` to the shared log, stays inside until every contender of the round
+// has decided (so any second holder is certain to overlap it), appends `exit <session> <round>`
+// and, if the role says so, releases with `stop`. The log is appended with O_APPEND and each
+// line is written only while the lock is really held (after the allow, before the stop), so the
+// order of its lines is the order of events and a replay can prove mutual exclusion.
+//
+// Messages to the test: {type: "decided"} once its decision is known, {type: "done"} with the
+// outcomes at the end of the round. Messages from the test: {type: "setup"} once the round's
+// lock is in place, {type: "go"} when the start line opens, {type: "all-decided"} when every
+// contender has decided.
+
+import { spawn } from "node:child_process";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [planPath, idText] = process.argv.slice(2);
+const plan = JSON.parse(readFileSync(planPath, "utf8"));
+const id = Number(idText);
+
+const inbox = [];
+const waiting = [];
+process.on("message", (message) => {
+  const i = waiting.findIndex((w) => w.matches(message));
+  if (i >= 0) waiting.splice(i, 1)[0].resolve(message);
+  else inbox.push(message);
+});
+
+function message(type, round) {
+  const matches = (m) => m.type === type && m.round === round;
+  const i = inbox.findIndex(matches);
+  if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0]);
+  return new Promise((resolve) => waiting.push({ matches, resolve }));
+}
+
+function log(kind, session, round) {
+  appendFileSync(plan.log, `${kind} ${session} ${round}\n`);
+}
+
+function payload(command, session) {
+  const base = { session_id: session, transcript_path: join(plan.dir, `${session}.jsonl`), cwd: plan.workspace };
+  const toolInput = { file_path: join(plan.workspace, "notes.md"), content: "race\n" };
+  switch (command) {
+    case "pretooluse":
+      return { ...base, permission_mode: "default", hook_event_name: "PreToolUse", tool_name: "Write", tool_input: toolInput };
+    case "posttooluse":
+      return {
+        ...base,
+        permission_mode: "default",
+        hook_event_name: "PostToolUse",
+        tool_name: "Write",
+        tool_input: toolInput,
+        tool_response: { filePath: toolInput.file_path, success: true },
+      };
+    case "stop":
+      return { ...base, hook_event_name: "Stop", stop_hook_active: false };
+    default:
+      throw new Error(`unknown hook command ${command}`);
+  }
+}
+
+/**
+ * The contract's output shapes. A notice (a message for the user and context for Claude, no
+ * permissionDecision) is an allow that tells; anything else is reported as it came.
+ */
+function classify(code, signal, stdout, stderr) {
+  if (code !== 0) return { kind: "crash", code, signal, stdout, stderr };
+  if (stdout === "" && stderr === "") return { kind: "allow" };
+  let parsed = null;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    // Falls through to "unexpected".
+  }
+  const specific = parsed?.hookSpecificOutput;
+  if (stderr === "" && specific?.permissionDecision === "deny") return { kind: "deny" };
+  if (stderr === "" && specific && specific.permissionDecision === undefined && typeof specific.additionalContext === "string") {
+    return { kind: "notice", allows: true, stdout };
+  }
+  if (parsed && Object.keys(parsed).join() === "systemMessage") return { kind: "failopen", stdout, stderr };
+  return { kind: "unexpected", stdout, stderr };
+}
+
+function runHook(command, session, start) {
+  return new Promise((resolve, reject) => {
+    const args = start ? ["-r", plan.barrier, plan.bin, command] : [plan.bin, command];
+    const env = start ? { ...plan.env, RACE_GATE: start.gate, RACE_READY: start.ready } : plan.env;
+    const child = spawn(process.execPath, args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ command, ...classify(code, signal, stdout, stderr) }));
+    child.stdin.end(JSON.stringify(payload(command, session)));
+  });
+}
+
+function holderNow() {
+  try {
+    return JSON.parse(readFileSync(plan.lockPath, "utf8")).session_id ?? "corrupt";
+  } catch (error) {
+    return error.code === "ENOENT" ? null : "corrupt";
+  }
+}
+
+async function playRound(round) {
+  const role = plan.rounds[round][id];
+  const { session } = role;
+  // A holder that is inside at the start leaves only when the start line opens, and its own
+  // hook waits on a private gate opened after that exit line is in the log.
+  // `gateOf` makes a hook wait for another worker's private gate instead of the shared line.
+  const gate = role.heldAtStart
+    ? join(plan.dir, `gate-${round}-${id}`)
+    : role.gateOf !== undefined
+      ? join(plan.dir, `gate-${round}-${role.gateOf}`)
+      : join(plan.dir, `go-${round}`);
+  if (role.heldAtStart) {
+    // Inside from the moment the test has written this holder's lock, which is after every
+    // contender of the previous round is done.
+    await message("setup", round);
+    log("enter", session, round);
+  }
+  const first = runHook(role.steps[0], session, { gate, ready: join(plan.dir, `ready-${round}-${id}`) });
+  if (role.heldAtStart) {
+    await message("go", round);
+    log("exit", session, round);
+    writeFileSync(gate, "");
+  }
+  const outcomes = [await first];
+  for (const step of role.steps.slice(1)) outcomes.push(await runHook(step, session, null));
+  const entered = role.steps.at(-1) === "pretooluse" && (outcomes.at(-1).kind === "allow" || outcomes.at(-1).kind === "notice");
+  if (entered) log("enter", session, round);
+  process.send({ type: "decided", round, id });
+
+  let holderSeen;
+  let release = null;
+  if (entered) {
+    await message("all-decided", round);
+    holderSeen = holderNow();
+    log("exit", session, round);
+    if (role.release) release = await runHook("stop", session, null);
+  }
+  process.send({ type: "done", round, id, session, outcomes, entered, holderSeen, release });
+}
+
+try {
+  for (let round = 0; round < plan.rounds.length; round++) await playRound(round);
+  process.disconnect();
+} catch (error) {
+  process.send({ type: "error", id, error: String(error?.stack ?? error) });
+  process.exitCode = 1;
+  process.disconnect();
+}
