@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // CommonJS on purpose: Node starts a CommonJS entry measurably faster than an ES module one, and
-// this runs on every tool call.
+// this runs on every tool call. V8's compile cache (Node 22.1+) spares re-compiling the bundle.
+require("node:module").enableCompileCache?.();
 require("../dist/cli.cjs")
   .main(process.argv.slice(2))
   .then(

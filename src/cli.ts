@@ -2,6 +2,7 @@
 // that loads nothing they do not use; operator commands load commander on demand.
 
 import * as fs from "node:fs";
+import { join } from "node:path";
 import envPaths from "env-paths";
 import { appendDecision } from "./host/decisionLog.js";
 import { realProcessHost } from "./host/sessionProcess.js";
@@ -62,6 +63,21 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const isHook = (HOOK_COMMANDS as readonly string[]).includes(command ?? "");
   if (isHook && !rest.some((a) => a === "--help" || a === "-h")) return hook(command as HookCommand, rest);
-  const { runProgram } = await import("./commands/program.js");
+  const { runProgram } = await loadOperatorCommands();
   return runProgram(argv);
+}
+
+/** Set by the build (esbuild --define); undefined when running from source. */
+declare const CSG_BUNDLE: true | undefined;
+
+/**
+ * The operator commands (commander, write-file-atomic, doctor, install) live in their own bundle,
+ * dist/operator.cjs beside dist/cli.cjs: parsing them cost every hook call about a sixth of a
+ * bare Node start. The path is computed so esbuild leaves the require alone; the ternary on a
+ * build-time constant drops the source import from the bundle.
+ */
+function loadOperatorCommands(): Promise<typeof import("./commands/program.js")> {
+  return typeof CSG_BUNDLE !== "undefined"
+    ? Promise.resolve(require(join(__dirname, "operator.cjs")) as typeof import("./commands/program.js"))
+    : import("./commands/program.js");
 }

@@ -96,13 +96,29 @@ export function livenessProbe(host: ProcessHost): LivenessProbe {
   const here = host.hostname();
   return (record: LockRecord): Liveness => {
     if (record.hostname !== here) return "unknown";
-    if (!host.exists(record.pid)) return "dead";
+    // Another boot id means a reboot since, or another machine that shares the host name (cloned
+    // VMs, containers): the two cannot be told apart, and only the first makes the holder dead.
+    if (!sameBoot(record, host)) return "unknown";
+    if (!host.exists(record.pid) || isZombie(record.pid, host)) return "dead";
     // A running pid proves nothing without the holder's start identity: it may have been reused.
     if (typeof record.pid_start !== "string") return "unknown";
     const now = startIdentity(record.pid, host);
     if (now === null) return "unknown";
     return now === record.pid_start ? "alive" : "dead";
   };
+}
+
+/** Killed but not yet reaped by its parent (Z), or exiting (X): signalable, yet gone. */
+function isZombie(pid: number, host: ProcessHost): boolean {
+  if (host.platform !== "linux") return false;
+  const state = procStat(pid, host)?.fields[0];
+  return state === "Z" || state === "X";
+}
+
+function sameBoot(record: LockRecord, host: ProcessHost): boolean {
+  const recorded = typeof record.pid_start === "string" ? /^linux:([^:]+):/.exec(record.pid_start)?.[1] : undefined;
+  if (recorded === undefined) return true;
+  return readQuietly("/proc/sys/kernel/random/boot_id", host)?.trim() === recorded;
 }
 
 function procStat(pid: number, host: ProcessHost): { name: string; fields: string[] } | null {

@@ -287,7 +287,13 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       const path = noticePath(key, sessionId);
       const temp = `${path}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
       try {
-        fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
+        try {
+          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
+        } catch (error) {
+          if (codeOf(error) !== "ENOENT") throw error;
+          makeRuntimeDir();
+          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
+        }
         fs.renameSync(temp, path);
       } catch (error) {
         unlinkQuietly(temp);

@@ -480,6 +480,23 @@ describe("dead holders", () => {
     expect(logEntries().at(-1)).toMatchObject({ outcome: "takeover", reason: "dead", holder: { session_id: "crashed", pid: gone } });
   });
 
+  it("takes over from a holder that was killed but not yet reaped (a zombie)", async () => {
+    const { spawn } = await import("node:child_process");
+    // `exec sleep` replaces the shell, and sleep never reaps the killed background child.
+    const parent = spawn("sh", ["-c", "sleep 1000 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const pid = Number(await new Promise<string>((r) => parent.stdout.once("data", (d) => r(String(d).trim()))));
+      expectAllow(await hook("pretooluse", payload("killed", box.workspace), { CLAUDE_PID: String(pid) }));
+      process.kill(pid, "SIGKILL");
+      await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(`/proc/${pid}/stat`, "utf8")).toMatch(/\) Z /);
+      expectAllow(await hook("pretooluse", payload("next", box.workspace)));
+      expect(readLock().session_id).toBe("next");
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
   it("is not fooled by a reused pid: same pid, different start identity", async () => {
     expectAllow(await hook("pretooluse", payload("holder", box.workspace), { CLAUDE_PID: String(process.pid) }));
     const record = readLock();

@@ -5,7 +5,12 @@ import { livenessProbe, type ProcessHost, sessionPid, startIdentity } from "../.
 const BOOT = "0f0e-boot";
 
 /** A fake Linux host: a process table of pid -> [name, ppid, starttime]. */
-function linuxHost(table: Record<number, [string, number, number]>, ppid: number, alive = new Set(Object.keys(table).map(Number))): ProcessHost {
+function linuxHost(
+  table: Record<number, [string, number, number]>,
+  ppid: number,
+  alive = new Set(Object.keys(table).map(Number)),
+  zombies = new Set<number>(),
+): ProcessHost {
   return {
     platform: "linux",
     ppid,
@@ -17,7 +22,7 @@ function linuxHost(table: Record<number, [string, number, number]>, ppid: number
       const [name, parent, start] = entry;
       // Fields after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt
       // utime stime cutime cstime priority nice threads itrealvalue starttime ...
-      return `${pid} (${name}) S ${parent} 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 ${start} 1000 10\n`;
+      return `${pid} (${name}) ${zombies.has(pid) ? "Z" : "S"} ${parent} 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 ${start} 1000 10\n`;
     },
     exists: (pid) => alive.has(pid),
     ps: () => null,
@@ -88,6 +93,11 @@ describe("livenessProbe", () => {
     expect(livenessProbe(linuxHost({ 20: ["claude", 1, 500] }, 1))(record())).toBe("alive");
   });
 
+  it("reports dead when the holder was killed but not yet reaped (a zombie)", () => {
+    const table: Record<number, [string, number, number]> = { 20: ["claude", 1, 500] };
+    expect(livenessProbe(linuxHost(table, 1, new Set([20]), new Set([20])))(record())).toBe("dead");
+  });
+
   it("reports dead when no such process exists", () => {
     expect(livenessProbe(linuxHost({}, 1))(record())).toBe("dead");
   });
@@ -96,8 +106,9 @@ describe("livenessProbe", () => {
     expect(livenessProbe(linuxHost({ 20: ["vim", 1, 777] }, 1))(record())).toBe("dead");
   });
 
-  it("reports dead when the machine rebooted since (another boot id)", () => {
-    expect(livenessProbe(linuxHost({ 20: ["claude", 1, 500] }, 1))(record({ pid_start: "linux:old-boot:500" }))).toBe("dead");
+  it("cannot judge a holder from another boot: a reboot, or another machine with the same host name", () => {
+    expect(livenessProbe(linuxHost({}, 1))(record({ pid_start: "linux:old-boot:500" }))).toBe("unknown");
+    expect(livenessProbe(linuxHost({ 20: ["claude", 1, 500] }, 1))(record({ pid_start: "linux:old-boot:500" }))).toBe("unknown");
   });
 
   it("treats a process it may not signal (EPERM) as alive when its identity matches", () => {
