@@ -6,7 +6,7 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,6 +55,7 @@ export function makeArena() {
   const guard = join(dir, "guard");
   cpSync(join(ROOT, "bin"), join(guard, "bin"), { recursive: true });
   cpSync(join(ROOT, "dist"), join(guard, "dist"), { recursive: true });
+  const build = fingerprint(guard);
   // Anything the bundle leaves external resolves as it would from the repository.
   if (existsSync(join(ROOT, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(guard, "node_modules"), "dir");
   const home = join(dir, "home");
@@ -70,6 +71,7 @@ export function makeArena() {
   };
   return {
     dir,
+    build,
     bin: join(guard, "bin/claude-session-guard.js"),
     env,
     runtime: join(config, "runtime"),
@@ -84,6 +86,32 @@ export function makeArena() {
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Which build a run measured: a hash of the snapshot's files, their sizes, and the commit they
+ * were built from (flagged when bin/ or src/ had uncommitted changes), so figures can be tied to
+ * a build when the tree moves on.
+ */
+function fingerprint(guard) {
+  const hash = createHash("sha256");
+  const files = {};
+  for (const sub of ["bin", "dist"]) {
+    for (const name of readdirSync(join(guard, sub)).sort()) {
+      const bytes = readFileSync(join(guard, sub, name));
+      hash.update(`${sub}/${name}\0`).update(bytes);
+      files[`${sub}/${name}`] = bytes.length;
+    }
+  }
+  const git = (...args) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
+  const head = git("rev-parse", "--short", "HEAD");
+  const dirty = git("status", "--porcelain", "--", "bin", "src");
+  return {
+    hash: hash.digest("hex").slice(0, 12),
+    files,
+    commit: head.status === 0 ? head.stdout.trim() : null,
+    uncommitted_changes: dirty.status === 0 ? dirty.stdout.trim() !== "" : null,
   };
 }
 

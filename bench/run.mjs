@@ -349,6 +349,7 @@ async function benchOne(node, label, opts) {
     const result = {
       label,
       node: { path: node, version: `v${version}` },
+      build: arena.build,
       runs: opts.runs,
       warmup_rounds: WARMUP_ROUNDS,
       rss_method: opts.rssMethod === "time" ? "GNU time -f %M (ru_maxrss from wait4)" : "process.resourceUsage().maxRSS at exit, via --require bench/maxrss.cjs",
@@ -378,7 +379,12 @@ const fixed = (n, digits = 1) => (n === null ? "n/a" : n.toFixed(digits));
 
 function table(result) {
   const lines = [];
+  const { build } = result;
   lines.push(`Node ${result.node.version} (${result.node.path})`);
+  lines.push(
+    `build ${build.hash} (${Object.entries(build.files).filter(([f]) => f.startsWith("dist/")).map(([f, n]) => `${f.slice(5)} ${Math.round(n / 1024)} KiB`).join(", ")}) ` +
+      `in the tree at commit ${build.commit ?? "?"}${build.uncommitted_changes ? " (bin/ or src/ with uncommitted changes)" : ""}`,
+  );
   lines.push(
     `${result.runs} timed runs per case, alternating, after ${result.warmup_rounds} warm-up rounds; ` +
       (result.cases[0].rss_samples > 0

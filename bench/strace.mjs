@@ -133,11 +133,12 @@ function main() {
     const detail = values.detail ? Object.fromEntries(cases.map((c) => [c.name, detailed(node, c, arena.env, out, arena)])) : null;
 
     if (values.json) {
-      const report = { node: version, syscalls: SYSCALLS, runs, floor: { total: floorTotal, by_syscall: floor }, cases: net, ...(detail && { by_category: detail }) };
+      const report = { node: version, build: arena.build, syscalls: SYSCALLS, runs, floor: { total: floorTotal, by_syscall: floor }, cases: net, ...(detail && { by_category: detail }) };
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
     }
     process.stdout.write(`fs syscalls per command beyond node -e 0 (Node ${version}; strace -f -c -e trace=${SYSCALLS}; median of ${runs} runs)\n`);
+    process.stdout.write(`build ${arena.build.hash} in the tree at commit ${arena.build.commit ?? "?"}${arena.build.uncommitted_changes ? " (bin/ or src/ with uncommitted changes)" : ""}\n`);
     process.stdout.write(`floor (node -e 0) itself: ${floorTotal} calls (${Object.entries(floor).map(([n, v]) => `${n} ${v}`).join(", ")})\n\n`);
     const width = Math.max(...net.map((r) => r.label.length));
     for (const r of net) {
