@@ -9,8 +9,11 @@
 //   first hard-links the lock to the claim name `<lock>.<I>.claim1`. link(2) is exclusive, so of
 //   all processes acting on I exactly one gets the claim, and every writer of an existing lock
 //   (refresh, takeover, release, clear) needs it: while it is held nobody else can change the
-//   lock. The claim is a link to I itself, which pins the inode number: no other file can reuse I
-//   while a claim exists, so a claim name never refers to the wrong record.
+//   lock. The claim is a link to I itself, which pins the inode number while it exists. After a
+//   change frees I, the kernel may reuse its number for a later lock, so a slow process that read
+//   the old record could win a claim on the new one: the claimant therefore also checks that the
+//   claimed inode holds exactly the bytes it judged, and backs off otherwise. (Byte-identical
+//   records mean the same decision, so that check is exact.)
 // - A claimant that died between claim and change leaves its claim behind. link(2) sets the
 //   inode's ctime, so a claim whose ctime is older than `claimStaleMs` (far longer than the
 //   sub-millisecond change) is stepped over by claiming the next level, `<lock>.<I>.claim2`.
@@ -55,6 +58,11 @@ export interface FileStoreOptions {
   claimStaleMs?: number;
 }
 
+/** The inode a reader saw, and the exact bytes it judged: together they name one record. */
+interface FileVersion extends Version {
+  readonly text: string;
+}
+
 const LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 const MAX_RECORD_BYTES = 64 * 1024;
 const MAX_CLAIM_LEVELS = 8;
@@ -90,7 +98,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
         throw new StoreError(`the lock ${path} is not a regular file; remove it by hand`, "ENOTFILE");
       }
       const text = readAll(fd, path);
-      return { observed: parseRecord(text), version: { token: stat.ino.toString() } };
+      const version: FileVersion = { token: stat.ino.toString(), text };
+      return { observed: parseRecord(text), version };
     } finally {
       fs.closeSync(fd);
     }
@@ -174,14 +183,26 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       }
       claims.push(claimPath);
       // link(2) follows whatever the lock is now; if that is no longer what we read, back off.
+      // The inode number alone is not enough: once a change frees an inode, the kernel may give
+      // its number to the next lock, so the claimed inode must also hold exactly the bytes judged.
       const linked = statQuietly(claimPath);
-      if (linked === null || linked.ino.toString() !== expected.token) {
+      if (linked === null || linked.ino.toString() !== expected.token || !holds(claimPath, expected)) {
         unlinkQuietly(claimPath);
         return "conflict";
       }
       return claims;
     }
     return "busy";
+  }
+
+  function holds(path: string, expected: Version): boolean {
+    const text = (expected as Partial<FileVersion>).text;
+    if (text === undefined) return false;
+    try {
+      return fs.readFileSync(path, "utf8") === text;
+    } catch {
+      return false;
+    }
   }
 
   function swap(key: string, expected: Version, record: LockRecord | null): SwapResult {
