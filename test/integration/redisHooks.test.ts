@@ -192,7 +192,9 @@ describeRedis("hook commands on the Redis store", () => {
     it("judge a holder dead by its pid only on the holder's own host", async () => {
       const b = host(server.url);
       const gone = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
-      const holder = { schema_version: 1, session_id: "far-away", pid: gone, acquired_at: Date.now(), ttl_ms: 300_000, pid_start: "linux:boot:1" };
+      // This machine's boot id: a holder from another boot could be another machine of the same name.
+      const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+      const holder = { schema_version: 1, session_id: "far-away", pid: gone, acquired_at: Date.now(), ttl_ms: 300_000, pid_start: `linux:${boot}:1` };
       await redis.set(LOCK_KEY, JSON.stringify({ ...holder, hostname: "another-machine" }), "PX", 3_600_000);
       expect(expectDeny(await b.hook("pretooluse", "bbbb2222-b"))).toContain("session far-away");
       await redis.set(LOCK_KEY, JSON.stringify({ ...holder, hostname: hostname() }), "PX", 3_600_000);
