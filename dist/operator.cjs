@@ -1,0 +1,7569 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// ../../../work/main/node_modules/commander/lib/error.js
+var require_error = __commonJS({
+  "../../../work/main/node_modules/commander/lib/error.js"(exports2) {
+    var CommanderError2 = class extends Error {
+      /**
+       * Constructs the CommanderError class
+       * @param {number} exitCode suggested exit code which could be used with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       */
+      constructor(exitCode, code, message2) {
+        super(message2);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+        this.code = code;
+        this.exitCode = exitCode;
+        this.nestedError = void 0;
+      }
+    };
+    var InvalidArgumentError2 = class extends CommanderError2 {
+      /**
+       * Constructs the InvalidArgumentError class
+       * @param {string} [message] explanation of why argument is invalid
+       */
+      constructor(message2) {
+        super(1, "commander.invalidArgument", message2);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+      }
+    };
+    exports2.CommanderError = CommanderError2;
+    exports2.InvalidArgumentError = InvalidArgumentError2;
+  }
+});
+
+// ../../../work/main/node_modules/commander/lib/argument.js
+var require_argument = __commonJS({
+  "../../../work/main/node_modules/commander/lib/argument.js"(exports2) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Argument2 = class {
+      /**
+       * Initialize a new command argument with the given name and description.
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       */
+      constructor(name, description) {
+        this.description = description || "";
+        this.variadic = false;
+        this.parseArg = void 0;
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.argChoices = void 0;
+        switch (name[0]) {
+          case "<":
+            this.required = true;
+            this._name = name.slice(1, -1);
+            break;
+          case "[":
+            this.required = false;
+            this._name = name.slice(1, -1);
+            break;
+          default:
+            this.required = true;
+            this._name = name;
+            break;
+        }
+        if (this._name.endsWith("...")) {
+          this.variadic = true;
+          this._name = this._name.slice(0, -3);
+        }
+      }
+      /**
+       * Return argument name.
+       *
+       * @return {string}
+       */
+      name() {
+        return this._name;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Argument}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI command arguments into argument values.
+       *
+       * @param {Function} [fn]
+       * @return {Argument}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Only allow argument value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Argument}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Make argument required.
+       *
+       * @returns {Argument}
+       */
+      argRequired() {
+        this.required = true;
+        return this;
+      }
+      /**
+       * Make argument optional.
+       *
+       * @returns {Argument}
+       */
+      argOptional() {
+        this.required = false;
+        return this;
+      }
+    };
+    function humanReadableArgName(arg) {
+      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
+      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+    }
+    exports2.Argument = Argument2;
+    exports2.humanReadableArgName = humanReadableArgName;
+  }
+});
+
+// ../../../work/main/node_modules/commander/lib/help.js
+var require_help = __commonJS({
+  "../../../work/main/node_modules/commander/lib/help.js"(exports2) {
+    var { humanReadableArgName } = require_argument();
+    var Help2 = class {
+      constructor() {
+        this.helpWidth = void 0;
+        this.minWidthToWrap = 40;
+        this.sortSubcommands = false;
+        this.sortOptions = false;
+        this.showGlobalOptions = false;
+      }
+      /**
+       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
+       * and just before calling `formatHelp()`.
+       *
+       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
+       *
+       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
+       */
+      prepareContext(contextOptions) {
+        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
+      }
+      /**
+       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Command[]}
+       */
+      visibleCommands(cmd) {
+        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
+        const helpCommand = cmd._getHelpCommand();
+        if (helpCommand && !helpCommand._hidden) {
+          visibleCommands.push(helpCommand);
+        }
+        if (this.sortSubcommands) {
+          visibleCommands.sort((a, b) => {
+            return a.name().localeCompare(b.name());
+          });
+        }
+        return visibleCommands;
+      }
+      /**
+       * Compare options for sort.
+       *
+       * @param {Option} a
+       * @param {Option} b
+       * @returns {number}
+       */
+      compareOptions(a, b) {
+        const getSortKey = (option) => {
+          return option.short ? option.short.replace(/^-/, "") : option.long.replace(/^--/, "");
+        };
+        return getSortKey(a).localeCompare(getSortKey(b));
+      }
+      /**
+       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleOptions(cmd) {
+        const visibleOptions = cmd.options.filter((option) => !option.hidden);
+        const helpOption = cmd._getHelpOption();
+        if (helpOption && !helpOption.hidden) {
+          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
+          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
+          if (!removeShort && !removeLong) {
+            visibleOptions.push(helpOption);
+          } else if (helpOption.long && !removeLong) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.long, helpOption.description)
+            );
+          } else if (helpOption.short && !removeShort) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.short, helpOption.description)
+            );
+          }
+        }
+        if (this.sortOptions) {
+          visibleOptions.sort(this.compareOptions);
+        }
+        return visibleOptions;
+      }
+      /**
+       * Get an array of the visible global options. (Not including help.)
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleGlobalOptions(cmd) {
+        if (!this.showGlobalOptions) return [];
+        const globalOptions = [];
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          const visibleOptions = ancestorCmd.options.filter(
+            (option) => !option.hidden
+          );
+          globalOptions.push(...visibleOptions);
+        }
+        if (this.sortOptions) {
+          globalOptions.sort(this.compareOptions);
+        }
+        return globalOptions;
+      }
+      /**
+       * Get an array of the arguments if any have a description.
+       *
+       * @param {Command} cmd
+       * @returns {Argument[]}
+       */
+      visibleArguments(cmd) {
+        if (cmd._argsDescription) {
+          cmd.registeredArguments.forEach((argument) => {
+            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
+          });
+        }
+        if (cmd.registeredArguments.find((argument) => argument.description)) {
+          return cmd.registeredArguments;
+        }
+        return [];
+      }
+      /**
+       * Get the command term to show in the list of subcommands.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandTerm(cmd) {
+        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
+        (args ? " " + args : "");
+      }
+      /**
+       * Get the option term to show in the list of options.
+       *
+       * @param {Option} option
+       * @returns {string}
+       */
+      optionTerm(option) {
+        return option.flags;
+      }
+      /**
+       * Get the argument term to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @returns {string}
+       */
+      argumentTerm(argument) {
+        return argument.name();
+      }
+      /**
+       * Get the longest command term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestSubcommandTermLength(cmd, helper) {
+        return helper.visibleCommands(cmd).reduce((max, command) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleSubcommandTerm(helper.subcommandTerm(command))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestOptionTermLength(cmd, helper) {
+        return helper.visibleOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest global option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestGlobalOptionTermLength(cmd, helper) {
+        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest argument term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestArgumentTermLength(cmd, helper) {
+        return helper.visibleArguments(cmd).reduce((max, argument) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleArgumentTerm(helper.argumentTerm(argument))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the command usage to be displayed at the top of the built-in help.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandUsage(cmd) {
+        let cmdName = cmd._name;
+        if (cmd._aliases[0]) {
+          cmdName = cmdName + "|" + cmd._aliases[0];
+        }
+        let ancestorCmdNames = "";
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
+        }
+        return ancestorCmdNames + cmdName + " " + cmd.usage();
+      }
+      /**
+       * Get the description for the command.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandDescription(cmd) {
+        return cmd.description();
+      }
+      /**
+       * Get the subcommand summary to show in the list of subcommands.
+       * (Fallback to description for backwards compatibility.)
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandDescription(cmd) {
+        return cmd.summary() || cmd.description();
+      }
+      /**
+       * Get the option description to show in the list of options.
+       *
+       * @param {Option} option
+       * @return {string}
+       */
+      optionDescription(option) {
+        const extraInfo = [];
+        if (option.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (option.defaultValue !== void 0) {
+          const showDefault = option.required || option.optional || option.isBoolean() && typeof option.defaultValue === "boolean";
+          if (showDefault) {
+            extraInfo.push(
+              `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`
+            );
+          }
+        }
+        if (option.presetArg !== void 0 && option.optional) {
+          extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
+        }
+        if (option.envVar !== void 0) {
+          extraInfo.push(`env: ${option.envVar}`);
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (option.description) {
+            return `${option.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return option.description;
+      }
+      /**
+       * Get the argument description to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @return {string}
+       */
+      argumentDescription(argument) {
+        const extraInfo = [];
+        if (argument.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (argument.defaultValue !== void 0) {
+          extraInfo.push(
+            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
+          );
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (argument.description) {
+            return `${argument.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return argument.description;
+      }
+      /**
+       * Format a list of items, given a heading and an array of formatted items.
+       *
+       * @param {string} heading
+       * @param {string[]} items
+       * @param {Help} helper
+       * @returns string[]
+       */
+      formatItemList(heading, items, helper) {
+        if (items.length === 0) return [];
+        return [helper.styleTitle(heading), ...items, ""];
+      }
+      /**
+       * Group items by their help group heading.
+       *
+       * @param {Command[] | Option[]} unsortedItems
+       * @param {Command[] | Option[]} visibleItems
+       * @param {Function} getGroup
+       * @returns {Map<string, Command[] | Option[]>}
+       */
+      groupItems(unsortedItems, visibleItems, getGroup) {
+        const result = /* @__PURE__ */ new Map();
+        unsortedItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result.has(group)) result.set(group, []);
+        });
+        visibleItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result.has(group)) {
+            result.set(group, []);
+          }
+          result.get(group).push(item);
+        });
+        return result;
+      }
+      /**
+       * Generate the built-in help text.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatHelp(cmd, helper) {
+        const termWidth = helper.padWidth(cmd, helper);
+        const helpWidth = helper.helpWidth ?? 80;
+        function callFormatItem(term, description) {
+          return helper.formatItem(term, termWidth, description, helper);
+        }
+        let output = [
+          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
+          ""
+        ];
+        const commandDescription = helper.commandDescription(cmd);
+        if (commandDescription.length > 0) {
+          output = output.concat([
+            helper.boxWrap(
+              helper.styleCommandDescription(commandDescription),
+              helpWidth
+            ),
+            ""
+          ]);
+        }
+        const argumentList = helper.visibleArguments(cmd).map((argument) => {
+          return callFormatItem(
+            helper.styleArgumentTerm(helper.argumentTerm(argument)),
+            helper.styleArgumentDescription(helper.argumentDescription(argument))
+          );
+        });
+        output = output.concat(
+          this.formatItemList("Arguments:", argumentList, helper)
+        );
+        const optionGroups = this.groupItems(
+          cmd.options,
+          helper.visibleOptions(cmd),
+          (option) => option.helpGroupHeading ?? "Options:"
+        );
+        optionGroups.forEach((options, group) => {
+          const optionList = options.map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(this.formatItemList(group, optionList, helper));
+        });
+        if (helper.showGlobalOptions) {
+          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(
+            this.formatItemList("Global Options:", globalOptionList, helper)
+          );
+        }
+        const commandGroups = this.groupItems(
+          cmd.commands,
+          helper.visibleCommands(cmd),
+          (sub) => sub.helpGroup() || "Commands:"
+        );
+        commandGroups.forEach((commands, group) => {
+          const commandList = commands.map((sub) => {
+            return callFormatItem(
+              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
+              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
+            );
+          });
+          output = output.concat(this.formatItemList(group, commandList, helper));
+        });
+        return output.join("\n");
+      }
+      /**
+       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
+       *
+       * @param {string} str
+       * @returns {number}
+       */
+      displayWidth(str) {
+        return stripColor(str).length;
+      }
+      /**
+       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
+       *
+       * @param {string} str
+       * @returns {string}
+       */
+      styleTitle(str) {
+        return str;
+      }
+      styleUsage(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word === "[command]") return this.styleSubcommandText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleCommandText(word);
+        }).join(" ");
+      }
+      styleCommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleOptionDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleSubcommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleArgumentDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleDescriptionText(str) {
+        return str;
+      }
+      styleOptionTerm(str) {
+        return this.styleOptionText(str);
+      }
+      styleSubcommandTerm(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleSubcommandText(word);
+        }).join(" ");
+      }
+      styleArgumentTerm(str) {
+        return this.styleArgumentText(str);
+      }
+      styleOptionText(str) {
+        return str;
+      }
+      styleArgumentText(str) {
+        return str;
+      }
+      styleSubcommandText(str) {
+        return str;
+      }
+      styleCommandText(str) {
+        return str;
+      }
+      /**
+       * Calculate the pad width from the maximum term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      padWidth(cmd, helper) {
+        return Math.max(
+          helper.longestOptionTermLength(cmd, helper),
+          helper.longestGlobalOptionTermLength(cmd, helper),
+          helper.longestSubcommandTermLength(cmd, helper),
+          helper.longestArgumentTermLength(cmd, helper)
+        );
+      }
+      /**
+       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
+       *
+       * @param {string} str
+       * @returns {boolean}
+       */
+      preformatted(str) {
+        return /\n[^\S\r\n]/.test(str);
+      }
+      /**
+       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
+       *
+       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
+       *   TTT  DDD DDDD
+       *        DD DDD
+       *
+       * @param {string} term
+       * @param {number} termWidth
+       * @param {string} description
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatItem(term, termWidth, description, helper) {
+        const itemIndent = 2;
+        const itemIndentStr = " ".repeat(itemIndent);
+        if (!description) return itemIndentStr + term;
+        const paddedTerm = term.padEnd(
+          termWidth + term.length - helper.displayWidth(term)
+        );
+        const spacerWidth = 2;
+        const helpWidth = this.helpWidth ?? 80;
+        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+        let formattedDescription;
+        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
+          formattedDescription = description;
+        } else {
+          const wrappedDescription = helper.boxWrap(description, remainingWidth);
+          formattedDescription = wrappedDescription.replace(
+            /\n/g,
+            "\n" + " ".repeat(termWidth + spacerWidth)
+          );
+        }
+        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
+${itemIndentStr}`);
+      }
+      /**
+       * Wrap a string at whitespace, preserving existing line breaks.
+       * Wrapping is skipped if the width is less than `minWidthToWrap`.
+       *
+       * @param {string} str
+       * @param {number} width
+       * @returns {string}
+       */
+      boxWrap(str, width) {
+        if (width < this.minWidthToWrap) return str;
+        const rawLines = str.split(/\r\n|\n/);
+        const chunkPattern = /[\s]*[^\s]+/g;
+        const wrappedLines = [];
+        rawLines.forEach((line) => {
+          const chunks = line.match(chunkPattern);
+          if (chunks === null) {
+            wrappedLines.push("");
+            return;
+          }
+          let sumChunks = [chunks.shift()];
+          let sumWidth = this.displayWidth(sumChunks[0]);
+          chunks.forEach((chunk) => {
+            const visibleWidth = this.displayWidth(chunk);
+            if (sumWidth + visibleWidth <= width) {
+              sumChunks.push(chunk);
+              sumWidth += visibleWidth;
+              return;
+            }
+            wrappedLines.push(sumChunks.join(""));
+            const nextChunk = chunk.trimStart();
+            sumChunks = [nextChunk];
+            sumWidth = this.displayWidth(nextChunk);
+          });
+          wrappedLines.push(sumChunks.join(""));
+        });
+        return wrappedLines.join("\n");
+      }
+    };
+    function stripColor(str) {
+      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
+      return str.replace(sgrPattern, "");
+    }
+    exports2.Help = Help2;
+    exports2.stripColor = stripColor;
+  }
+});
+
+// ../../../work/main/node_modules/commander/lib/option.js
+var require_option = __commonJS({
+  "../../../work/main/node_modules/commander/lib/option.js"(exports2) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Option2 = class {
+      /**
+       * Initialize a new `Option` with the given `flags` and `description`.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       */
+      constructor(flags, description) {
+        this.flags = flags;
+        this.description = description || "";
+        this.required = flags.includes("<");
+        this.optional = flags.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
+        this.mandatory = false;
+        const optionFlags = splitOptionFlags(flags);
+        this.short = optionFlags.shortFlag;
+        this.long = optionFlags.longFlag;
+        this.negate = false;
+        if (this.long) {
+          this.negate = this.long.startsWith("--no-");
+        }
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.presetArg = void 0;
+        this.envVar = void 0;
+        this.parseArg = void 0;
+        this.hidden = false;
+        this.argChoices = void 0;
+        this.conflictsWith = [];
+        this.implied = void 0;
+        this.helpGroupHeading = void 0;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Option}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
+       * The custom processing (parseArg) is called.
+       *
+       * @example
+       * new Option('--color').default('GREYSCALE').preset('RGB');
+       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
+       *
+       * @param {*} arg
+       * @return {Option}
+       */
+      preset(arg) {
+        this.presetArg = arg;
+        return this;
+      }
+      /**
+       * Add option name(s) that conflict with this option.
+       * An error will be displayed if conflicting options are found during parsing.
+       *
+       * @example
+       * new Option('--rgb').conflicts('cmyk');
+       * new Option('--js').conflicts(['ts', 'jsx']);
+       *
+       * @param {(string | string[])} names
+       * @return {Option}
+       */
+      conflicts(names) {
+        this.conflictsWith = this.conflictsWith.concat(names);
+        return this;
+      }
+      /**
+       * Specify implied option values for when this option is set and the implied options are not.
+       *
+       * The custom processing (parseArg) is not called on the implied values.
+       *
+       * @example
+       * program
+       *   .addOption(new Option('--log', 'write logging information to file'))
+       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
+       *
+       * @param {object} impliedOptionValues
+       * @return {Option}
+       */
+      implies(impliedOptionValues) {
+        let newImplied = impliedOptionValues;
+        if (typeof impliedOptionValues === "string") {
+          newImplied = { [impliedOptionValues]: true };
+        }
+        this.implied = Object.assign(this.implied || {}, newImplied);
+        return this;
+      }
+      /**
+       * Set environment variable to check for option value.
+       *
+       * An environment variable is only used if when processed the current option value is
+       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
+       *
+       * @param {string} name
+       * @return {Option}
+       */
+      env(name) {
+        this.envVar = name;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI option arguments into option values.
+       *
+       * @param {Function} [fn]
+       * @return {Option}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Whether the option is mandatory and must have a value after parsing.
+       *
+       * @param {boolean} [mandatory=true]
+       * @return {Option}
+       */
+      makeOptionMandatory(mandatory = true) {
+        this.mandatory = !!mandatory;
+        return this;
+      }
+      /**
+       * Hide option in help.
+       *
+       * @param {boolean} [hide=true]
+       * @return {Option}
+       */
+      hideHelp(hide = true) {
+        this.hidden = !!hide;
+        return this;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Only allow option value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Option}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Return option name.
+       *
+       * @return {string}
+       */
+      name() {
+        if (this.long) {
+          return this.long.replace(/^--/, "");
+        }
+        return this.short.replace(/^-/, "");
+      }
+      /**
+       * Return option name, in a camelcase format that can be used
+       * as an object attribute key.
+       *
+       * @return {string}
+       */
+      attributeName() {
+        if (this.negate) {
+          return camelcase(this.name().replace(/^no-/, ""));
+        }
+        return camelcase(this.name());
+      }
+      /**
+       * Set the help group heading.
+       *
+       * @param {string} heading
+       * @return {Option}
+       */
+      helpGroup(heading) {
+        this.helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Check if `arg` matches the short or long flag.
+       *
+       * @param {string} arg
+       * @return {boolean}
+       * @package
+       */
+      is(arg) {
+        return this.short === arg || this.long === arg;
+      }
+      /**
+       * Return whether a boolean option.
+       *
+       * Options are one of boolean, negated, required argument, or optional argument.
+       *
+       * @return {boolean}
+       * @package
+       */
+      isBoolean() {
+        return !this.required && !this.optional && !this.negate;
+      }
+    };
+    var DualOptions = class {
+      /**
+       * @param {Option[]} options
+       */
+      constructor(options) {
+        this.positiveOptions = /* @__PURE__ */ new Map();
+        this.negativeOptions = /* @__PURE__ */ new Map();
+        this.dualOptions = /* @__PURE__ */ new Set();
+        options.forEach((option) => {
+          if (option.negate) {
+            this.negativeOptions.set(option.attributeName(), option);
+          } else {
+            this.positiveOptions.set(option.attributeName(), option);
+          }
+        });
+        this.negativeOptions.forEach((value, key) => {
+          if (this.positiveOptions.has(key)) {
+            this.dualOptions.add(key);
+          }
+        });
+      }
+      /**
+       * Did the value come from the option, and not from possible matching dual option?
+       *
+       * @param {*} value
+       * @param {Option} option
+       * @returns {boolean}
+       */
+      valueFromOption(value, option) {
+        const optionKey = option.attributeName();
+        if (!this.dualOptions.has(optionKey)) return true;
+        const preset = this.negativeOptions.get(optionKey).presetArg;
+        const negativeValue = preset !== void 0 ? preset : false;
+        return option.negate === (negativeValue === value);
+      }
+    };
+    function camelcase(str) {
+      return str.split("-").reduce((str2, word) => {
+        return str2 + word[0].toUpperCase() + word.slice(1);
+      });
+    }
+    function splitOptionFlags(flags) {
+      let shortFlag;
+      let longFlag;
+      const shortFlagExp = /^-[^-]$/;
+      const longFlagExp = /^--[^-]/;
+      const flagParts = flags.split(/[ |,]+/).concat("guard");
+      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
+      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
+      if (!shortFlag && shortFlagExp.test(flagParts[0]))
+        shortFlag = flagParts.shift();
+      if (!shortFlag && longFlagExp.test(flagParts[0])) {
+        shortFlag = longFlag;
+        longFlag = flagParts.shift();
+      }
+      if (flagParts[0].startsWith("-")) {
+        const unsupportedFlag = flagParts[0];
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
+        if (/^-[^-][^-]/.test(unsupportedFlag))
+          throw new Error(
+            `${baseError}
+- a short flag is a single dash and a single character
+  - either use a single dash and a single character (for a short flag)
+  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
+          );
+        if (shortFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many short flags`);
+        if (longFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many long flags`);
+        throw new Error(`${baseError}
+- unrecognised flag format`);
+      }
+      if (shortFlag === void 0 && longFlag === void 0)
+        throw new Error(
+          `option creation failed due to no flags found in '${flags}'.`
+        );
+      return { shortFlag, longFlag };
+    }
+    exports2.Option = Option2;
+    exports2.DualOptions = DualOptions;
+  }
+});
+
+// ../../../work/main/node_modules/commander/lib/suggestSimilar.js
+var require_suggestSimilar = __commonJS({
+  "../../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
+    var maxDistance = 3;
+    function editDistance(a, b) {
+      if (Math.abs(a.length - b.length) > maxDistance)
+        return Math.max(a.length, b.length);
+      const d = [];
+      for (let i = 0; i <= a.length; i++) {
+        d[i] = [i];
+      }
+      for (let j = 0; j <= b.length; j++) {
+        d[0][j] = j;
+      }
+      for (let j = 1; j <= b.length; j++) {
+        for (let i = 1; i <= a.length; i++) {
+          let cost = 1;
+          if (a[i - 1] === b[j - 1]) {
+            cost = 0;
+          } else {
+            cost = 1;
+          }
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            // deletion
+            d[i][j - 1] + 1,
+            // insertion
+            d[i - 1][j - 1] + cost
+            // substitution
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length][b.length];
+    }
+    function suggestSimilar(word, candidates) {
+      if (!candidates || candidates.length === 0) return "";
+      candidates = Array.from(new Set(candidates));
+      const searchingOptions = word.startsWith("--");
+      if (searchingOptions) {
+        word = word.slice(2);
+        candidates = candidates.map((candidate) => candidate.slice(2));
+      }
+      let similar = [];
+      let bestDistance = maxDistance;
+      const minSimilarity = 0.4;
+      candidates.forEach((candidate) => {
+        if (candidate.length <= 1) return;
+        const distance = editDistance(word, candidate);
+        const length = Math.max(word.length, candidate.length);
+        const similarity = (length - distance) / length;
+        if (similarity > minSimilarity) {
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            similar = [candidate];
+          } else if (distance === bestDistance) {
+            similar.push(candidate);
+          }
+        }
+      });
+      similar.sort((a, b) => a.localeCompare(b));
+      if (searchingOptions) {
+        similar = similar.map((candidate) => `--${candidate}`);
+      }
+      if (similar.length > 1) {
+        return `
+(Did you mean one of ${similar.join(", ")}?)`;
+      }
+      if (similar.length === 1) {
+        return `
+(Did you mean ${similar[0]}?)`;
+      }
+      return "";
+    }
+    exports2.suggestSimilar = suggestSimilar;
+  }
+});
+
+// ../../../work/main/node_modules/commander/lib/command.js
+var require_command = __commonJS({
+  "../../../work/main/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter;
+    var childProcess = require("node:child_process");
+    var path2 = require("node:path");
+    var fs = require("node:fs");
+    var process3 = require("node:process");
+    var { Argument: Argument2, humanReadableArgName } = require_argument();
+    var { CommanderError: CommanderError2 } = require_error();
+    var { Help: Help2, stripColor } = require_help();
+    var { Option: Option2, DualOptions } = require_option();
+    var { suggestSimilar } = require_suggestSimilar();
+    var Command2 = class _Command extends EventEmitter {
+      /**
+       * Initialize a new `Command`.
+       *
+       * @param {string} [name]
+       */
+      constructor(name) {
+        super();
+        this.commands = [];
+        this.options = [];
+        this.parent = null;
+        this._allowUnknownOption = false;
+        this._allowExcessArguments = false;
+        this.registeredArguments = [];
+        this._args = this.registeredArguments;
+        this.args = [];
+        this.rawArgs = [];
+        this.processedArgs = [];
+        this._scriptPath = null;
+        this._name = name || "";
+        this._optionValues = {};
+        this._optionValueSources = {};
+        this._storeOptionsAsProperties = false;
+        this._actionHandler = null;
+        this._executableHandler = false;
+        this._executableFile = null;
+        this._executableDir = null;
+        this._defaultCommandName = null;
+        this._exitCallback = null;
+        this._aliases = [];
+        this._combineFlagAndOptionalValue = true;
+        this._description = "";
+        this._summary = "";
+        this._argsDescription = void 0;
+        this._enablePositionalOptions = false;
+        this._passThroughOptions = false;
+        this._lifeCycleHooks = {};
+        this._showHelpAfterError = false;
+        this._showSuggestionAfterError = true;
+        this._savedState = null;
+        this._outputConfiguration = {
+          writeOut: (str) => process3.stdout.write(str),
+          writeErr: (str) => process3.stderr.write(str),
+          outputError: (str, write) => write(str),
+          getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
+          getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
+          getOutHasColors: () => useColor() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
+          getErrHasColors: () => useColor() ?? (process3.stderr.isTTY && process3.stderr.hasColors?.()),
+          stripColor: (str) => stripColor(str)
+        };
+        this._hidden = false;
+        this._helpOption = void 0;
+        this._addImplicitHelpCommand = void 0;
+        this._helpCommand = void 0;
+        this._helpConfiguration = {};
+        this._helpGroupHeading = void 0;
+        this._defaultCommandGroup = void 0;
+        this._defaultOptionGroup = void 0;
+      }
+      /**
+       * Copy settings that are useful to have in common across root command and subcommands.
+       *
+       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
+       *
+       * @param {Command} sourceCommand
+       * @return {Command} `this` command for chaining
+       */
+      copyInheritedSettings(sourceCommand) {
+        this._outputConfiguration = sourceCommand._outputConfiguration;
+        this._helpOption = sourceCommand._helpOption;
+        this._helpCommand = sourceCommand._helpCommand;
+        this._helpConfiguration = sourceCommand._helpConfiguration;
+        this._exitCallback = sourceCommand._exitCallback;
+        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
+        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
+        this._allowExcessArguments = sourceCommand._allowExcessArguments;
+        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
+        this._showHelpAfterError = sourceCommand._showHelpAfterError;
+        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
+        return this;
+      }
+      /**
+       * @returns {Command[]}
+       * @private
+       */
+      _getCommandAndAncestors() {
+        const result = [];
+        for (let command = this; command; command = command.parent) {
+          result.push(command);
+        }
+        return result;
+      }
+      /**
+       * Define a command.
+       *
+       * There are two styles of command: pay attention to where to put the description.
+       *
+       * @example
+       * // Command implemented using action handler (description is supplied separately to `.command`)
+       * program
+       *   .command('clone <source> [destination]')
+       *   .description('clone a repository into a newly created directory')
+       *   .action((source, destination) => {
+       *     console.log('clone command called');
+       *   });
+       *
+       * // Command implemented using separate executable file (description is second parameter to `.command`)
+       * program
+       *   .command('start <service>', 'start named service')
+       *   .command('stop [service]', 'stop named service, or all if no name supplied');
+       *
+       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
+       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
+       * @param {object} [execOpts] - configuration options (for executable)
+       * @return {Command} returns new command for action handler, or `this` for executable command
+       */
+      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
+        let desc = actionOptsOrExecDesc;
+        let opts = execOpts;
+        if (typeof desc === "object" && desc !== null) {
+          opts = desc;
+          desc = null;
+        }
+        opts = opts || {};
+        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name);
+        if (desc) {
+          cmd.description(desc);
+          cmd._executableHandler = true;
+        }
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        cmd._hidden = !!(opts.noHelp || opts.hidden);
+        cmd._executableFile = opts.executableFile || null;
+        if (args) cmd.arguments(args);
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd.copyInheritedSettings(this);
+        if (desc) return this;
+        return cmd;
+      }
+      /**
+       * Factory routine to create a new unattached command.
+       *
+       * See .command() for creating an attached subcommand, which uses this routine to
+       * create the command. You can override createCommand to customise subcommands.
+       *
+       * @param {string} [name]
+       * @return {Command} new command
+       */
+      createCommand(name) {
+        return new _Command(name);
+      }
+      /**
+       * You can customise the help with a subclass of Help by overriding createHelp,
+       * or by overriding Help properties using configureHelp().
+       *
+       * @return {Help}
+       */
+      createHelp() {
+        return Object.assign(new Help2(), this.configureHelp());
+      }
+      /**
+       * You can customise the help by overriding Help properties using configureHelp(),
+       * or with a subclass of Help by overriding createHelp().
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureHelp(configuration) {
+        if (configuration === void 0) return this._helpConfiguration;
+        this._helpConfiguration = configuration;
+        return this;
+      }
+      /**
+       * The default output goes to stdout and stderr. You can customise this for special
+       * applications. You can also customise the display of errors by overriding outputError.
+       *
+       * The configuration properties are all functions:
+       *
+       *     // change how output being written, defaults to stdout and stderr
+       *     writeOut(str)
+       *     writeErr(str)
+       *     // change how output being written for errors, defaults to writeErr
+       *     outputError(str, write) // used for displaying errors and not used for displaying help
+       *     // specify width for wrapping help
+       *     getOutHelpWidth()
+       *     getErrHelpWidth()
+       *     // color support, currently only used with Help
+       *     getOutHasColors()
+       *     getErrHasColors()
+       *     stripColor() // used to remove ANSI escape codes if output does not have colors
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureOutput(configuration) {
+        if (configuration === void 0) return this._outputConfiguration;
+        this._outputConfiguration = {
+          ...this._outputConfiguration,
+          ...configuration
+        };
+        return this;
+      }
+      /**
+       * Display the help or a custom message after an error occurs.
+       *
+       * @param {(boolean|string)} [displayHelp]
+       * @return {Command} `this` command for chaining
+       */
+      showHelpAfterError(displayHelp = true) {
+        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
+        this._showHelpAfterError = displayHelp;
+        return this;
+      }
+      /**
+       * Display suggestion of similar commands for unknown commands, or options for unknown options.
+       *
+       * @param {boolean} [displaySuggestion]
+       * @return {Command} `this` command for chaining
+       */
+      showSuggestionAfterError(displaySuggestion = true) {
+        this._showSuggestionAfterError = !!displaySuggestion;
+        return this;
+      }
+      /**
+       * Add a prepared subcommand.
+       *
+       * See .command() for creating an attached subcommand which inherits settings from its parent.
+       *
+       * @param {Command} cmd - new subcommand
+       * @param {object} [opts] - configuration options
+       * @return {Command} `this` command for chaining
+       */
+      addCommand(cmd, opts) {
+        if (!cmd._name) {
+          throw new Error(`Command passed to .addCommand() must have a name
+- specify the name in Command constructor or using .name()`);
+        }
+        opts = opts || {};
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        if (opts.noHelp || opts.hidden) cmd._hidden = true;
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached argument.
+       *
+       * See .argument() for creating an attached argument, which uses this routine to
+       * create the argument. You can override createArgument to return a custom argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @return {Argument} new argument
+       */
+      createArgument(name, description) {
+        return new Argument2(name, description);
+      }
+      /**
+       * Define argument syntax for command.
+       *
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @example
+       * program.argument('<input-file>');
+       * program.argument('[output-file]');
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      argument(name, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name, description);
+        if (typeof parseArg === "function") {
+          argument.default(defaultValue).argParser(parseArg);
+        } else {
+          argument.default(parseArg);
+        }
+        this.addArgument(argument);
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding multiple at once (without descriptions).
+       *
+       * See also .argument().
+       *
+       * @example
+       * program.arguments('<cmd> [env]');
+       *
+       * @param {string} names
+       * @return {Command} `this` command for chaining
+       */
+      arguments(names) {
+        names.trim().split(/ +/).forEach((detail) => {
+          this.argument(detail);
+        });
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding a prepared argument.
+       *
+       * @param {Argument} argument
+       * @return {Command} `this` command for chaining
+       */
+      addArgument(argument) {
+        const previousArgument = this.registeredArguments.slice(-1)[0];
+        if (previousArgument?.variadic) {
+          throw new Error(
+            `only the last argument can be variadic '${previousArgument.name()}'`
+          );
+        }
+        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
+          throw new Error(
+            `a default value for a required argument is never used: '${argument.name()}'`
+          );
+        }
+        this.registeredArguments.push(argument);
+        return this;
+      }
+      /**
+       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
+       *
+       * @example
+       *    program.helpCommand('help [cmd]');
+       *    program.helpCommand('help [cmd]', 'show help');
+       *    program.helpCommand(false); // suppress default help command
+       *    program.helpCommand(true); // add help command even if no subcommands
+       *
+       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
+       * @param {string} [description] - custom description
+       * @return {Command} `this` command for chaining
+       */
+      helpCommand(enableOrNameAndArgs, description) {
+        if (typeof enableOrNameAndArgs === "boolean") {
+          this._addImplicitHelpCommand = enableOrNameAndArgs;
+          if (enableOrNameAndArgs && this._defaultCommandGroup) {
+            this._initCommandGroup(this._getHelpCommand());
+          }
+          return this;
+        }
+        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
+        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const helpDescription = description ?? "display help for command";
+        const helpCommand = this.createCommand(helpName);
+        helpCommand.helpOption(false);
+        if (helpArgs) helpCommand.arguments(helpArgs);
+        if (helpDescription) helpCommand.description(helpDescription);
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Add prepared custom help command.
+       *
+       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
+       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
+       * @return {Command} `this` command for chaining
+       */
+      addHelpCommand(helpCommand, deprecatedDescription) {
+        if (typeof helpCommand !== "object") {
+          this.helpCommand(helpCommand, deprecatedDescription);
+          return this;
+        }
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Lazy create help command.
+       *
+       * @return {(Command|null)}
+       * @package
+       */
+      _getHelpCommand() {
+        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
+        if (hasImplicitHelpCommand) {
+          if (this._helpCommand === void 0) {
+            this.helpCommand(void 0, void 0);
+          }
+          return this._helpCommand;
+        }
+        return null;
+      }
+      /**
+       * Add hook for life cycle event.
+       *
+       * @param {string} event
+       * @param {Function} listener
+       * @return {Command} `this` command for chaining
+       */
+      hook(event, listener) {
+        const allowedValues = ["preSubcommand", "preAction", "postAction"];
+        if (!allowedValues.includes(event)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event}'.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        if (this._lifeCycleHooks[event]) {
+          this._lifeCycleHooks[event].push(listener);
+        } else {
+          this._lifeCycleHooks[event] = [listener];
+        }
+        return this;
+      }
+      /**
+       * Register callback to use as replacement for calling process.exit.
+       *
+       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
+       * @return {Command} `this` command for chaining
+       */
+      exitOverride(fn) {
+        if (fn) {
+          this._exitCallback = fn;
+        } else {
+          this._exitCallback = (err) => {
+            if (err.code !== "commander.executeSubCommandAsync") {
+              throw err;
+            } else {
+            }
+          };
+        }
+        return this;
+      }
+      /**
+       * Call process.exit, and _exitCallback if defined.
+       *
+       * @param {number} exitCode exit code for using with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       * @return never
+       * @private
+       */
+      _exit(exitCode, code, message2) {
+        if (this._exitCallback) {
+          this._exitCallback(new CommanderError2(exitCode, code, message2));
+        }
+        process3.exit(exitCode);
+      }
+      /**
+       * Register callback `fn` for the command.
+       *
+       * @example
+       * program
+       *   .command('serve')
+       *   .description('start service')
+       *   .action(function() {
+       *      // do work here
+       *   });
+       *
+       * @param {Function} fn
+       * @return {Command} `this` command for chaining
+       */
+      action(fn) {
+        const listener = (args) => {
+          const expectedArgsCount = this.registeredArguments.length;
+          const actionArgs = args.slice(0, expectedArgsCount);
+          if (this._storeOptionsAsProperties) {
+            actionArgs[expectedArgsCount] = this;
+          } else {
+            actionArgs[expectedArgsCount] = this.opts();
+          }
+          actionArgs.push(this);
+          return fn.apply(this, actionArgs);
+        };
+        this._actionHandler = listener;
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached option.
+       *
+       * See .option() for creating an attached option, which uses this routine to
+       * create the option. You can override createOption to return a custom option.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @return {Option} new option
+       */
+      createOption(flags, description) {
+        return new Option2(flags, description);
+      }
+      /**
+       * Wrap parseArgs to catch 'commander.invalidArgument'.
+       *
+       * @param {(Option | Argument)} target
+       * @param {string} value
+       * @param {*} previous
+       * @param {string} invalidArgumentMessage
+       * @private
+       */
+      _callParseArg(target, value, previous, invalidArgumentMessage) {
+        try {
+          return target.parseArg(value, previous);
+        } catch (err) {
+          if (err.code === "commander.invalidArgument") {
+            const message2 = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message2, { exitCode: err.exitCode, code: err.code });
+          }
+          throw err;
+        }
+      }
+      /**
+       * Check for option flag conflicts.
+       * Register option if no conflicts found, or throw on conflict.
+       *
+       * @param {Option} option
+       * @private
+       */
+      _registerOption(option) {
+        const matchingOption = option.short && this._findOption(option.short) || option.long && this._findOption(option.long);
+        if (matchingOption) {
+          const matchingFlag = option.long && this._findOption(option.long) ? option.long : option.short;
+          throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
+-  already used by option '${matchingOption.flags}'`);
+        }
+        this._initOptionGroup(option);
+        this.options.push(option);
+      }
+      /**
+       * Check for command name and alias conflicts with existing commands.
+       * Register command if no conflicts found, or throw on conflict.
+       *
+       * @param {Command} command
+       * @private
+       */
+      _registerCommand(command) {
+        const knownBy = (cmd) => {
+          return [cmd.name()].concat(cmd.aliases());
+        };
+        const alreadyUsed = knownBy(command).find(
+          (name) => this._findCommand(name)
+        );
+        if (alreadyUsed) {
+          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
+          const newCmd = knownBy(command).join("|");
+          throw new Error(
+            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
+          );
+        }
+        this._initCommandGroup(command);
+        this.commands.push(command);
+      }
+      /**
+       * Add an option.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addOption(option) {
+        this._registerOption(option);
+        const oname = option.name();
+        const name = option.attributeName();
+        if (option.negate) {
+          const positiveLongFlag = option.long.replace(/^--no-/, "--");
+          if (!this._findOption(positiveLongFlag)) {
+            this.setOptionValueWithSource(
+              name,
+              option.defaultValue === void 0 ? true : option.defaultValue,
+              "default"
+            );
+          }
+        } else if (option.defaultValue !== void 0) {
+          this.setOptionValueWithSource(name, option.defaultValue, "default");
+        }
+        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
+          if (val == null && option.presetArg !== void 0) {
+            val = option.presetArg;
+          }
+          const oldValue = this.getOptionValue(name);
+          if (val !== null && option.parseArg) {
+            val = this._callParseArg(option, val, oldValue, invalidValueMessage);
+          } else if (val !== null && option.variadic) {
+            val = option._collectValue(val, oldValue);
+          }
+          if (val == null) {
+            if (option.negate) {
+              val = false;
+            } else if (option.isBoolean() || option.optional) {
+              val = true;
+            } else {
+              val = "";
+            }
+          }
+          this.setOptionValueWithSource(name, val, valueSource);
+        };
+        this.on("option:" + oname, (val) => {
+          const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
+          handleOptionValue(val, invalidValueMessage, "cli");
+        });
+        if (option.envVar) {
+          this.on("optionEnv:" + oname, (val) => {
+            const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
+            handleOptionValue(val, invalidValueMessage, "env");
+          });
+        }
+        return this;
+      }
+      /**
+       * Internal implementation shared by .option() and .requiredOption()
+       *
+       * @return {Command} `this` command for chaining
+       * @private
+       */
+      _optionEx(config, flags, description, fn, defaultValue) {
+        if (typeof flags === "object" && flags instanceof Option2) {
+          throw new Error(
+            "To add an Option object use addOption() instead of option() or requiredOption()"
+          );
+        }
+        const option = this.createOption(flags, description);
+        option.makeOptionMandatory(!!config.mandatory);
+        if (typeof fn === "function") {
+          option.default(defaultValue).argParser(fn);
+        } else if (fn instanceof RegExp) {
+          const regex = fn;
+          fn = (val, def) => {
+            const m = regex.exec(val);
+            return m ? m[0] : def;
+          };
+          option.default(defaultValue).argParser(fn);
+        } else {
+          option.default(fn);
+        }
+        return this.addOption(option);
+      }
+      /**
+       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
+       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
+       *
+       * See the README for more details, and see also addOption() and requiredOption().
+       *
+       * @example
+       * program
+       *     .option('-p, --pepper', 'add pepper')
+       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
+       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
+       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      option(flags, description, parseArg, defaultValue) {
+        return this._optionEx({}, flags, description, parseArg, defaultValue);
+      }
+      /**
+       * Add a required option which must have a value after parsing. This usually means
+       * the option must be specified on the command line. (Otherwise the same as .option().)
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      requiredOption(flags, description, parseArg, defaultValue) {
+        return this._optionEx(
+          { mandatory: true },
+          flags,
+          description,
+          parseArg,
+          defaultValue
+        );
+      }
+      /**
+       * Alter parsing of short flags with optional values.
+       *
+       * @example
+       * // for `.option('-f,--flag [value]'):
+       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
+       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
+       *
+       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
+       * @return {Command} `this` command for chaining
+       */
+      combineFlagAndOptionalValue(combine = true) {
+        this._combineFlagAndOptionalValue = !!combine;
+        return this;
+      }
+      /**
+       * Allow unknown options on the command line.
+       *
+       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      allowUnknownOption(allowUnknown = true) {
+        this._allowUnknownOption = !!allowUnknown;
+        return this;
+      }
+      /**
+       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
+       *
+       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
+       * @return {Command} `this` command for chaining
+       */
+      allowExcessArguments(allowExcess = true) {
+        this._allowExcessArguments = !!allowExcess;
+        return this;
+      }
+      /**
+       * Enable positional options. Positional means global options are specified before subcommands which lets
+       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
+       * The default behaviour is non-positional and global options may appear anywhere on the command line.
+       *
+       * @param {boolean} [positional]
+       * @return {Command} `this` command for chaining
+       */
+      enablePositionalOptions(positional = true) {
+        this._enablePositionalOptions = !!positional;
+        return this;
+      }
+      /**
+       * Pass through options that come after command-arguments rather than treat them as command-options,
+       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
+       * positional options to have been enabled on the program (parent commands).
+       * The default behaviour is non-positional and options may appear before or after command-arguments.
+       *
+       * @param {boolean} [passThrough] for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      passThroughOptions(passThrough = true) {
+        this._passThroughOptions = !!passThrough;
+        this._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * @private
+       */
+      _checkForBrokenPassThrough() {
+        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
+          throw new Error(
+            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
+          );
+        }
+      }
+      /**
+       * Whether to store option values as properties on command object,
+       * or store separately (specify false). In both cases the option values can be accessed using .opts().
+       *
+       * @param {boolean} [storeAsProperties=true]
+       * @return {Command} `this` command for chaining
+       */
+      storeOptionsAsProperties(storeAsProperties = true) {
+        if (this.options.length) {
+          throw new Error("call .storeOptionsAsProperties() before adding options");
+        }
+        if (Object.keys(this._optionValues).length) {
+          throw new Error(
+            "call .storeOptionsAsProperties() before setting option values"
+          );
+        }
+        this._storeOptionsAsProperties = !!storeAsProperties;
+        return this;
+      }
+      /**
+       * Retrieve option value.
+       *
+       * @param {string} key
+       * @return {object} value
+       */
+      getOptionValue(key) {
+        if (this._storeOptionsAsProperties) {
+          return this[key];
+        }
+        return this._optionValues[key];
+      }
+      /**
+       * Store option value.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValue(key, value) {
+        return this.setOptionValueWithSource(key, value, void 0);
+      }
+      /**
+       * Store option value and where the value came from.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @param {string} source - expected values are default/config/env/cli/implied
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValueWithSource(key, value, source) {
+        if (this._storeOptionsAsProperties) {
+          this[key] = value;
+        } else {
+          this._optionValues[key] = value;
+        }
+        this._optionValueSources[key] = source;
+        return this;
+      }
+      /**
+       * Get source of option value.
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSource(key) {
+        return this._optionValueSources[key];
+      }
+      /**
+       * Get source of option value. See also .optsWithGlobals().
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSourceWithGlobals(key) {
+        let source;
+        this._getCommandAndAncestors().forEach((cmd) => {
+          if (cmd.getOptionValueSource(key) !== void 0) {
+            source = cmd.getOptionValueSource(key);
+          }
+        });
+        return source;
+      }
+      /**
+       * Get user arguments from implied or explicit arguments.
+       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
+       *
+       * @private
+       */
+      _prepareUserArgs(argv, parseOptions) {
+        if (argv !== void 0 && !Array.isArray(argv)) {
+          throw new Error("first parameter to parse must be array or undefined");
+        }
+        parseOptions = parseOptions || {};
+        if (argv === void 0 && parseOptions.from === void 0) {
+          if (process3.versions?.electron) {
+            parseOptions.from = "electron";
+          }
+          const execArgv = process3.execArgv ?? [];
+          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
+            parseOptions.from = "eval";
+          }
+        }
+        if (argv === void 0) {
+          argv = process3.argv;
+        }
+        this.rawArgs = argv.slice();
+        let userArgs;
+        switch (parseOptions.from) {
+          case void 0:
+          case "node":
+            this._scriptPath = argv[1];
+            userArgs = argv.slice(2);
+            break;
+          case "electron":
+            if (process3.defaultApp) {
+              this._scriptPath = argv[1];
+              userArgs = argv.slice(2);
+            } else {
+              userArgs = argv.slice(1);
+            }
+            break;
+          case "user":
+            userArgs = argv.slice(0);
+            break;
+          case "eval":
+            userArgs = argv.slice(1);
+            break;
+          default:
+            throw new Error(
+              `unexpected parse option { from: '${parseOptions.from}' }`
+            );
+        }
+        if (!this._name && this._scriptPath)
+          this.nameFromFilename(this._scriptPath);
+        this._name = this._name || "program";
+        return userArgs;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Use parseAsync instead of parse if any of your action handlers are async.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * program.parse(); // parse process.argv and auto-detect electron and special node flags
+       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
+       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv] - optional, defaults to process.argv
+       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
+       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
+       * @return {Command} `this` command for chaining
+       */
+      parse(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        this._parseCommand([], userArgs);
+        return this;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
+       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
+       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv]
+       * @param {object} [parseOptions]
+       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
+       * @return {Promise}
+       */
+      async parseAsync(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        await this._parseCommand([], userArgs);
+        return this;
+      }
+      _prepareForParse() {
+        if (this._savedState === null) {
+          this.saveStateBeforeParse();
+        } else {
+          this.restoreStateBeforeParse();
+        }
+      }
+      /**
+       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
+       */
+      saveStateBeforeParse() {
+        this._savedState = {
+          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
+          _name: this._name,
+          // option values before parse have default values (including false for negated options)
+          // shallow clones
+          _optionValues: { ...this._optionValues },
+          _optionValueSources: { ...this._optionValueSources }
+        };
+      }
+      /**
+       * Restore state before parse for calls after the first.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
+       */
+      restoreStateBeforeParse() {
+        if (this._storeOptionsAsProperties)
+          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
+- either make a new Command for each call to parse, or stop storing options as properties`);
+        this._name = this._savedState._name;
+        this._scriptPath = null;
+        this.rawArgs = [];
+        this._optionValues = { ...this._savedState._optionValues };
+        this._optionValueSources = { ...this._savedState._optionValueSources };
+        this.args = [];
+        this.processedArgs = [];
+      }
+      /**
+       * Throw if expected executable is missing. Add lots of help for author.
+       *
+       * @param {string} executableFile
+       * @param {string} executableDir
+       * @param {string} subcommandName
+       */
+      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
+        if (fs.existsSync(executableFile)) return;
+        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
+        const executableMissing = `'${executableFile}' does not exist
+ - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
+ - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
+ - ${executableDirMessage}`;
+        throw new Error(executableMissing);
+      }
+      /**
+       * Execute a sub-command executable.
+       *
+       * @private
+       */
+      _executeSubCommand(subcommand, args) {
+        args = args.slice();
+        let launchWithNode = false;
+        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
+        function findFile(baseDir, baseName) {
+          const localBin = path2.resolve(baseDir, baseName);
+          if (fs.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path2.extname(baseName))) return void 0;
+          const foundExt = sourceExt.find(
+            (ext) => fs.existsSync(`${localBin}${ext}`)
+          );
+          if (foundExt) return `${localBin}${foundExt}`;
+          return void 0;
+        }
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
+        let executableDir = this._executableDir || "";
+        if (this._scriptPath) {
+          let resolvedScriptPath;
+          try {
+            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+          } catch {
+            resolvedScriptPath = this._scriptPath;
+          }
+          executableDir = path2.resolve(
+            path2.dirname(resolvedScriptPath),
+            executableDir
+          );
+        }
+        if (executableDir) {
+          let localFile = findFile(executableDir, executableFile);
+          if (!localFile && !subcommand._executableFile && this._scriptPath) {
+            const legacyName = path2.basename(
+              this._scriptPath,
+              path2.extname(this._scriptPath)
+            );
+            if (legacyName !== this._name) {
+              localFile = findFile(
+                executableDir,
+                `${legacyName}-${subcommand._name}`
+              );
+            }
+          }
+          executableFile = localFile || executableFile;
+        }
+        launchWithNode = sourceExt.includes(path2.extname(executableFile));
+        let proc;
+        if (process3.platform !== "win32") {
+          if (launchWithNode) {
+            args.unshift(executableFile);
+            args = incrementNodeInspectorPort(process3.execArgv).concat(args);
+            proc = childProcess.spawn(process3.argv[0], args, { stdio: "inherit" });
+          } else {
+            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
+          }
+        } else {
+          this._checkForMissingExecutable(
+            executableFile,
+            executableDir,
+            subcommand._name
+          );
+          args.unshift(executableFile);
+          args = incrementNodeInspectorPort(process3.execArgv).concat(args);
+          proc = childProcess.spawn(process3.execPath, args, { stdio: "inherit" });
+        }
+        if (!proc.killed) {
+          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
+          signals.forEach((signal) => {
+            process3.on(signal, () => {
+              if (proc.killed === false && proc.exitCode === null) {
+                proc.kill(signal);
+              }
+            });
+          });
+        }
+        const exitCallback = this._exitCallback;
+        proc.on("close", (code) => {
+          code = code ?? 1;
+          if (!exitCallback) {
+            process3.exit(code);
+          } else {
+            exitCallback(
+              new CommanderError2(
+                code,
+                "commander.executeSubCommandAsync",
+                "(close)"
+              )
+            );
+          }
+        });
+        proc.on("error", (err) => {
+          if (err.code === "ENOENT") {
+            this._checkForMissingExecutable(
+              executableFile,
+              executableDir,
+              subcommand._name
+            );
+          } else if (err.code === "EACCES") {
+            throw new Error(`'${executableFile}' not executable`);
+          }
+          if (!exitCallback) {
+            process3.exit(1);
+          } else {
+            const wrappedError = new CommanderError2(
+              1,
+              "commander.executeSubCommandAsync",
+              "(error)"
+            );
+            wrappedError.nestedError = err;
+            exitCallback(wrappedError);
+          }
+        });
+        this.runningCommand = proc;
+      }
+      /**
+       * @private
+       */
+      _dispatchSubcommand(commandName, operands, unknown) {
+        const subCommand = this._findCommand(commandName);
+        if (!subCommand) this.help({ error: true });
+        subCommand._prepareForParse();
+        let promiseChain;
+        promiseChain = this._chainOrCallSubCommandHook(
+          promiseChain,
+          subCommand,
+          "preSubcommand"
+        );
+        promiseChain = this._chainOrCall(promiseChain, () => {
+          if (subCommand._executableHandler) {
+            this._executeSubCommand(subCommand, operands.concat(unknown));
+          } else {
+            return subCommand._parseCommand(operands, unknown);
+          }
+        });
+        return promiseChain;
+      }
+      /**
+       * Invoke help directly if possible, or dispatch if necessary.
+       * e.g. help foo
+       *
+       * @private
+       */
+      _dispatchHelpCommand(subcommandName) {
+        if (!subcommandName) {
+          this.help();
+        }
+        const subCommand = this._findCommand(subcommandName);
+        if (subCommand && !subCommand._executableHandler) {
+          subCommand.help();
+        }
+        return this._dispatchSubcommand(
+          subcommandName,
+          [],
+          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
+        );
+      }
+      /**
+       * Check this.args against expected this.registeredArguments.
+       *
+       * @private
+       */
+      _checkNumberOfArguments() {
+        this.registeredArguments.forEach((arg, i) => {
+          if (arg.required && this.args[i] == null) {
+            this.missingArgument(arg.name());
+          }
+        });
+        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
+          return;
+        }
+        if (this.args.length > this.registeredArguments.length) {
+          this._excessArguments(this.args);
+        }
+      }
+      /**
+       * Process this.args using this.registeredArguments and save as this.processedArgs!
+       *
+       * @private
+       */
+      _processArguments() {
+        const myParseArg = (argument, value, previous) => {
+          let parsedValue = value;
+          if (value !== null && argument.parseArg) {
+            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+            parsedValue = this._callParseArg(
+              argument,
+              value,
+              previous,
+              invalidValueMessage
+            );
+          }
+          return parsedValue;
+        };
+        this._checkNumberOfArguments();
+        const processedArgs = [];
+        this.registeredArguments.forEach((declaredArg, index) => {
+          let value = declaredArg.defaultValue;
+          if (declaredArg.variadic) {
+            if (index < this.args.length) {
+              value = this.args.slice(index);
+              if (declaredArg.parseArg) {
+                value = value.reduce((processed, v) => {
+                  return myParseArg(declaredArg, v, processed);
+                }, declaredArg.defaultValue);
+              }
+            } else if (value === void 0) {
+              value = [];
+            }
+          } else if (index < this.args.length) {
+            value = this.args[index];
+            if (declaredArg.parseArg) {
+              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+            }
+          }
+          processedArgs[index] = value;
+        });
+        this.processedArgs = processedArgs;
+      }
+      /**
+       * Once we have a promise we chain, but call synchronously until then.
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Function} fn
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCall(promise, fn) {
+        if (promise?.then && typeof promise.then === "function") {
+          return promise.then(() => fn());
+        }
+        return fn();
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallHooks(promise, event) {
+        let result = promise;
+        const hooks = [];
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+            hooks.push({ hookedCommand, callback });
+          });
+        });
+        if (event === "postAction") {
+          hooks.reverse();
+        }
+        hooks.forEach((hookDetail) => {
+          result = this._chainOrCall(result, () => {
+            return hookDetail.callback(hookDetail.hookedCommand, this);
+          });
+        });
+        return result;
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Command} subCommand
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallSubCommandHook(promise, subCommand, event) {
+        let result = promise;
+        if (this._lifeCycleHooks[event] !== void 0) {
+          this._lifeCycleHooks[event].forEach((hook) => {
+            result = this._chainOrCall(result, () => {
+              return hook(this, subCommand);
+            });
+          });
+        }
+        return result;
+      }
+      /**
+       * Process arguments in context of this command.
+       * Returns action result, in case it is a promise.
+       *
+       * @private
+       */
+      _parseCommand(operands, unknown) {
+        const parsed = this.parseOptions(unknown);
+        this._parseOptionsEnv();
+        this._parseOptionsImplied();
+        operands = operands.concat(parsed.operands);
+        unknown = parsed.unknown;
+        this.args = operands.concat(unknown);
+        if (operands && this._findCommand(operands[0])) {
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+        }
+        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
+          return this._dispatchHelpCommand(operands[1]);
+        }
+        if (this._defaultCommandName) {
+          this._outputHelpIfRequested(unknown);
+          return this._dispatchSubcommand(
+            this._defaultCommandName,
+            operands,
+            unknown
+          );
+        }
+        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
+          this.help({ error: true });
+        }
+        this._outputHelpIfRequested(parsed.unknown);
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        const checkForUnknownOptions = () => {
+          if (parsed.unknown.length > 0) {
+            this.unknownOption(parsed.unknown[0]);
+          }
+        };
+        const commandEvent = `command:${this.name()}`;
+        if (this._actionHandler) {
+          checkForUnknownOptions();
+          this._processArguments();
+          let promiseChain;
+          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
+          promiseChain = this._chainOrCall(
+            promiseChain,
+            () => this._actionHandler(this.processedArgs)
+          );
+          if (this.parent) {
+            promiseChain = this._chainOrCall(promiseChain, () => {
+              this.parent.emit(commandEvent, operands, unknown);
+            });
+          }
+          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
+          return promiseChain;
+        }
+        if (this.parent?.listenerCount(commandEvent)) {
+          checkForUnknownOptions();
+          this._processArguments();
+          this.parent.emit(commandEvent, operands, unknown);
+        } else if (operands.length) {
+          if (this._findCommand("*")) {
+            return this._dispatchSubcommand("*", operands, unknown);
+          }
+          if (this.listenerCount("command:*")) {
+            this.emit("command:*", operands, unknown);
+          } else if (this.commands.length) {
+            this.unknownCommand();
+          } else {
+            checkForUnknownOptions();
+            this._processArguments();
+          }
+        } else if (this.commands.length) {
+          checkForUnknownOptions();
+          this.help({ error: true });
+        } else {
+          checkForUnknownOptions();
+          this._processArguments();
+        }
+      }
+      /**
+       * Find matching command.
+       *
+       * @private
+       * @return {Command | undefined}
+       */
+      _findCommand(name) {
+        if (!name) return void 0;
+        return this.commands.find(
+          (cmd) => cmd._name === name || cmd._aliases.includes(name)
+        );
+      }
+      /**
+       * Return an option matching `arg` if any.
+       *
+       * @param {string} arg
+       * @return {Option}
+       * @package
+       */
+      _findOption(arg) {
+        return this.options.find((option) => option.is(arg));
+      }
+      /**
+       * Display an error message if a mandatory option does not have a value.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForMissingMandatoryOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd.options.forEach((anOption) => {
+            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
+              cmd.missingMandatoryOptionValue(anOption);
+            }
+          });
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together in this.
+       *
+       * @private
+       */
+      _checkForConflictingLocalOptions() {
+        const definedNonDefaultOptions = this.options.filter((option) => {
+          const optionKey = option.attributeName();
+          if (this.getOptionValue(optionKey) === void 0) {
+            return false;
+          }
+          return this.getOptionValueSource(optionKey) !== "default";
+        });
+        const optionsWithConflicting = definedNonDefaultOptions.filter(
+          (option) => option.conflictsWith.length > 0
+        );
+        optionsWithConflicting.forEach((option) => {
+          const conflictingAndDefined = definedNonDefaultOptions.find(
+            (defined) => option.conflictsWith.includes(defined.attributeName())
+          );
+          if (conflictingAndDefined) {
+            this._conflictingOption(option, conflictingAndDefined);
+          }
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForConflictingOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd._checkForConflictingLocalOptions();
+        });
+      }
+      /**
+       * Parse options from `argv` removing known options,
+       * and return argv split into operands and unknown arguments.
+       *
+       * Side effects: modifies command by storing options. Does not reset state if called again.
+       *
+       * Examples:
+       *
+       *     argv => operands, unknown
+       *     --known kkk op => [op], []
+       *     op --known kkk => [op], []
+       *     sub --unknown uuu op => [sub], [--unknown uuu op]
+       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
+       *
+       * @param {string[]} args
+       * @return {{operands: string[], unknown: string[]}}
+       */
+      parseOptions(args) {
+        const operands = [];
+        const unknown = [];
+        let dest = operands;
+        function maybeOption(arg) {
+          return arg.length > 1 && arg[0] === "-";
+        }
+        const negativeNumberArg = (arg) => {
+          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
+          return !this._getCommandAndAncestors().some(
+            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+          );
+        };
+        let activeVariadicOption = null;
+        let activeGroup = null;
+        let i = 0;
+        while (i < args.length || activeGroup) {
+          const arg = activeGroup ?? args[i++];
+          activeGroup = null;
+          if (arg === "--") {
+            if (dest === unknown) dest.push(arg);
+            dest.push(...args.slice(i));
+            break;
+          }
+          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
+            this.emit(`option:${activeVariadicOption.name()}`, arg);
+            continue;
+          }
+          activeVariadicOption = null;
+          if (maybeOption(arg)) {
+            const option = this._findOption(arg);
+            if (option) {
+              if (option.required) {
+                const value = args[i++];
+                if (value === void 0) this.optionMissingArgument(option);
+                this.emit(`option:${option.name()}`, value);
+              } else if (option.optional) {
+                let value = null;
+                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
+                  value = args[i++];
+                }
+                this.emit(`option:${option.name()}`, value);
+              } else {
+                this.emit(`option:${option.name()}`);
+              }
+              activeVariadicOption = option.variadic ? option : null;
+              continue;
+            }
+          }
+          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
+            const option = this._findOption(`-${arg[1]}`);
+            if (option) {
+              if (option.required || option.optional && this._combineFlagAndOptionalValue) {
+                this.emit(`option:${option.name()}`, arg.slice(2));
+              } else {
+                this.emit(`option:${option.name()}`);
+                activeGroup = `-${arg.slice(2)}`;
+              }
+              continue;
+            }
+          }
+          if (/^--[^=]+=/.test(arg)) {
+            const index = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index));
+            if (option && (option.required || option.optional)) {
+              this.emit(`option:${option.name()}`, arg.slice(index + 1));
+              continue;
+            }
+          }
+          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
+            dest = unknown;
+          }
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
+            if (this._findCommand(arg)) {
+              operands.push(arg);
+              unknown.push(...args.slice(i));
+              break;
+            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
+              operands.push(arg, ...args.slice(i));
+              break;
+            } else if (this._defaultCommandName) {
+              unknown.push(arg, ...args.slice(i));
+              break;
+            }
+          }
+          if (this._passThroughOptions) {
+            dest.push(arg, ...args.slice(i));
+            break;
+          }
+          dest.push(arg);
+        }
+        return { operands, unknown };
+      }
+      /**
+       * Return an object containing local option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      opts() {
+        if (this._storeOptionsAsProperties) {
+          const result = {};
+          const len = this.options.length;
+          for (let i = 0; i < len; i++) {
+            const key = this.options[i].attributeName();
+            result[key] = key === this._versionOptionName ? this._version : this[key];
+          }
+          return result;
+        }
+        return this._optionValues;
+      }
+      /**
+       * Return an object containing merged local and global option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      optsWithGlobals() {
+        return this._getCommandAndAncestors().reduce(
+          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
+          {}
+        );
+      }
+      /**
+       * Display error message and exit (or call exitOverride).
+       *
+       * @param {string} message
+       * @param {object} [errorOptions]
+       * @param {string} [errorOptions.code] - an id string representing the error
+       * @param {number} [errorOptions.exitCode] - used with process.exit
+       */
+      error(message2, errorOptions) {
+        this._outputConfiguration.outputError(
+          `${message2}
+`,
+          this._outputConfiguration.writeErr
+        );
+        if (typeof this._showHelpAfterError === "string") {
+          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
+`);
+        } else if (this._showHelpAfterError) {
+          this._outputConfiguration.writeErr("\n");
+          this.outputHelp({ error: true });
+        }
+        const config = errorOptions || {};
+        const exitCode = config.exitCode || 1;
+        const code = config.code || "commander.error";
+        this._exit(exitCode, code, message2);
+      }
+      /**
+       * Apply any option related environment variables, if option does
+       * not have a value from cli or client code.
+       *
+       * @private
+       */
+      _parseOptionsEnv() {
+        this.options.forEach((option) => {
+          if (option.envVar && option.envVar in process3.env) {
+            const optionKey = option.attributeName();
+            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
+              this.getOptionValueSource(optionKey)
+            )) {
+              if (option.required || option.optional) {
+                this.emit(`optionEnv:${option.name()}`, process3.env[option.envVar]);
+              } else {
+                this.emit(`optionEnv:${option.name()}`);
+              }
+            }
+          }
+        });
+      }
+      /**
+       * Apply any implied option values, if option is undefined or default value.
+       *
+       * @private
+       */
+      _parseOptionsImplied() {
+        const dualHelper = new DualOptions(this.options);
+        const hasCustomOptionValue = (optionKey) => {
+          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
+        };
+        this.options.filter(
+          (option) => option.implied !== void 0 && hasCustomOptionValue(option.attributeName()) && dualHelper.valueFromOption(
+            this.getOptionValue(option.attributeName()),
+            option
+          )
+        ).forEach((option) => {
+          Object.keys(option.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
+            this.setOptionValueWithSource(
+              impliedKey,
+              option.implied[impliedKey],
+              "implied"
+            );
+          });
+        });
+      }
+      /**
+       * Argument `name` is missing.
+       *
+       * @param {string} name
+       * @private
+       */
+      missingArgument(name) {
+        const message2 = `error: missing required argument '${name}'`;
+        this.error(message2, { code: "commander.missingArgument" });
+      }
+      /**
+       * `Option` is missing an argument.
+       *
+       * @param {Option} option
+       * @private
+       */
+      optionMissingArgument(option) {
+        const message2 = `error: option '${option.flags}' argument missing`;
+        this.error(message2, { code: "commander.optionMissingArgument" });
+      }
+      /**
+       * `Option` does not have a value, and is a mandatory option.
+       *
+       * @param {Option} option
+       * @private
+       */
+      missingMandatoryOptionValue(option) {
+        const message2 = `error: required option '${option.flags}' not specified`;
+        this.error(message2, { code: "commander.missingMandatoryOptionValue" });
+      }
+      /**
+       * `Option` conflicts with another option.
+       *
+       * @param {Option} option
+       * @param {Option} conflictingOption
+       * @private
+       */
+      _conflictingOption(option, conflictingOption) {
+        const findBestOptionFromValue = (option2) => {
+          const optionKey = option2.attributeName();
+          const optionValue = this.getOptionValue(optionKey);
+          const negativeOption = this.options.find(
+            (target) => target.negate && optionKey === target.attributeName()
+          );
+          const positiveOption = this.options.find(
+            (target) => !target.negate && optionKey === target.attributeName()
+          );
+          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
+            return negativeOption;
+          }
+          return positiveOption || option2;
+        };
+        const getErrorMessage = (option2) => {
+          const bestOption = findBestOptionFromValue(option2);
+          const optionKey = bestOption.attributeName();
+          const source = this.getOptionValueSource(optionKey);
+          if (source === "env") {
+            return `environment variable '${bestOption.envVar}'`;
+          }
+          return `option '${bestOption.flags}'`;
+        };
+        const message2 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message2, { code: "commander.conflictingOption" });
+      }
+      /**
+       * Unknown option `flag`.
+       *
+       * @param {string} flag
+       * @private
+       */
+      unknownOption(flag) {
+        if (this._allowUnknownOption) return;
+        let suggestion = "";
+        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+          let candidateFlags = [];
+          let command = this;
+          do {
+            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
+            candidateFlags = candidateFlags.concat(moreFlags);
+            command = command.parent;
+          } while (command && !command._enablePositionalOptions);
+          suggestion = suggestSimilar(flag, candidateFlags);
+        }
+        const message2 = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message2, { code: "commander.unknownOption" });
+      }
+      /**
+       * Excess arguments, more than expected.
+       *
+       * @param {string[]} receivedArgs
+       * @private
+       */
+      _excessArguments(receivedArgs) {
+        if (this._allowExcessArguments) return;
+        const expected = this.registeredArguments.length;
+        const s = expected === 1 ? "" : "s";
+        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
+        const message2 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message2, { code: "commander.excessArguments" });
+      }
+      /**
+       * Unknown command.
+       *
+       * @private
+       */
+      unknownCommand() {
+        const unknownName = this.args[0];
+        let suggestion = "";
+        if (this._showSuggestionAfterError) {
+          const candidateNames = [];
+          this.createHelp().visibleCommands(this).forEach((command) => {
+            candidateNames.push(command.name());
+            if (command.alias()) candidateNames.push(command.alias());
+          });
+          suggestion = suggestSimilar(unknownName, candidateNames);
+        }
+        const message2 = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message2, { code: "commander.unknownCommand" });
+      }
+      /**
+       * Get or set the program version.
+       *
+       * This method auto-registers the "-V, --version" option which will print the version number.
+       *
+       * You can optionally supply the flags and description to override the defaults.
+       *
+       * @param {string} [str]
+       * @param {string} [flags]
+       * @param {string} [description]
+       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
+       */
+      version(str, flags, description) {
+        if (str === void 0) return this._version;
+        this._version = str;
+        flags = flags || "-V, --version";
+        description = description || "output the version number";
+        const versionOption = this.createOption(flags, description);
+        this._versionOptionName = versionOption.attributeName();
+        this._registerOption(versionOption);
+        this.on("option:" + versionOption.name(), () => {
+          this._outputConfiguration.writeOut(`${str}
+`);
+          this._exit(0, "commander.version", str);
+        });
+        return this;
+      }
+      /**
+       * Set the description.
+       *
+       * @param {string} [str]
+       * @param {object} [argsDescription]
+       * @return {(string|Command)}
+       */
+      description(str, argsDescription) {
+        if (str === void 0 && argsDescription === void 0)
+          return this._description;
+        this._description = str;
+        if (argsDescription) {
+          this._argsDescription = argsDescription;
+        }
+        return this;
+      }
+      /**
+       * Set the summary. Used when listed as subcommand of parent.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      summary(str) {
+        if (str === void 0) return this._summary;
+        this._summary = str;
+        return this;
+      }
+      /**
+       * Set an alias for the command.
+       *
+       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string} [alias]
+       * @return {(string|Command)}
+       */
+      alias(alias) {
+        if (alias === void 0) return this._aliases[0];
+        let command = this;
+        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
+          command = this.commands[this.commands.length - 1];
+        }
+        if (alias === command._name)
+          throw new Error("Command alias can't be the same as its name");
+        const matchingCommand = this.parent?._findCommand(alias);
+        if (matchingCommand) {
+          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
+          throw new Error(
+            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
+          );
+        }
+        command._aliases.push(alias);
+        return this;
+      }
+      /**
+       * Set aliases for the command.
+       *
+       * Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string[]} [aliases]
+       * @return {(string[]|Command)}
+       */
+      aliases(aliases) {
+        if (aliases === void 0) return this._aliases;
+        aliases.forEach((alias) => this.alias(alias));
+        return this;
+      }
+      /**
+       * Set / get the command usage `str`.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      usage(str) {
+        if (str === void 0) {
+          if (this._usage) return this._usage;
+          const args = this.registeredArguments.map((arg) => {
+            return humanReadableArgName(arg);
+          });
+          return [].concat(
+            this.options.length || this._helpOption !== null ? "[options]" : [],
+            this.commands.length ? "[command]" : [],
+            this.registeredArguments.length ? args : []
+          ).join(" ");
+        }
+        this._usage = str;
+        return this;
+      }
+      /**
+       * Get or set the name of the command.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      name(str) {
+        if (str === void 0) return this._name;
+        this._name = str;
+        return this;
+      }
+      /**
+       * Set/get the help group heading for this subcommand in parent command's help.
+       *
+       * @param {string} [heading]
+       * @return {Command | string}
+       */
+      helpGroup(heading) {
+        if (heading === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for subcommands added to this command.
+       * (This does not override a group set directly on the subcommand using .helpGroup().)
+       *
+       * @example
+       * program.commandsGroup('Development Commands:);
+       * program.command('watch')...
+       * program.command('lint')...
+       * ...
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      commandsGroup(heading) {
+        if (heading === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for options added to this command.
+       * (This does not override a group set directly on the option using .helpGroup().)
+       *
+       * @example
+       * program
+       *   .optionsGroup('Development Options:')
+       *   .option('-d, --debug', 'output extra debugging')
+       *   .option('-p, --profile', 'output profiling information')
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      optionsGroup(heading) {
+        if (heading === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading;
+        return this;
+      }
+      /**
+       * @param {Option} option
+       * @private
+       */
+      _initOptionGroup(option) {
+        if (this._defaultOptionGroup && !option.helpGroupHeading)
+          option.helpGroup(this._defaultOptionGroup);
+      }
+      /**
+       * @param {Command} cmd
+       * @private
+       */
+      _initCommandGroup(cmd) {
+        if (this._defaultCommandGroup && !cmd.helpGroup())
+          cmd.helpGroup(this._defaultCommandGroup);
+      }
+      /**
+       * Set the name of the command from script filename, such as process.argv[1],
+       * or require.main.filename, or __filename.
+       *
+       * (Used internally and public although not documented in README.)
+       *
+       * @example
+       * program.nameFromFilename(require.main.filename);
+       *
+       * @param {string} filename
+       * @return {Command}
+       */
+      nameFromFilename(filename) {
+        this._name = path2.basename(filename, path2.extname(filename));
+        return this;
+      }
+      /**
+       * Get or set the directory for searching for executable subcommands of this command.
+       *
+       * @example
+       * program.executableDir(__dirname);
+       * // or
+       * program.executableDir('subcommands');
+       *
+       * @param {string} [path]
+       * @return {(string|null|Command)}
+       */
+      executableDir(path3) {
+        if (path3 === void 0) return this._executableDir;
+        this._executableDir = path3;
+        return this;
+      }
+      /**
+       * Return program help documentation.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
+       * @return {string}
+       */
+      helpInformation(contextOptions) {
+        const helper = this.createHelp();
+        const context = this._getOutputContext(contextOptions);
+        helper.prepareContext({
+          error: context.error,
+          helpWidth: context.helpWidth,
+          outputHasColors: context.hasColors
+        });
+        const text = helper.formatHelp(this, helper);
+        if (context.hasColors) return text;
+        return this._outputConfiguration.stripColor(text);
+      }
+      /**
+       * @typedef HelpContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {number} helpWidth
+       * @property {boolean} hasColors
+       * @property {function} write - includes stripColor if needed
+       *
+       * @returns {HelpContext}
+       * @private
+       */
+      _getOutputContext(contextOptions) {
+        contextOptions = contextOptions || {};
+        const error = !!contextOptions.error;
+        let baseWrite;
+        let hasColors;
+        let helpWidth;
+        if (error) {
+          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          hasColors = this._outputConfiguration.getErrHasColors();
+          helpWidth = this._outputConfiguration.getErrHelpWidth();
+        } else {
+          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          hasColors = this._outputConfiguration.getOutHasColors();
+          helpWidth = this._outputConfiguration.getOutHelpWidth();
+        }
+        const write = (str) => {
+          if (!hasColors) str = this._outputConfiguration.stripColor(str);
+          return baseWrite(str);
+        };
+        return { error, write, hasColors, helpWidth };
+      }
+      /**
+       * Output help information for this command.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      outputHelp(contextOptions) {
+        let deprecatedCallback;
+        if (typeof contextOptions === "function") {
+          deprecatedCallback = contextOptions;
+          contextOptions = void 0;
+        }
+        const outputContext = this._getOutputContext(contextOptions);
+        const eventContext = {
+          error: outputContext.error,
+          write: outputContext.write,
+          command: this
+        };
+        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
+        this.emit("beforeHelp", eventContext);
+        let helpInformation = this.helpInformation({ error: outputContext.error });
+        if (deprecatedCallback) {
+          helpInformation = deprecatedCallback(helpInformation);
+          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
+            throw new Error("outputHelp callback must return a string or a Buffer");
+          }
+        }
+        outputContext.write(helpInformation);
+        if (this._getHelpOption()?.long) {
+          this.emit(this._getHelpOption().long);
+        }
+        this.emit("afterHelp", eventContext);
+        this._getCommandAndAncestors().forEach(
+          (command) => command.emit("afterAllHelp", eventContext)
+        );
+      }
+      /**
+       * You can pass in flags and a description to customise the built-in help option.
+       * Pass in false to disable the built-in help option.
+       *
+       * @example
+       * program.helpOption('-?, --help' 'show help'); // customise
+       * program.helpOption(false); // disable
+       *
+       * @param {(string | boolean)} flags
+       * @param {string} [description]
+       * @return {Command} `this` command for chaining
+       */
+      helpOption(flags, description) {
+        if (typeof flags === "boolean") {
+          if (flags) {
+            if (this._helpOption === null) this._helpOption = void 0;
+            if (this._defaultOptionGroup) {
+              this._initOptionGroup(this._getHelpOption());
+            }
+          } else {
+            this._helpOption = null;
+          }
+          return this;
+        }
+        this._helpOption = this.createOption(
+          flags ?? "-h, --help",
+          description ?? "display help for command"
+        );
+        if (flags || description) this._initOptionGroup(this._helpOption);
+        return this;
+      }
+      /**
+       * Lazy create help option.
+       * Returns null if has been disabled with .helpOption(false).
+       *
+       * @returns {(Option | null)} the help option
+       * @package
+       */
+      _getHelpOption() {
+        if (this._helpOption === void 0) {
+          this.helpOption(void 0, void 0);
+        }
+        return this._helpOption;
+      }
+      /**
+       * Supply your own option to use for the built-in help option.
+       * This is an alternative to using helpOption() to customise the flags and description etc.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addHelpOption(option) {
+        this._helpOption = option;
+        this._initOptionGroup(option);
+        return this;
+      }
+      /**
+       * Output help information and exit.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      help(contextOptions) {
+        this.outputHelp(contextOptions);
+        let exitCode = Number(process3.exitCode ?? 0);
+        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode = 1;
+        }
+        this._exit(exitCode, "commander.help", "(outputHelp)");
+      }
+      /**
+       * // Do a little typing to coordinate emit and listener for the help text events.
+       * @typedef HelpTextEventContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {Command} command
+       * @property {function} write
+       */
+      /**
+       * Add additional text to be displayed with the built-in help.
+       *
+       * Position is 'before' or 'after' to affect just this command,
+       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
+       *
+       * @param {string} position - before or after built-in help
+       * @param {(string | Function)} text - string to add, or a function returning a string
+       * @return {Command} `this` command for chaining
+       */
+      addHelpText(position, text) {
+        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
+        if (!allowedValues.includes(position)) {
+          throw new Error(`Unexpected value for position to addHelpText.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        const helpEvent = `${position}Help`;
+        this.on(helpEvent, (context) => {
+          let helpStr;
+          if (typeof text === "function") {
+            helpStr = text({ error: context.error, command: context.command });
+          } else {
+            helpStr = text;
+          }
+          if (helpStr) {
+            context.write(`${helpStr}
+`);
+          }
+        });
+        return this;
+      }
+      /**
+       * Output help information if help flags specified
+       *
+       * @param {Array} args - array of options to search for help flags
+       * @private
+       */
+      _outputHelpIfRequested(args) {
+        const helpOption = this._getHelpOption();
+        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
+        if (helpRequested) {
+          this.outputHelp();
+          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
+        }
+      }
+    };
+    function incrementNodeInspectorPort(args) {
+      return args.map((arg) => {
+        if (!arg.startsWith("--inspect")) {
+          return arg;
+        }
+        let debugOption;
+        let debugHost = "127.0.0.1";
+        let debugPort = "9229";
+        let match;
+        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+          debugOption = match[1];
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
+          debugOption = match[1];
+          if (/^\d+$/.test(match[3])) {
+            debugPort = match[3];
+          } else {
+            debugHost = match[3];
+          }
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
+          debugOption = match[1];
+          debugHost = match[3];
+          debugPort = match[4];
+        }
+        if (debugOption && debugPort !== "0") {
+          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
+        }
+        return arg;
+      });
+    }
+    function useColor() {
+      if (process3.env.NO_COLOR || process3.env.FORCE_COLOR === "0" || process3.env.FORCE_COLOR === "false")
+        return false;
+      if (process3.env.FORCE_COLOR || process3.env.CLICOLOR_FORCE !== void 0)
+        return true;
+      return void 0;
+    }
+    exports2.Command = Command2;
+    exports2.useColor = useColor;
+  }
+});
+
+// ../../../work/main/node_modules/commander/index.js
+var require_commander = __commonJS({
+  "../../../work/main/node_modules/commander/index.js"(exports2) {
+    var { Argument: Argument2 } = require_argument();
+    var { Command: Command2 } = require_command();
+    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var { Help: Help2 } = require_help();
+    var { Option: Option2 } = require_option();
+    exports2.program = new Command2();
+    exports2.createCommand = (name) => new Command2(name);
+    exports2.createOption = (flags, description) => new Option2(flags, description);
+    exports2.createArgument = (name, description) => new Argument2(name, description);
+    exports2.Command = Command2;
+    exports2.Option = Option2;
+    exports2.Argument = Argument2;
+    exports2.Help = Help2;
+    exports2.CommanderError = CommanderError2;
+    exports2.InvalidArgumentError = InvalidArgumentError2;
+    exports2.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// ../../../work/main/node_modules/signal-exit/dist/cjs/signals.js
+var require_signals = __commonJS({
+  "../../../work/main/node_modules/signal-exit/dist/cjs/signals.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.signals = void 0;
+    exports2.signals = [];
+    exports2.signals.push("SIGHUP", "SIGINT", "SIGTERM");
+    if (process.platform !== "win32") {
+      exports2.signals.push(
+        "SIGALRM",
+        "SIGABRT",
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      exports2.signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
+    }
+  }
+});
+
+// ../../../work/main/node_modules/signal-exit/dist/cjs/index.js
+var require_cjs = __commonJS({
+  "../../../work/main/node_modules/signal-exit/dist/cjs/index.js"(exports2) {
+    "use strict";
+    var _a;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.unload = exports2.load = exports2.onExit = exports2.signals = void 0;
+    var signals_js_1 = require_signals();
+    Object.defineProperty(exports2, "signals", { enumerable: true, get: function() {
+      return signals_js_1.signals;
+    } });
+    var processOk = (process4) => !!process4 && typeof process4 === "object" && typeof process4.removeListener === "function" && typeof process4.emit === "function" && typeof process4.reallyExit === "function" && typeof process4.listeners === "function" && typeof process4.kill === "function" && typeof process4.pid === "number" && typeof process4.on === "function";
+    var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
+    var global = globalThis;
+    var ObjectDefineProperty = Object.defineProperty.bind(Object);
+    var Emitter = class {
+      emitted = {
+        afterExit: false,
+        exit: false
+      };
+      listeners = {
+        afterExit: [],
+        exit: []
+      };
+      count = 0;
+      id = Math.random();
+      constructor() {
+        if (global[kExitEmitter]) {
+          return global[kExitEmitter];
+        }
+        ObjectDefineProperty(global, kExitEmitter, {
+          value: this,
+          writable: false,
+          enumerable: false,
+          configurable: false
+        });
+      }
+      on(ev, fn) {
+        this.listeners[ev].push(fn);
+      }
+      removeListener(ev, fn) {
+        const list = this.listeners[ev];
+        const i = list.indexOf(fn);
+        if (i === -1) {
+          return;
+        }
+        if (i === 0 && list.length === 1) {
+          list.length = 0;
+        } else {
+          list.splice(i, 1);
+        }
+      }
+      emit(ev, code, signal) {
+        if (this.emitted[ev]) {
+          return false;
+        }
+        this.emitted[ev] = true;
+        let ret = false;
+        for (const fn of this.listeners[ev]) {
+          ret = fn(code, signal) === true || ret;
+        }
+        if (ev === "exit") {
+          ret = this.emit("afterExit", code, signal) || ret;
+        }
+        return ret;
+      }
+    };
+    var SignalExitBase = class {
+    };
+    var signalExitWrap = (handler) => {
+      return {
+        onExit(cb, opts) {
+          return handler.onExit(cb, opts);
+        },
+        load() {
+          return handler.load();
+        },
+        unload() {
+          return handler.unload();
+        }
+      };
+    };
+    var SignalExitFallback = class extends SignalExitBase {
+      onExit() {
+        return () => {
+        };
+      }
+      load() {
+      }
+      unload() {
+      }
+    };
+    var SignalExit = class extends SignalExitBase {
+      // "SIGHUP" throws an `ENOSYS` error on Windows,
+      // so use a supported signal instead
+      /* c8 ignore start */
+      #hupSig = process3.platform === "win32" ? "SIGINT" : "SIGHUP";
+      /* c8 ignore stop */
+      #emitter = new Emitter();
+      #process;
+      #originalProcessEmit;
+      #originalProcessReallyExit;
+      #sigListeners = {};
+      #loaded = false;
+      constructor(process4) {
+        super();
+        this.#process = process4;
+        this.#sigListeners = {};
+        for (const sig of signals_js_1.signals) {
+          this.#sigListeners[sig] = () => {
+            const listeners = this.#process.listeners(sig);
+            let { count: count2 } = this.#emitter;
+            const p = process4;
+            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
+              count2 += p.__signal_exit_emitter__.count;
+            }
+            if (listeners.length === count2) {
+              this.unload();
+              const ret = this.#emitter.emit("exit", null, sig);
+              const s = sig === "SIGHUP" ? this.#hupSig : sig;
+              if (!ret)
+                process4.kill(process4.pid, s);
+            }
+          };
+        }
+        this.#originalProcessReallyExit = process4.reallyExit;
+        this.#originalProcessEmit = process4.emit;
+      }
+      onExit(cb, opts) {
+        if (!processOk(this.#process)) {
+          return () => {
+          };
+        }
+        if (this.#loaded === false) {
+          this.load();
+        }
+        const ev = opts?.alwaysLast ? "afterExit" : "exit";
+        this.#emitter.on(ev, cb);
+        return () => {
+          this.#emitter.removeListener(ev, cb);
+          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
+            this.unload();
+          }
+        };
+      }
+      load() {
+        if (this.#loaded) {
+          return;
+        }
+        this.#loaded = true;
+        this.#emitter.count += 1;
+        for (const sig of signals_js_1.signals) {
+          try {
+            const fn = this.#sigListeners[sig];
+            if (fn)
+              this.#process.on(sig, fn);
+          } catch (_) {
+          }
+        }
+        this.#process.emit = (ev, ...a) => {
+          return this.#processEmit(ev, ...a);
+        };
+        this.#process.reallyExit = (code) => {
+          return this.#processReallyExit(code);
+        };
+      }
+      unload() {
+        if (!this.#loaded) {
+          return;
+        }
+        this.#loaded = false;
+        signals_js_1.signals.forEach((sig) => {
+          const listener = this.#sigListeners[sig];
+          if (!listener) {
+            throw new Error("Listener not defined for signal: " + sig);
+          }
+          try {
+            this.#process.removeListener(sig, listener);
+          } catch (_) {
+          }
+        });
+        this.#process.emit = this.#originalProcessEmit;
+        this.#process.reallyExit = this.#originalProcessReallyExit;
+        this.#emitter.count -= 1;
+      }
+      #processReallyExit(code) {
+        if (!processOk(this.#process)) {
+          return 0;
+        }
+        this.#process.exitCode = code || 0;
+        this.#emitter.emit("exit", this.#process.exitCode, null);
+        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
+      }
+      #processEmit(ev, ...args) {
+        const og = this.#originalProcessEmit;
+        if (ev === "exit" && processOk(this.#process)) {
+          if (typeof args[0] === "number") {
+            this.#process.exitCode = args[0];
+          }
+          const ret = og.call(this.#process, ev, ...args);
+          this.#emitter.emit("exit", this.#process.exitCode, null);
+          return ret;
+        } else {
+          return og.call(this.#process, ev, ...args);
+        }
+      }
+    };
+    var process3 = globalThis.process;
+    _a = signalExitWrap(processOk(process3) ? new SignalExit(process3) : new SignalExitFallback()), /**
+     * Called when the process is exiting, whether via signal, explicit
+     * exit, or running out of stuff to do.
+     *
+     * If the global process object is not suitable for instrumentation,
+     * then this will be a no-op.
+     *
+     * Returns a function that may be used to unload signal-exit.
+     */
+    exports2.onExit = _a.onExit, /**
+     * Load the listeners.  Likely you never need to call this, unless
+     * doing a rather deep integration with signal-exit functionality.
+     * Mostly exposed for the benefit of testing.
+     *
+     * @internal
+     */
+    exports2.load = _a.load, /**
+     * Unload the listeners.  Likely you never need to call this, unless
+     * doing a rather deep integration with signal-exit functionality.
+     * Mostly exposed for the benefit of testing.
+     *
+     * @internal
+     */
+    exports2.unload = _a.unload;
+  }
+});
+
+// ../../../work/main/node_modules/write-file-atomic/lib/index.js
+var require_lib = __commonJS({
+  "../../../work/main/node_modules/write-file-atomic/lib/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = writeFile;
+    module2.exports.sync = writeFileSync;
+    module2.exports._getTmpname = getTmpname;
+    module2.exports._cleanupOnExit = cleanupOnExit;
+    var fs = require("fs");
+    var crypto = require("node:crypto");
+    var { onExit } = require_cjs();
+    var path2 = require("path");
+    var { promisify } = require("util");
+    var activeFiles = {};
+    var threadId = (function getId() {
+      try {
+        const workerThreads = require("worker_threads");
+        return workerThreads.threadId;
+      } catch (e) {
+        return 0;
+      }
+    })();
+    var invocations = 0;
+    function getTmpname(filename) {
+      return filename + "." + crypto.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId)).update(String(++invocations)).digest().readUInt32BE(0);
+    }
+    function cleanupOnExit(tmpfile) {
+      return () => {
+        try {
+          fs.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
+        } catch {
+        }
+      };
+    }
+    function serializeActiveFile(absoluteName) {
+      return new Promise((resolve5) => {
+        if (!activeFiles[absoluteName]) {
+          activeFiles[absoluteName] = [];
+        }
+        activeFiles[absoluteName].push(resolve5);
+        if (activeFiles[absoluteName].length === 1) {
+          resolve5();
+        }
+      });
+    }
+    function isChownErrOk(err) {
+      if (err.code === "ENOSYS") {
+        return true;
+      }
+      const nonroot = !process.getuid || process.getuid() !== 0;
+      if (nonroot) {
+        if (err.code === "EINVAL" || err.code === "EPERM") {
+          return true;
+        }
+      }
+      return false;
+    }
+    async function writeFileAsync(filename, data, options = {}) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      }
+      let fd;
+      let tmpfile;
+      const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
+      const absoluteName = path2.resolve(filename);
+      try {
+        await serializeActiveFile(absoluteName);
+        const truename = await promisify(fs.realpath)(filename).catch(() => filename);
+        tmpfile = getTmpname(truename);
+        if (!options.mode || !options.chown) {
+          const stats = await promisify(fs.stat)(truename).catch(() => {
+          });
+          if (stats) {
+            if (options.mode == null) {
+              options.mode = stats.mode;
+            }
+            if (options.chown == null && process.getuid) {
+              options.chown = { uid: stats.uid, gid: stats.gid };
+            }
+          }
+        }
+        fd = await promisify(fs.open)(tmpfile, "w", options.mode);
+        if (options.tmpfileCreated) {
+          await options.tmpfileCreated(tmpfile);
+        }
+        if (ArrayBuffer.isView(data)) {
+          await promisify(fs.write)(fd, data, 0, data.length, 0);
+        } else if (data != null) {
+          await promisify(fs.write)(fd, String(data), 0, String(options.encoding || "utf8"));
+        }
+        if (options.fsync !== false) {
+          await promisify(fs.fsync)(fd);
+        }
+        await promisify(fs.close)(fd);
+        fd = null;
+        if (options.chown) {
+          await promisify(fs.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          });
+        }
+        if (options.mode) {
+          await promisify(fs.chmod)(tmpfile, options.mode).catch((err) => {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          });
+        }
+        await promisify(fs.rename)(tmpfile, truename);
+      } finally {
+        if (fd) {
+          await promisify(fs.close)(fd).catch(
+            /* istanbul ignore next */
+            () => {
+            }
+          );
+        }
+        removeOnExitHandler();
+        await promisify(fs.unlink)(tmpfile).catch(() => {
+        });
+        activeFiles[absoluteName].shift();
+        if (activeFiles[absoluteName].length > 0) {
+          activeFiles[absoluteName][0]();
+        } else {
+          delete activeFiles[absoluteName];
+        }
+      }
+    }
+    async function writeFile(filename, data, options, callback) {
+      if (options instanceof Function) {
+        callback = options;
+        options = {};
+      }
+      const promise = writeFileAsync(filename, data, options);
+      if (callback) {
+        try {
+          const result = await promise;
+          return callback(result);
+        } catch (err) {
+          return callback(err);
+        }
+      }
+      return promise;
+    }
+    function writeFileSync(filename, data, options) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      } else if (!options) {
+        options = {};
+      }
+      try {
+        filename = fs.realpathSync(filename);
+      } catch (ex) {
+      }
+      const tmpfile = getTmpname(filename);
+      if (!options.mode || !options.chown) {
+        try {
+          const stats = fs.statSync(filename);
+          options = Object.assign({}, options);
+          if (!options.mode) {
+            options.mode = stats.mode;
+          }
+          if (!options.chown && process.getuid) {
+            options.chown = { uid: stats.uid, gid: stats.gid };
+          }
+        } catch (ex) {
+        }
+      }
+      let fd;
+      const cleanup = cleanupOnExit(tmpfile);
+      const removeOnExitHandler = onExit(cleanup);
+      let threw = true;
+      try {
+        fd = fs.openSync(tmpfile, "w", options.mode || 438);
+        if (options.tmpfileCreated) {
+          options.tmpfileCreated(tmpfile);
+        }
+        if (ArrayBuffer.isView(data)) {
+          fs.writeSync(fd, data, 0, data.length, 0);
+        } else if (data != null) {
+          fs.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
+        }
+        if (options.fsync !== false) {
+          fs.fsyncSync(fd);
+        }
+        fs.closeSync(fd);
+        fd = null;
+        if (options.chown) {
+          try {
+            fs.chownSync(tmpfile, options.chown.uid, options.chown.gid);
+          } catch (err) {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          }
+        }
+        if (options.mode) {
+          try {
+            fs.chmodSync(tmpfile, options.mode);
+          } catch (err) {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          }
+        }
+        fs.renameSync(tmpfile, filename);
+        threw = false;
+      } finally {
+        if (fd) {
+          try {
+            fs.closeSync(fd);
+          } catch (ex) {
+          }
+        }
+        removeOnExitHandler();
+        if (threw) {
+          cleanup();
+        }
+      }
+    }
+  }
+});
+
+// src/core/record.ts
+function parseRecord(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: "corrupt", reason: text.trim() === "" ? "empty file" : "not JSON" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { kind: "corrupt", reason: "not a JSON object" };
+  }
+  const r = value;
+  if (typeof r.session_id !== "string" || r.session_id === "") {
+    return { kind: "corrupt", reason: "no session_id" };
+  }
+  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: "no valid pid" };
+  if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
+    return { kind: "corrupt", reason: "no valid acquired_at" };
+  }
+  if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
+    return { kind: "corrupt", reason: "invalid ttl_ms" };
+  }
+  if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
+    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: "invalid schema_version" };
+  }
+  return {
+    kind: "record",
+    record: {
+      ...r,
+      schema_version: r.schema_version ?? SCHEMA_VERSION,
+      session_id: r.session_id,
+      pid: r.pid,
+      acquired_at: r.acquired_at,
+      ttl_ms: r.ttl_ms ?? DEFAULT_TTL_MS
+    }
+  };
+}
+function serializeRecord(record) {
+  return `${JSON.stringify(record)}
+`;
+}
+function isPositiveInteger(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+function shortSessionId(sessionId) {
+  return sessionId.slice(0, 8);
+}
+var SCHEMA_VERSION, DEFAULT_TTL_MS, ABSENT;
+var init_record = __esm({
+  "src/core/record.ts"() {
+    "use strict";
+    SCHEMA_VERSION = 1;
+    DEFAULT_TTL_MS = 3e5;
+    ABSENT = { kind: "absent" };
+  }
+});
+
+// src/store/port.ts
+var StoreError;
+var init_port = __esm({
+  "src/store/port.ts"() {
+    "use strict";
+    StoreError = class extends Error {
+      constructor(message2, code) {
+        super(message2);
+        this.code = code;
+      }
+      code;
+      name = "StoreError";
+    };
+  }
+});
+
+// src/store/redisUrl.ts
+function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
+  const bad = (why) => new StoreError(`${source} must be a Redis URL, ${FORMS}; "${redactUrl(raw)}" ${why}`, "EBADURL");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad("is not a URL (percent-encode characters such as @ / ? # in the password)");
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(`has the unsupported scheme "${url.protocol}"`);
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (host === "") throw bad("has no host");
+  if (url.search !== "" || url.hash !== "") throw bad("has a query or fragment, which the guard does not read");
+  const dbText = url.pathname.replace(/^\//, "");
+  if (!/^\d{0,9}$/.test(dbText)) {
+    throw bad("has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)");
+  }
+  const username = decode(url.username, bad);
+  const password = decode(url.password, bad);
+  if (username !== void 0 && password === void 0) throw bad("has a user name but no password");
+  const port = url.port === "" ? 6379 : Number(url.port);
+  const db = dbText === "" ? 0 : Number(dbText);
+  return {
+    host,
+    port,
+    db,
+    tls: url.protocol === "rediss:",
+    username,
+    password,
+    display: `${url.protocol}//${url.hostname}:${port}/${db}`
+  };
+}
+function decode(value, bad) {
+  if (value === "") return void 0;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw bad("has credentials that are not valid percent-encoding");
+  }
+}
+function redactUrl(raw) {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? "";
+  if (raw.includes("@")) return `${scheme}***`;
+  const query = raw.search(/[?#]/);
+  return query < 0 ? raw : `${raw.slice(0, query)}?***`;
+}
+function scrub(text, target, raw) {
+  let out = text;
+  const secrets = /* @__PURE__ */ new Set();
+  if (target.password !== void 0) {
+    if (raw !== void 0) secrets.add(raw);
+    if (target.username !== void 0) secrets.add(`${target.username}:${target.password}`);
+    secrets.add(target.password);
+    secrets.add(encodeURIComponent(target.password));
+  }
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret !== "") out = out.split(secret).join("***");
+  }
+  return out;
+}
+var FORMS;
+var init_redisUrl = __esm({
+  "src/store/redisUrl.ts"() {
+    "use strict";
+    init_port();
+    FORMS = "redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS";
+  }
+});
+
+// src/store/redisStore.ts
+var redisStore_exports = {};
+__export(redisStore_exports, {
+  LOCK_PREFIX: () => LOCK_PREFIX,
+  NOTICE_PREFIX: () => NOTICE_PREFIX,
+  loadClient: () => loadClient,
+  redisStore: () => redisStore
+});
+function loadClient() {
+  return true ? Promise.resolve(require((0, import_node_path6.join)(__dirname, "redis.cjs"))) : null;
+}
+function redisStore(url, options = {}) {
+  const target = parseRedisUrl(url, options.source);
+  const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
+  const commandTimeoutMs = options.commandTimeoutMs ?? 400;
+  const retentionMs = options.retentionMs ?? 36e5;
+  const noticeTtlMs = options.noticeTtlMs ?? 864e5;
+  const scanCount = options.scanCount ?? 100;
+  const load2 = options.loadClient ?? loadClient;
+  const where2 = `the Redis lock store at ${target.display}`;
+  const lockKey = (key) => `${LOCK_PREFIX}${key}`;
+  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${(0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12)}`;
+  let client = null;
+  let connection = null;
+  let broken = null;
+  let closed = false;
+  let lastError = null;
+  async function connect() {
+    let Client;
+    try {
+      ({ Redis: Client } = await load2());
+    } catch (error) {
+      throw new StoreError(`cannot load the Redis client (dist/redis.cjs): ${message(error)}`, "ENOCLIENT");
+    }
+    const redis = new Client({
+      host: target.host,
+      port: target.port,
+      ...target.tls && { tls: (0, import_node_net.isIP)(target.host) === 0 ? { servername: target.host } : {} },
+      lazyConnect: true,
+      connectTimeout: connectTimeoutMs,
+      // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
+      // stall the tool call.
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      // No handshake of ioredis's own (HELLO, INFO, CLIENT SETINFO): each is a round trip, and some
+      // print warnings to stderr. Credentials and the database are sent below instead.
+      protocol: 2,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+      autoResubscribe: false,
+      autoResendUnfulfilledCommands: false
+    });
+    redis.on("error", (error) => lastError = error);
+    client = redis;
+    try {
+      await within(redis.connect(), connectTimeoutMs + 100, "connecting");
+    } catch (error) {
+      throw unreachable(error instanceof StoreError ? error : lastError ?? error);
+    }
+    const setup = [];
+    if (target.password !== void 0) {
+      const auth = target.username !== void 0 ? redis.auth(target.username, target.password) : redis.auth(target.password);
+      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(message(error)) ? "OK" : Promise.reject(error)));
+    }
+    if (target.db !== 0) setup.push(redis.select(target.db));
+    await within(Promise.all(setup), commandTimeoutMs, "logging in");
+    return redis;
+  }
+  async function step(doing, run) {
+    if (closed) throw new StoreError(`${where2} was already closed`, "ECLOSED");
+    if (broken !== null) throw broken;
+    try {
+      connection ??= connect();
+      const redis = await connection;
+      return await within(run(redis), commandTimeoutMs, doing);
+    } catch (error) {
+      const problem = failure2(error, doing);
+      if (!isReplyError(error)) {
+        broken = problem;
+        client?.disconnect();
+      }
+      throw problem;
+    }
+  }
+  function within(promise, ms, doing) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new StoreError(`${where2} did not answer within ${ms} ms (${doing})`, "ETIMEDOUT")), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+  function failure2(error, doing) {
+    if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
+    const text = scrub(message(error), target, url);
+    const code = codeOf2(error);
+    if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
+      return new StoreError(`${where2} refused the user name or password in the store URL (${text})`, "EAUTH");
+    }
+    if (code === "NOAUTH") {
+      return new StoreError(`${where2} requires a password: put it in the store URL, redis://:PASSWORD@host:port`, "EAUTH");
+    }
+    if (code === "WRONGTYPE") {
+      return new StoreError(`${where2} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`, "EWRONGTYPE");
+    }
+    if (/unknown RESP type|protocol error/i.test(text)) {
+      return new StoreError(
+        `${where2} does not answer like a Redis server (${text}); check the host and port in ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"}`,
+        "EPROTO"
+      );
+    }
+    return new StoreError(`${where2} failed while ${doing}: ${text}`, code ?? "EREDIS");
+  }
+  function unreachable(error) {
+    const detail = error instanceof StoreError ? `no connection within ${connectTimeoutMs} ms` : scrub(message(error), target, url);
+    return new StoreError(
+      `cannot reach ${where2} (${detail}); check that Redis runs there and that ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"} names it`,
+      error instanceof StoreError ? error.code : codeOf2(error) ?? "ECONNECT"
+    );
+  }
+  function snapshotOf(value) {
+    if (value === null) return { observed: ABSENT, version: null };
+    return { observed: observe(value), version: { token: value.toString("latin1") } };
+  }
+  const expected = (version) => Buffer.from(version.token, "latin1");
+  return {
+    async read(key) {
+      return step("reading the lock", async (redis) => snapshotOf(await redis.getBuffer(lockKey(key))));
+    },
+    async create(key, record) {
+      const reply = await step(
+        "creating the lock",
+        (redis) => redis.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
+      );
+      return reply === "OK" ? "ok" : "conflict";
+    },
+    async replace(key, version, record) {
+      const reply = await step(
+        "replacing the lock",
+        (redis) => redis.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
+      );
+      return swapped(reply);
+    },
+    async remove(key, version) {
+      return swapped(await step("removing the lock", (redis) => redis.eval(REMOVE, 1, lockKey(key), expected(version))));
+    },
+    async list() {
+      const keys = /* @__PURE__ */ new Set();
+      let cursor = "0";
+      do {
+        const [next, batch] = await step("listing the locks", (redis) => redis.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
+        cursor = next;
+      } while (cursor !== "0");
+      const names = [...keys].sort();
+      const locks = [];
+      for (let i = 0; i < names.length; i += scanCount) {
+        const chunk = names.slice(i, i + scanCount);
+        const values = await step("listing the locks", (redis) => redis.mgetBuffer(...chunk));
+        chunk.forEach((name, j) => {
+          const value = values[j] ?? null;
+          if (value === null) return;
+          const key = LOCK_KEY.exec(name)[1];
+          locks.push({ key, location: location(key), snapshot: snapshotOf(value) });
+        });
+      }
+      return locks;
+    },
+    location,
+    async putNotice(key, sessionId, notice) {
+      await step("leaving a notice", (redis) => redis.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+    },
+    async takeNotice(key, sessionId) {
+      const value = await step("taking a notice", (redis) => redis.eval(TAKE, 1, noticeKey(key, sessionId)));
+      if (typeof value !== "string") return null;
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    },
+    async close() {
+      closed = true;
+      const redis = client;
+      client = null;
+      if (redis === null) return;
+      redis.disconnect();
+      redis.stream?.unref?.();
+    }
+  };
+  function location(key) {
+    return `${target.display} ${lockKey(key)}`;
+  }
+}
+function observe(value) {
+  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: "larger than 64 KiB" };
+  return parseRecord(value.toString("utf8"));
+}
+function expiry(ttlMs, retentionMs) {
+  return Math.max(1, Math.ceil(ttlMs + retentionMs));
+}
+function isReplyError(error) {
+  return error instanceof Error && error.name === "ReplyError";
+}
+function swapped(reply) {
+  return reply === 1 ? "ok" : "conflict";
+}
+function message(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function codeOf2(error) {
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  const word = /^([A-Z]+)\s/.exec(message(error))?.[1];
+  return word;
+}
+var import_node_path6, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
+var init_redisStore = __esm({
+  "src/store/redisStore.ts"() {
+    "use strict";
+    import_node_path6 = require("node:path");
+    import_node_net = require("node:net");
+    import_node_crypto = require("node:crypto");
+    init_record();
+    init_port();
+    init_redisUrl();
+    LOCK_PREFIX = "claude-session-guard:lock:";
+    NOTICE_PREFIX = "claude-session-guard:notice:";
+    LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
+    MAX_RECORD_BYTES2 = 64 * 1024;
+    REPLACE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0`;
+    REMOVE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
+    TAKE = `
+local value = redis.call('GET', KEYS[1])
+if value then redis.call('DEL', KEYS[1]) end
+return value`;
+  }
+});
+
+// src/commands/program.ts
+var program_exports = {};
+__export(program_exports, {
+  buildProgram: () => buildProgram,
+  realCommandDeps: () => realCommandDeps,
+  runProgram: () => runProgram,
+  runShell: () => runShell
+});
+module.exports = __toCommonJS(program_exports);
+var import_node_child_process = require("node:child_process");
+var nodeFs5 = __toESM(require("node:fs"), 1);
+var import_node_os4 = require("node:os");
+
+// ../../../work/main/node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/commands/program.ts
+var import_write_file_atomic = __toESM(require_lib(), 1);
+
+// package.json
+var package_default = {
+  name: "claude-session-guard",
+  version: "0.1.0",
+  description: "Keep two Claude Code sessions from changing the same workspace at once: a per-workspace lock that Claude Code runs as a hook.",
+  keywords: ["claude-code", "hooks", "lock", "worktree", "agents"],
+  license: "MIT",
+  type: "module",
+  bin: {
+    "claude-session-guard": "bin/claude-session-guard.js"
+  },
+  files: [
+    "bin",
+    "dist",
+    "hooks",
+    ".claude-plugin",
+    "settings.example.json"
+  ],
+  engines: {
+    node: ">=20.17"
+  },
+  scripts: {
+    build: "esbuild cli=src/cli.ts operator=src/commands/program.ts redis=src/store/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/store/silentDebug.ts --log-level=warning",
+    prepare: "npm run build",
+    typecheck: "tsc --noEmit",
+    test: "npm run typecheck && npm run build && vitest run",
+    "capture-fixtures": "node test/fixtures/capture.mjs"
+  },
+  dependencies: {
+    commander: "^14.0.3",
+    "env-paths": "^4.0.0",
+    ioredis: "^6.0.0",
+    "write-file-atomic": "^7.0.1"
+  },
+  devDependencies: {
+    "@types/node": "^20.19.0",
+    esbuild: "^0.28.2",
+    typescript: "^5.9.3",
+    vitest: "^4.1.12"
+  }
+};
+
+// ../../../work/main/node_modules/env-paths/index.js
+var import_node_path = __toESM(require("node:path"), 1);
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_process = __toESM(require("node:process"), 1);
+
+// ../../../work/main/node_modules/is-safe-filename/index.js
+var unsafeFilenameFixtures = Object.freeze([
+  "",
+  "   ",
+  ".",
+  "..",
+  " .",
+  ". ",
+  " ..",
+  ".. ",
+  "../",
+  "../foo",
+  "foo/../bar",
+  "foo/bar",
+  "foo\\bar",
+  "foo\0bar"
+]);
+function isSafeFilename(filename) {
+  if (typeof filename !== "string") {
+    return false;
+  }
+  const trimmed = filename.trim();
+  return trimmed !== "" && trimmed !== "." && trimmed !== ".." && !filename.includes("/") && !filename.includes("\\") && !filename.includes("\0");
+}
+function assertSafeFilename(filename) {
+  if (typeof filename !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  if (!isSafeFilename(filename)) {
+    throw new Error(`Unsafe filename: ${JSON.stringify(filename)}`);
+  }
+}
+
+// ../../../work/main/node_modules/env-paths/index.js
+var homedir = import_node_os.default.homedir();
+var tmpdir = import_node_os.default.tmpdir();
+var { env } = import_node_process.default;
+var macos = (name) => {
+  const library = import_node_path.default.join(homedir, "Library");
+  return {
+    data: import_node_path.default.join(library, "Application Support", name),
+    config: import_node_path.default.join(library, "Preferences", name),
+    cache: import_node_path.default.join(library, "Caches", name),
+    log: import_node_path.default.join(library, "Logs", name),
+    temp: import_node_path.default.join(tmpdir, name)
+  };
+};
+var windows = (name) => {
+  const appData = env.APPDATA || import_node_path.default.join(homedir, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path.default.join(homedir, "AppData", "Local");
+  return {
+    // Data/config/cache/log are invented by me as Windows isn't opinionated about this
+    data: import_node_path.default.join(localAppData, name, "Data"),
+    config: import_node_path.default.join(appData, name, "Config"),
+    cache: import_node_path.default.join(localAppData, name, "Cache"),
+    log: import_node_path.default.join(localAppData, name, "Log"),
+    temp: import_node_path.default.join(tmpdir, name)
+  };
+};
+var linux = (name) => {
+  const username = import_node_path.default.basename(homedir);
+  return {
+    data: import_node_path.default.join(env.XDG_DATA_HOME || import_node_path.default.join(homedir, ".local", "share"), name),
+    config: import_node_path.default.join(env.XDG_CONFIG_HOME || import_node_path.default.join(homedir, ".config"), name),
+    cache: import_node_path.default.join(env.XDG_CACHE_HOME || import_node_path.default.join(homedir, ".cache"), name),
+    // https://wiki.debian.org/XDGBaseDirectorySpecification#state
+    log: import_node_path.default.join(env.XDG_STATE_HOME || import_node_path.default.join(homedir, ".local", "state"), name),
+    temp: import_node_path.default.join(tmpdir, username, name)
+  };
+};
+function envPaths(name, { suffix = "nodejs" } = {}) {
+  assertSafeFilename(name);
+  if (suffix) {
+    name += `-${suffix}`;
+  }
+  assertSafeFilename(name);
+  if (import_node_process.default.platform === "darwin") {
+    return macos(name);
+  }
+  if (import_node_process.default.platform === "win32") {
+    return windows(name);
+  }
+  return linux(name);
+}
+
+// src/host/decisionLog.ts
+var nodeFs = __toESM(require("node:fs"), 1);
+var import_node_path2 = require("node:path");
+var LOG_FILE = "decisions.jsonl";
+var MAX_LOG_BYTES = 1024 * 1024;
+function appendDecision(dir, entry, fs = nodeFs, maxBytes = MAX_LOG_BYTES) {
+  const path2 = (0, import_node_path2.join)(dir, LOG_FILE);
+  const line = `${JSON.stringify(entry)}
+`;
+  try {
+    rotateIfFull(path2, maxBytes, fs);
+    fs.appendFileSync(path2, line, { mode: 384 });
+  } catch (error) {
+    if (error.code !== "ENOENT") return;
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 448 });
+      fs.appendFileSync(path2, line, { mode: 384 });
+    } catch {
+    }
+  }
+}
+function rotateIfFull(path2, maxBytes, fs) {
+  const size = fs.statSync(path2, { throwIfNoEntry: false })?.size ?? 0;
+  if (size >= maxBytes) fs.renameSync(path2, `${path2}.1`);
+}
+function readDecisions(dir, fs = nodeFs) {
+  const entries = [];
+  for (const file of [`${LOG_FILE}.1`, LOG_FILE]) {
+    let text;
+    try {
+      text = fs.readFileSync((0, import_node_path2.join)(dir, file), "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+      }
+    }
+  }
+  return entries;
+}
+
+// src/host/sessionProcess.ts
+var nodeFs2 = __toESM(require("node:fs"), 1);
+var import_node_os2 = require("node:os");
+init_record();
+var realProcessHost = () => ({
+  platform: process.platform,
+  ppid: process.ppid,
+  readFile: (path2) => nodeFs2.readFileSync(path2, "utf8"),
+  exists(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return error.code === "EPERM";
+    }
+  },
+  ps(pid, field) {
+    try {
+      const { execFileSync } = process.getBuiltinModule("node:child_process");
+      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1e3 });
+      return out.trim() || null;
+    } catch {
+      return null;
+    }
+  },
+  hostname: import_node_os2.hostname
+});
+function startIdentity(pid, host) {
+  if (host.platform === "linux") {
+    const stat = procStat(pid, host);
+    const bootId = readQuietly("/proc/sys/kernel/random/boot_id", host);
+    const started = stat?.fields[19];
+    return stat && bootId && started ? `linux:${bootId.trim()}:${started}` : null;
+  }
+  if (host.platform === "darwin") {
+    const started = host.ps(pid, "lstart");
+    return started ? `darwin:${started}` : null;
+  }
+  return null;
+}
+function livenessProbe(host) {
+  const here = host.hostname();
+  return (record) => {
+    if (record.hostname !== here) return "unknown";
+    if (!sameBoot(record, host)) return "unknown";
+    if (!host.exists(record.pid) || isZombie(record.pid, host)) return "dead";
+    if (typeof record.pid_start !== "string") return "unknown";
+    const now = startIdentity(record.pid, host);
+    if (now === null) return "unknown";
+    return now === record.pid_start ? "alive" : "dead";
+  };
+}
+function isZombie(pid, host) {
+  if (host.platform !== "linux") return false;
+  const state = procStat(pid, host)?.fields[0];
+  return state === "Z" || state === "X";
+}
+function sameBoot(record, host) {
+  const recorded = typeof record.pid_start === "string" ? /^linux:([^:]+):/.exec(record.pid_start)?.[1] : void 0;
+  if (recorded === void 0) return true;
+  return readQuietly("/proc/sys/kernel/random/boot_id", host)?.trim() === recorded;
+}
+function procStat(pid, host) {
+  const text = readQuietly(`/proc/${pid}/stat`, host);
+  if (text === null) return null;
+  const open = text.indexOf("(");
+  const close = text.lastIndexOf(")");
+  if (open < 0 || close < open) return null;
+  return { name: text.slice(open + 1, close), fields: text.slice(close + 2).split(" ") };
+}
+function readQuietly(path2, host) {
+  try {
+    return host.readFile(path2);
+  } catch {
+    return null;
+  }
+}
+
+// src/host/stdin.ts
+var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+var STDIN_TIMEOUT_MS = 3e3;
+var StdinError = class extends Error {
+  name = "StdinError";
+};
+function readInput(stream = process.stdin, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIMEOUT_MS } = {}) {
+  return new Promise((resolve5, reject) => {
+    const chunks = [];
+    let total = 0;
+    const finish = (error) => {
+      clearTimeout(timer);
+      stream.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error");
+      if (error) {
+        stream.destroy();
+        reject(error);
+      } else {
+        resolve5(Buffer.concat(chunks, total).toString("utf8"));
+      }
+    };
+    const timer = setTimeout(() => finish(new StdinError(`no complete hook payload on stdin within ${timeoutMs} ms`)), timeoutMs);
+    stream.on("data", (chunk) => {
+      total += chunk.length;
+      if (total > maxBytes) return finish(new StdinError(`the hook payload on stdin is larger than ${maxBytes} bytes`));
+      chunks.push(chunk);
+    });
+    stream.on("end", () => finish(null));
+    stream.on("error", (error) => finish(new StdinError(`cannot read stdin: ${error.message}`)));
+  });
+}
+
+// src/messages.ts
+init_record();
+var PREFIX = "claude-session-guard:";
+function duration(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1e3));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}
+function shellQuote(value) {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/core/bashReadOnly.ts
+var Unprovable = class extends Error {
+};
+function reasonOf(read2) {
+  try {
+    read2();
+    return void 0;
+  } catch (error) {
+    if (error instanceof Unprovable) return error.message;
+    throw error;
+  }
+}
+function own(table2, key) {
+  return table2 !== void 0 && Object.hasOwn(table2, key) ? table2[key] : void 0;
+}
+var COMPOUND_WORDS = [
+  "if",
+  "then",
+  "elif",
+  "else",
+  "fi",
+  "case",
+  "esac",
+  "for",
+  "select",
+  "while",
+  "until",
+  "do",
+  "done",
+  "coproc"
+];
+var SHELL_SYNTAX = new Map([
+  ["{", "brace group"],
+  ["}", "brace group"],
+  ["!", "negated pipeline"],
+  ["[[", "`[[` conditional, which evaluates arithmetic"],
+  ["function", "function definition"],
+  ...COMPOUND_WORDS.map((word) => [word, `compound command \`${word}\``])
+]);
+function argumentsReason(program2, rule, args) {
+  return nonLiteralReason(program2, rule, args) ?? forbiddenOptionReason(program2, rule, args) ?? operandCountReason(program2, rule, args) ?? rule.check?.(args);
+}
+function nonLiteralReason(program2, rule, args) {
+  if (!rule.literalArgs && rule.operands === void 0) return void 0;
+  const expanding = args.find((arg) => !arg.literal);
+  return expanding === void 0 ? void 0 : `\`${program2}\` argument \`${expanding.text}\` is not literal text`;
+}
+function forbiddenOptionReason(program2, rule, args) {
+  if (!rule.short && !rule.long && !rule.exact && !rule.leading) return void 0;
+  for (const arg of args) {
+    if (rule.doubleDashEndsOptions && arg.literal && arg.text === "--") return void 0;
+    if (arg.mayHideOption) return `\`${arg.text}\` could expand to a \`${program2}\` option`;
+    const found = forbiddenOption(rule, arg.text);
+    if (found !== void 0) return `\`${program2} ${found.option}\` ${found.why}`;
+  }
+  return void 0;
+}
+function forbiddenOption(rule, text) {
+  const exact = own(rule.exact, text);
+  if (exact !== void 0) return { option: text, why: exact };
+  for (const [prefix, why] of Object.entries(rule.leading ?? {})) {
+    if (text.startsWith(prefix)) return { option: text, why };
+  }
+  if (text.startsWith("--")) return forbiddenLongOption(rule, optionName(text));
+  if (text.startsWith("-")) return forbiddenLetter(rule, text);
+  return void 0;
+}
+function forbiddenLongOption(rule, name) {
+  if (name === "--") return void 0;
+  for (const [option, why] of Object.entries(rule.long ?? {})) {
+    if (option.startsWith(name)) return { option, why };
+  }
+  return void 0;
+}
+function forbiddenLetter(rule, cluster) {
+  for (const letter of cluster.slice(1)) {
+    const why = own(rule.short, letter);
+    if (why !== void 0) return { option: `-${letter}`, why };
+    if (rule.valueLetters?.includes(letter)) return void 0;
+  }
+  return void 0;
+}
+function optionName(text) {
+  const equals = text.indexOf("=");
+  return equals < 0 ? text : text.slice(0, equals);
+}
+function operandCountReason(program2, rule, args) {
+  const limit = rule.operands;
+  if (limit === void 0) return void 0;
+  return operandsOf(args, limit.valueOptions).length > limit.max ? `\`${program2}\` ${limit.why}` : void 0;
+}
+function operandsOf(args, valueOptions) {
+  const operands = [];
+  let optionsEnded = false;
+  let skipValue = false;
+  for (const arg of args) {
+    if (skipValue) {
+      skipValue = false;
+    } else if (!optionsEnded && arg.text === "--") {
+      optionsEnded = true;
+    } else if (!optionsEnded && arg.text.startsWith("-") && arg.text !== "-") {
+      skipValue = valueOptions.includes(arg.text);
+    } else {
+      operands.push(arg);
+      optionsEnded = true;
+    }
+  }
+  return operands;
+}
+var PLAIN = {};
+var LOG_FILE2 = "copies its input to a log file";
+var LESSKEY = "reads a lesskey file, whose #env section can set LESSOPEN to a command";
+var SETS_CLOCK = "sets the system clock";
+var RUNS_COMMAND = "runs a command";
+var ARITHMETIC = "evaluates its operands as arithmetic, where array subscripts can run commands";
+var PAGER = {
+  short: { o: LOG_FILE2, O: LOG_FILE2, k: LESSKEY },
+  long: {
+    "--log-file": LOG_FILE2,
+    "--LOG-FILE": LOG_FILE2,
+    "--lesskey-file": LESSKEY,
+    "--lesskey-src": LESSKEY,
+    "--lesskey-content": LESSKEY
+  },
+  leading: { "+": "runs a less command at startup" }
+};
+var TEST = {
+  exact: {
+    "-eq": ARITHMETIC,
+    "-ne": ARITHMETIC,
+    "-lt": ARITHMETIC,
+    "-le": ARITHMETIC,
+    "-gt": ARITHMETIC,
+    "-ge": ARITHMETIC,
+    "-v": ARITHMETIC,
+    "-R": ARITHMETIC
+  }
+};
+var PROGRAMS = new Map(
+  Object.entries({
+    // No option of these writes a file or runs a program.
+    basename: PLAIN,
+    cat: PLAIN,
+    cd: PLAIN,
+    cmp: PLAIN,
+    column: PLAIN,
+    comm: PLAIN,
+    cut: PLAIN,
+    df: PLAIN,
+    diff: PLAIN,
+    dirname: PLAIN,
+    du: PLAIN,
+    echo: PLAIN,
+    egrep: PLAIN,
+    expand: PLAIN,
+    false: PLAIN,
+    fgrep: PLAIN,
+    fold: PLAIN,
+    grep: PLAIN,
+    head: PLAIN,
+    hexdump: PLAIN,
+    id: PLAIN,
+    join: PLAIN,
+    jq: PLAIN,
+    ls: PLAIN,
+    md5sum: PLAIN,
+    nl: PLAIN,
+    od: PLAIN,
+    paste: PLAIN,
+    printenv: PLAIN,
+    pwd: PLAIN,
+    readlink: PLAIN,
+    realpath: PLAIN,
+    rev: PLAIN,
+    seq: PLAIN,
+    sha1sum: PLAIN,
+    sha256sum: PLAIN,
+    sha512sum: PLAIN,
+    sleep: PLAIN,
+    stat: PLAIN,
+    strings: PLAIN,
+    tac: PLAIN,
+    tail: PLAIN,
+    tr: PLAIN,
+    true: PLAIN,
+    type: PLAIN,
+    uname: PLAIN,
+    wc: PLAIN,
+    which: PLAIN,
+    whoami: PLAIN,
+    "[": TEST,
+    test: TEST,
+    less: PAGER,
+    more: PAGER,
+    ag: { long: { "--pager": "pipes its output through a program" } },
+    date: {
+      short: { s: SETS_CLOCK },
+      long: { "--set": SETS_CLOCK },
+      valueLetters: "dfrI",
+      literalArgs: true,
+      check: dateReason
+    },
+    env: { check: (args) => args.length === 0 ? void 0 : "`env` with arguments runs a command" },
+    fd: {
+      short: { x: RUNS_COMMAND, X: RUNS_COMMAND },
+      long: { "--exec": RUNS_COMMAND, "--exec-batch": RUNS_COMMAND }
+    },
+    file: {
+      short: { C: "compiles a magic file and writes it" },
+      long: { "--compile": "compiles a magic file and writes it" }
+    },
+    find: {
+      exact: {
+        "-delete": "deletes files",
+        "-exec": RUNS_COMMAND,
+        "-execdir": RUNS_COMMAND,
+        "-ok": RUNS_COMMAND,
+        "-okdir": RUNS_COMMAND,
+        "-fls": "writes to a file",
+        "-fprint": "writes to a file",
+        "-fprint0": "writes to a file",
+        "-fprintf": "writes to a file"
+      }
+    },
+    hostname: {
+      check: (args) => args.length === 0 ? void 0 : "`hostname` with arguments can set the host name"
+    },
+    node: versionOnly("node", ["--version", "-v"]),
+    printf: { check: printfReason },
+    python: versionOnly("python", ["--version", "-V"]),
+    python3: versionOnly("python3", ["--version", "-V"]),
+    rg: {
+      long: { "--pre": "runs a preprocessor program", "--hostname-bin": "runs a program" }
+    },
+    sort: {
+      short: { o: "writes its output to a file", T: "writes temporary files into a directory" },
+      long: {
+        "--output": "writes its output to a file",
+        "--temporary-directory": "writes temporary files into a directory",
+        "--compress-program": "runs a compression program"
+      }
+    },
+    tree: {
+      short: { o: "writes its output to a file", R: "writes 00Tree.html files" }
+    },
+    uniq: {
+      operands: { max: 1, valueOptions: ["-f", "-s", "-w"], why: "writes its output to the second operand" }
+    },
+    xxd: {
+      short: { r: "writes binary reverted from a dump" },
+      operands: {
+        max: 1,
+        valueOptions: ["-c", "-g", "-l", "-o", "-s"],
+        why: "writes its output to the second operand"
+      }
+    },
+    yq: {
+      short: { i: "edits in place", s: "splits its output into files" },
+      long: {
+        "--inplace": "edits in place",
+        "--in-place": "edits in place",
+        "--split-exp": "splits its output into files",
+        "--security-enable-system-operator": "lets the expression run commands"
+      }
+    },
+    sed: { check: sedReason },
+    awk: { check: awkReason },
+    git: { check: gitReason }
+  })
+);
+function versionOnly(program2, versionFlags) {
+  return {
+    check: ([only, ...rest]) => only?.literal && rest.length === 0 && versionFlags.includes(only.text) ? void 0 : `\`${program2}\` runs code unless only asked for its version`
+  };
+}
+function dateReason(args) {
+  const operands = operandsOf(args, ["-d", "-f", "-r", "--date", "--file", "--reference"]);
+  return operands.every((operand) => operand.text.startsWith("+")) ? void 0 : "`date` with a date operand sets the system clock";
+}
+var PRINTF_TEXT_FORMAT = /^(?:[^%]|%%|%[-+ #0]*\d*(?:\.\d*)?[sb])*$/;
+function printfReason(args) {
+  const [first, second] = args;
+  if (first === void 0) return void 0;
+  if (first.literal && first.text.startsWith("-") && first.text !== "--") {
+    return `\`printf ${first.text}\` can assign a shell variable, which changes what later commands run`;
+  }
+  const format = first.literal && first.text === "--" ? second : first;
+  if (format === void 0) return void 0;
+  if (!format.literal) return `\`printf\` format \`${format.text}\` is not literal text`;
+  return PRINTF_TEXT_FORMAT.test(format.text) ? void 0 : "`printf` numeric conversions evaluate arithmetic in zsh";
+}
+var SED_SHORT_OPTIONS = {
+  n: "switch",
+  E: "switch",
+  r: "switch",
+  s: "switch",
+  u: "switch",
+  z: "switch",
+  e: "script",
+  i: { reject: "edits in place" },
+  I: { reject: "edits in place" },
+  f: { reject: "reads its script from a file" },
+  l: { reject: "takes a value in GNU sed but not in BSD sed" }
+};
+var SED_LONG_OPTIONS = {
+  "--binary": "switch",
+  "--debug": "switch",
+  "--follow-symlinks": "switch",
+  "--help": "switch",
+  "--null-data": "switch",
+  "--posix": "switch",
+  "--quiet": "switch",
+  "--regexp-extended": "switch",
+  "--sandbox": "switch",
+  "--separate": "switch",
+  "--silent": "switch",
+  "--unbuffered": "switch",
+  "--version": "switch",
+  "--zero-terminated": "switch",
+  "--line-length": "value",
+  "--expression": "script",
+  "--in-place": { reject: "edits in place" },
+  "--file": { reject: "reads its script from a file" }
+};
+function sedReason(args) {
+  const scripts = [];
+  let firstOperand;
+  let firstOperandIsScript = false;
+  let optionsEnded = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (!optionsEnded && arg.literal && arg.text === "--") {
+      optionsEnded = true;
+      continue;
+    }
+    if (!optionsEnded && arg.mayHideOption) return `\`${arg.text}\` could expand to a \`sed\` option`;
+    if (optionsEnded || !arg.text.startsWith("-") || arg.text === "-") {
+      if (firstOperand === void 0) {
+        firstOperand = arg;
+        firstOperandIsScript = scripts.length === 0;
+      }
+      continue;
+    }
+    const effect = arg.text.startsWith("--") ? sedLongOption(arg.text) : sedShortOptions(arg.text);
+    if (effect.reject !== void 0) return effect.reject;
+    if (effect.script !== void 0) scripts.push(effect.script);
+    if (effect.valueInNextArgument !== void 0) {
+      const value = args[++index];
+      if (value === void 0 || !value.literal) return `\`sed ${arg.text}\` needs a literal value`;
+      if (effect.valueInNextArgument === "script") scripts.push(value.text);
+    }
+  }
+  if (firstOperand !== void 0 && firstOperandIsScript) {
+    if (!firstOperand.literal) return `sed script \`${firstOperand.text}\` is not literal text`;
+    scripts.push(firstOperand.text);
+  }
+  if (scripts.length === 0) return "`sed` without a script";
+  for (const script of scripts) {
+    const reason = reasonOf(() => readSedScript(script));
+    if (reason !== void 0) return reason;
+  }
+  return void 0;
+}
+function sedShortOptions(cluster) {
+  for (let index = 1; index < cluster.length; index++) {
+    const letter = cluster.charAt(index);
+    const option = Object.hasOwn(SED_SHORT_OPTIONS, letter) ? SED_SHORT_OPTIONS[letter] : void 0;
+    if (option === void 0) return { reject: `unknown option \`sed -${letter}\`` };
+    if (typeof option === "object") return { reject: `\`sed -${letter}\` ${option.reject}` };
+    if (option === "script") {
+      const rest = cluster.slice(index + 1);
+      return rest === "" ? { valueInNextArgument: "script" } : { script: rest };
+    }
+  }
+  return {};
+}
+function sedLongOption(text) {
+  const name = optionName(text);
+  const value = name === text ? void 0 : text.slice(name.length + 1);
+  const matches = Object.hasOwn(SED_LONG_OPTIONS, name) ? [name] : Object.keys(SED_LONG_OPTIONS).filter((option2) => option2.startsWith(name));
+  const [resolved] = matches;
+  const option = resolved === void 0 ? void 0 : SED_LONG_OPTIONS[resolved];
+  if (matches.length !== 1 || resolved === void 0 || option === void 0) {
+    return { reject: `unknown or ambiguous option \`sed ${name}\`` };
+  }
+  if (typeof option === "object") return { reject: `\`sed ${resolved}\` ${option.reject}` };
+  if (option === "switch") return {};
+  if (value !== void 0) return option === "script" ? { script: value } : {};
+  return { valueInNextArgument: option };
+}
+var SED_PLAIN_COMMANDS = "=DdFGgHhNnPpxz";
+var SED_NUMBER_COMMANDS = "lqQ";
+var SED_LABEL_COMMANDS = ":btT";
+var SED_COMMAND_REASONS = {
+  w: "writes a file",
+  W: "writes a file",
+  e: "runs a command"
+};
+var BLANKS = " 	";
+var DIGITS = "0123456789";
+var Cursor = class {
+  position = 0;
+  text;
+  constructor(text) {
+    this.text = text;
+  }
+  peek() {
+    return this.text.charAt(this.position);
+  }
+  next() {
+    const char = this.peek();
+    this.position++;
+    return char;
+  }
+  skip(chars) {
+    while (this.peek() !== "" && chars.includes(this.peek())) this.position++;
+  }
+};
+function readSedScript(script) {
+  const cursor = new Cursor(script);
+  for (; ; ) {
+    cursor.skip(" 	\n;");
+    if (cursor.peek() === "") return;
+    readSedCommand(cursor);
+  }
+}
+function readSedCommand(cursor) {
+  if (cursor.peek() === "#") {
+    const newline = cursor.text.indexOf("\n", cursor.position);
+    cursor.position = newline < 0 ? cursor.text.length : newline;
+    return;
+  }
+  if (cursor.peek() === "}") {
+    cursor.position++;
+    return;
+  }
+  readSedAddresses(cursor);
+  cursor.skip(BLANKS);
+  while (cursor.peek() === "!") {
+    cursor.position++;
+    cursor.skip(BLANKS);
+  }
+  const command = cursor.next();
+  if (command === "") throw new Unprovable("sed address without a command");
+  if (command === "{") return;
+  if (command === "s") return readSedSubstitution(cursor);
+  if (command === "y") {
+    const delimiter2 = readSedDelimiter(cursor);
+    readSedText(cursor, delimiter2);
+    readSedText(cursor, delimiter2);
+  } else if (SED_NUMBER_COMMANDS.includes(command)) {
+    cursor.skip(DIGITS);
+  } else if (SED_LABEL_COMMANDS.includes(command)) {
+    readSedLabel(cursor);
+  } else if (!SED_PLAIN_COMMANDS.includes(command)) {
+    throw new Unprovable(`sed command \`${command}\` ${own(SED_COMMAND_REASONS, command) ?? "is not supported"}`);
+  }
+  endSedCommand(cursor);
+}
+function endSedCommand(cursor) {
+  cursor.skip(BLANKS);
+  const char = cursor.peek();
+  if (char !== "" && !";\n}#".includes(char)) throw new Unprovable(`unexpected \`${char}\` after a sed command`);
+}
+function readSedLabel(cursor) {
+  cursor.skip(BLANKS);
+  while (cursor.peek() !== "" && !" 	\n;}".includes(cursor.peek())) cursor.position++;
+}
+function readSedAddresses(cursor) {
+  if (!readSedAddress(cursor, false)) return;
+  if (cursor.peek() !== ",") return;
+  cursor.position++;
+  cursor.skip(BLANKS);
+  if (!readSedAddress(cursor, true)) throw new Unprovable("sed range without a second address");
+}
+function readSedAddress(cursor, second) {
+  const char = cursor.peek();
+  if (char !== "" && DIGITS.includes(char)) {
+    cursor.skip(DIGITS);
+    if (cursor.peek() === "~") {
+      cursor.position++;
+      cursor.skip(DIGITS);
+    }
+  } else if (char === "$") {
+    cursor.position++;
+  } else if (char === "/" || char === "\\") {
+    cursor.position++;
+    readSedRegex(cursor, char === "/" ? "/" : readSedDelimiter(cursor));
+    cursor.skip("IM");
+  } else if (second && (char === "+" || char === "~")) {
+    cursor.position++;
+    cursor.skip(DIGITS);
+  } else {
+    return false;
+  }
+  return true;
+}
+function readSedDelimiter(cursor) {
+  const delimiter2 = cursor.next();
+  if (delimiter2 === "" || delimiter2 === "\n" || delimiter2 === "\\") throw new Unprovable("unusual sed delimiter");
+  return delimiter2;
+}
+function readSedRegex(cursor, delimiter2) {
+  for (; ; ) {
+    const char = cursor.next();
+    if (char === "") throw new Unprovable("unterminated sed regular expression");
+    if (char === "\\") {
+      if (cursor.next() === "") throw new Unprovable("unterminated sed regular expression");
+    } else if (char === delimiter2) {
+      return;
+    } else if (char === "[") {
+      readSedBracket(cursor, delimiter2);
+    }
+  }
+}
+function readSedBracket(cursor, delimiter2) {
+  const disagreement = "sed delimiter inside a bracket expression";
+  if (delimiter2 === "]") throw new Unprovable(disagreement);
+  const start = cursor.position;
+  if (cursor.peek() === "^") cursor.position++;
+  if (cursor.peek() === "]") cursor.position++;
+  for (; ; ) {
+    const char = cursor.next();
+    if (char === "") throw new Unprovable("unterminated sed bracket expression");
+    if (char === "]") break;
+    if (char === "[" && cursor.peek() !== "" && ":.=".includes(cursor.peek())) {
+      const close = `${cursor.next()}]`;
+      const end = cursor.text.indexOf(close, cursor.position);
+      if (end < 0) throw new Unprovable("unterminated sed bracket expression");
+      cursor.position = end + close.length;
+    }
+  }
+  if (cursor.text.slice(start, cursor.position - 1).includes(delimiter2)) throw new Unprovable(disagreement);
+}
+function readSedText(cursor, delimiter2) {
+  for (; ; ) {
+    const char = cursor.next();
+    if (char === "" || char === "\\" && cursor.next() === "") throw new Unprovable("unterminated sed command");
+    if (char === delimiter2) return;
+  }
+}
+function readSedSubstitution(cursor) {
+  const delimiter2 = readSedDelimiter(cursor);
+  readSedRegex(cursor, delimiter2);
+  readSedText(cursor, delimiter2);
+  cursor.skip("gpiImM0123456789");
+  const flag = cursor.peek();
+  if (flag === "w" || flag === "W") throw new Unprovable("`s///w` writes a file");
+  if (flag === "e") throw new Unprovable("`s///e` runs the pattern space as a command");
+  endSedCommand(cursor);
+}
+var AWK_FORBIDDEN = [">", "|", "system", "getline", "close", "fflush", "@"];
+function awkReason(args) {
+  let index = 0;
+  for (; index < args.length; index++) {
+    const arg = args[index];
+    if (!arg.literal) return `\`awk\` argument \`${arg.text}\` is not literal text`;
+    if (arg.text === "--") {
+      index++;
+      break;
+    }
+    if (!arg.text.startsWith("-") || arg.text === "-") break;
+    if (arg.text === "-F" || arg.text === "-v") {
+      index++;
+      if (!args[index]?.literal) return `\`awk ${arg.text}\` needs a literal value`;
+    } else if (!/^-[Fv]./.test(arg.text)) {
+      return `\`awk ${arg.text}\` is not supported`;
+    }
+  }
+  const program2 = args[index];
+  if (program2 === void 0) return "`awk` without a program";
+  if (!program2.literal) return `awk program \`${program2.text}\` is not literal text`;
+  const found = AWK_FORBIDDEN.find((token) => program2.text.includes(token));
+  return found === void 0 ? void 0 : `awk program uses \`${found}\``;
+}
+var GIT_GLOBAL_SWITCHES = /* @__PURE__ */ new Set([
+  "--no-pager",
+  "-P",
+  "-p",
+  "--paginate",
+  "--no-optional-locks",
+  "--literal-pathspecs",
+  "--glob-pathspecs",
+  "--noglob-pathspecs",
+  "--icase-pathspecs",
+  "--no-replace-objects",
+  "--no-advice"
+]);
+var GIT_INFO_OPTIONS = /* @__PURE__ */ new Set(["--version", "--help", "-h", "--html-path", "--man-path", "--info-path"]);
+var GIT_GLOBAL_REASONS = {
+  "-c": "sets configuration, which can name a program to run (core.pager, diff.external)",
+  "--config-env": "sets configuration, which can name a program to run (core.pager, diff.external)",
+  "--exec-path": "chooses where git finds the programs it runs",
+  "--git-dir": "points git at another repository",
+  "--work-tree": "points git at another work tree"
+};
+function gitReason(args) {
+  let index = 0;
+  for (; index < args.length; index++) {
+    const arg = args[index];
+    if (!arg.literal) return `git argument \`${arg.text}\` is not literal text`;
+    if (!arg.text.startsWith("-")) break;
+    if (GIT_INFO_OPTIONS.has(arg.text)) return void 0;
+    if (arg.text === "-C") {
+      index++;
+      if (!args[index]?.single) return "`git -C` needs exactly one directory";
+    } else if (!GIT_GLOBAL_SWITCHES.has(arg.text)) {
+      const name = optionName(arg.text);
+      return `\`git ${name}\` ${own(GIT_GLOBAL_REASONS, name) ?? "is not a known harmless git option"}`;
+    }
+  }
+  const subcommand = args[index];
+  if (subcommand === void 0) return void 0;
+  const rule = GIT_SUBCOMMANDS.get(subcommand.text);
+  if (rule === void 0) return `\`git ${subcommand.text}\` is not a read-only git command`;
+  return argumentsReason(`git ${subcommand.text}`, rule, args.slice(index + 1));
+}
+var GIT_PLAIN = { doubleDashEndsOptions: true };
+var GIT_DIFF_OUTPUT = {
+  long: { "--output": "writes to a file", "--ext-diff": "runs the configured external diff program" },
+  doubleDashEndsOptions: true
+};
+var OPENS_PAGER = "opens the matching files in a pager";
+var GIT_SUBCOMMANDS = new Map(
+  Object.entries({
+    blame: GIT_PLAIN,
+    "cat-file": GIT_PLAIN,
+    "count-objects": GIT_PLAIN,
+    describe: GIT_PLAIN,
+    "for-each-ref": GIT_PLAIN,
+    help: GIT_PLAIN,
+    "ls-files": GIT_PLAIN,
+    "ls-tree": GIT_PLAIN,
+    "merge-base": GIT_PLAIN,
+    "name-rev": GIT_PLAIN,
+    "rev-parse": GIT_PLAIN,
+    "show-ref": GIT_PLAIN,
+    status: GIT_PLAIN,
+    var: GIT_PLAIN,
+    version: GIT_PLAIN,
+    diff: GIT_DIFF_OUTPUT,
+    log: GIT_DIFF_OUTPUT,
+    "rev-list": GIT_DIFF_OUTPUT,
+    shortlog: GIT_DIFF_OUTPUT,
+    show: GIT_DIFF_OUTPUT,
+    grep: { short: { O: OPENS_PAGER }, long: { "--open-files-in-pager": OPENS_PAGER }, doubleDashEndsOptions: true },
+    reflog: { ...GIT_DIFF_OUTPUT, literalArgs: true, check: gitReflogReason },
+    branch: { literalArgs: true, check: (args) => listingReason("git branch", GIT_BRANCH_LISTING, args) },
+    tag: { literalArgs: true, check: (args) => listingReason("git tag", GIT_TAG_LISTING, args) },
+    remote: { literalArgs: true, check: gitRemoteReason },
+    stash: { literalArgs: true, check: gitStashReason },
+    config: { literalArgs: true, check: gitConfigReason },
+    worktree: {
+      literalArgs: true,
+      check: ([action]) => action?.text === "list" ? void 0 : "`git worktree` without `list` changes worktrees"
+    }
+  })
+);
+var FILTERS = ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at"];
+var LISTING_OPTIONS = [
+  ...FILTERS,
+  "--list",
+  "-l",
+  "-i",
+  "--ignore-case",
+  "--sort",
+  "--format",
+  "--color",
+  "--no-color",
+  "--column",
+  "--no-column",
+  "--omit-empty"
+];
+var GIT_BRANCH_LISTING = {
+  options: /* @__PURE__ */ new Set([
+    ...LISTING_OPTIONS,
+    "-a",
+    "--all",
+    "-r",
+    "--remotes",
+    "-v",
+    "--verbose",
+    "-q",
+    "--quiet",
+    "--show-current",
+    "--abbrev",
+    "--no-abbrev"
+  ]),
+  bundle: /^-[airvq]+$/,
+  patternOptions: /* @__PURE__ */ new Set(["--list", ...FILTERS]),
+  writers: {
+    "-d": "deletes a branch",
+    "-D": "deletes a branch",
+    "--delete": "deletes a branch",
+    "-m": "renames a branch",
+    "-M": "renames a branch",
+    "--move": "renames a branch",
+    "-c": "copies a branch",
+    "-C": "copies a branch",
+    "--copy": "copies a branch",
+    "-f": "forces a branch change",
+    "--force": "forces a branch change",
+    "-u": "sets a branch's upstream",
+    "--set-upstream-to": "sets a branch's upstream",
+    "--unset-upstream": "removes a branch's upstream",
+    "--edit-description": "edits a branch description",
+    "-t": "creates a tracking branch",
+    "--track": "creates a tracking branch",
+    "--no-track": "creates a branch",
+    "--create-reflog": "creates a branch reflog"
+  },
+  operandWhy: "creates a branch"
+};
+var GIT_TAG_LISTING = {
+  options: /* @__PURE__ */ new Set([...LISTING_OPTIONS, "-n"]),
+  bundle: /^-(?:i|n\d*)+$/,
+  patternOptions: /* @__PURE__ */ new Set(["-l", "--list", ...FILTERS]),
+  writers: {
+    "-a": "creates an annotated tag",
+    "--annotate": "creates an annotated tag",
+    "-s": "creates a signed tag",
+    "--sign": "creates a signed tag",
+    "-u": "creates a signed tag",
+    "--local-user": "creates a signed tag",
+    "-f": "replaces a tag",
+    "--force": "replaces a tag",
+    "-d": "deletes a tag",
+    "--delete": "deletes a tag",
+    "-m": "creates a tag",
+    "--message": "creates a tag",
+    "-F": "creates a tag",
+    "--file": "creates a tag",
+    "-e": "creates a tag",
+    "--edit": "creates a tag"
+  },
+  operandWhy: "creates a tag"
+};
+function listingReason(command, rule, args) {
+  let listing = false;
+  let firstOperand;
+  let optionsEnded = false;
+  for (const { text } of args) {
+    if (!optionsEnded && text === "--") {
+      optionsEnded = true;
+    } else if (optionsEnded || !text.startsWith("-") || text === "-") {
+      firstOperand ??= text;
+    } else {
+      const name = optionName(text);
+      const why = own(rule.writers, name);
+      if (why !== void 0) return `\`${command} ${name}\` ${why}`;
+      if (!rule.options.has(name) && !rule.bundle.test(text)) return `\`${command} ${name}\` is not a listing option`;
+      listing ||= rule.patternOptions.has(name);
+    }
+  }
+  return firstOperand !== void 0 && !listing ? `\`${command} ${firstOperand}\` ${rule.operandWhy}` : void 0;
+}
+var GIT_REFLOG_WRITERS = /* @__PURE__ */ new Set(["delete", "drop", "expire", "write"]);
+function gitReflogReason(args) {
+  const writer = args.find((arg) => GIT_REFLOG_WRITERS.has(arg.text));
+  return writer === void 0 ? void 0 : `\`git reflog ${writer.text}\` rewrites the reflog`;
+}
+function gitRemoteReason(args) {
+  const action = args.find((arg) => arg.text !== "-v" && arg.text !== "--verbose")?.text;
+  if (action === void 0 || action === "show" || action === "get-url") return void 0;
+  return `\`git remote ${action}\` changes the remotes`;
+}
+function gitStashReason([action, ...rest]) {
+  if (action?.text !== "list" && action?.text !== "show") {
+    return `\`git stash${action === void 0 ? "" : ` ${action.text}`}\` changes the work tree or the stash`;
+  }
+  return argumentsReason(`git stash ${action.text}`, GIT_DIFF_OUTPUT, rest);
+}
+var GIT_CONFIG_READS = /* @__PURE__ */ new Set([
+  "--get",
+  "--get-all",
+  "--get-regexp",
+  "--get-urlmatch",
+  "--get-color",
+  "--get-colorbool",
+  "-l",
+  "--list"
+]);
+var GIT_CONFIG_MODIFIERS = /* @__PURE__ */ new Set([
+  "--global",
+  "--system",
+  "--local",
+  "--worktree",
+  "--file",
+  "-f",
+  "--blob",
+  "--show-origin",
+  "--show-scope",
+  "--name-only",
+  "-z",
+  "--null",
+  "--type",
+  "--bool",
+  "--int",
+  "--bool-or-int",
+  "--path",
+  "--expiry-date",
+  "--includes",
+  "--no-includes",
+  "--default",
+  "--no-type",
+  "--all",
+  "--regexp",
+  "--value",
+  "--fixed-value",
+  "--url",
+  "--show-names"
+]);
+function gitConfigReason(args) {
+  const action = args[0]?.text;
+  const subcommandStyle = action === "get" || action === "list";
+  let reads = subcommandStyle;
+  for (const { text } of subcommandStyle ? args.slice(1) : args) {
+    if (!text.startsWith("-") || text === "-") continue;
+    const name = optionName(text);
+    if (GIT_CONFIG_READS.has(name)) reads = true;
+    else if (!GIT_CONFIG_MODIFIERS.has(name)) return `\`git config ${name}\` is not a read-only config option`;
+  }
+  return reads ? void 0 : "`git config` without `--get`, `--list`, `get` or `list` sets a value";
+}
+
+// src/hook/runHook.ts
+init_record();
+
+// src/host/workspace.ts
+var nodeFs3 = __toESM(require("node:fs"), 1);
+var import_node_path3 = require("node:path");
+
+// src/core/md5.ts
+var S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
+var K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+function md5Hex(text) {
+  const bytes = new TextEncoder().encode(text);
+  const length = (bytes.length + 8 >>> 6) + 1 << 6;
+  const message2 = new Uint8Array(length);
+  message2.set(bytes);
+  message2[bytes.length] = 128;
+  const view = new DataView(message2.buffer);
+  view.setUint32(length - 8, bytes.length * 8 >>> 0, true);
+  view.setUint32(length - 4, Math.floor(bytes.length / 536870912), true);
+  let a0 = 1732584193;
+  let b0 = 4023233417;
+  let c0 = 2562383102;
+  let d0 = 271733878;
+  for (let offset = 0; offset < length; offset += 64) {
+    let a = a0;
+    let b = b0;
+    let c = c0;
+    let d = d0;
+    for (let i = 0; i < 64; i++) {
+      let f;
+      let g;
+      if (i < 16) {
+        f = b & c | ~b & d;
+        g = i;
+      } else if (i < 32) {
+        f = d & b | ~d & c;
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) % 16;
+      } else {
+        f = c ^ (b | ~d);
+        g = 7 * i % 16;
+      }
+      const sum = a + f + K[i] + view.getUint32(offset + g * 4, true) | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = b + (sum << S[i] | sum >>> 32 - S[i]) | 0;
+    }
+    a0 = a0 + a | 0;
+    b0 = b0 + b | 0;
+    c0 = c0 + c | 0;
+    d0 = d0 + d | 0;
+  }
+  const out = new DataView(new ArrayBuffer(16));
+  [a0, b0, c0, d0].forEach((word, i) => out.setUint32(i * 4, word >>> 0, true));
+  return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// src/host/workspace.ts
+var WorkspaceError = class extends Error {
+  name = "WorkspaceError";
+};
+function resolveWorkspace(env2, cwd, fs = nodeFs3) {
+  const explicit = nonEmpty(env2.CLAUDE_SESSION_GUARD_WORKSPACE);
+  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs) : gitRoot(startDirectory(env2, cwd, fs), fs);
+  return { path: path2, key: workspaceKey(nonEmpty(env2.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+}
+function workspaceKey(identity) {
+  return md5Hex(identity).slice(0, 12);
+}
+function startDirectory(env2, cwd, fs) {
+  const start = nonEmpty(env2.CLAUDE_PROJECT_DIR) ?? cwd;
+  if (start === null) throw new WorkspaceError("the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set");
+  try {
+    return fs.realpathSync(start);
+  } catch (error) {
+    throw new WorkspaceError(`cannot resolve the workspace directory ${start}: ${error.message}`);
+  }
+}
+function gitRoot(start, fs) {
+  for (let dir = start; ; dir = (0, import_node_path3.dirname)(dir)) {
+    if (exists((0, import_node_path3.join)(dir, ".git"), fs)) return dir;
+    if ((0, import_node_path3.dirname)(dir) === dir) return start;
+  }
+}
+function exists(path2, fs) {
+  return fs.lstatSync(path2, { throwIfNoEntry: false }) !== void 0;
+}
+function realpathOrResolved(path2, fs) {
+  try {
+    return fs.realpathSync(path2);
+  } catch {
+    return (0, import_node_path3.resolve)(path2);
+  }
+}
+function nonEmpty(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+
+// src/core/decide.ts
+function judge(observed, now, probe) {
+  if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
+  const record = observed.record;
+  if (record.acquired_at - now > record.ttl_ms) {
+    return { state: "corrupt", reason: "acquired_at is in the future by more than its TTL" };
+  }
+  if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
+  if (probe(record) === "dead") return { state: "dead", record };
+  return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
+}
+
+// src/host/paths.ts
+var import_node_os3 = require("node:os");
+var import_node_path4 = require("node:path");
+function runtimeDir(env2) {
+  return (0, import_node_path4.join)(claudeConfigDir(env2), "runtime");
+}
+function claudeConfigDir(env2) {
+  const configured = env2.CLAUDE_CONFIG_DIR;
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path4.join)(env2.HOME || (0, import_node_os3.homedir)(), ".claude");
+}
+
+// src/store/fileStore.ts
+var nodeFs4 = __toESM(require("node:fs"), 1);
+var import_node_path5 = require("node:path");
+init_record();
+init_port();
+var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
+var MAX_RECORD_BYTES = 64 * 1024;
+var MAX_CLAIM_LEVELS = 8;
+var tempCounter = 0;
+function lockFileName(key) {
+  return `session-lock-${key}.json`;
+}
+function fileStore(runtimeDir2, options = {}) {
+  const fs = options.fs ?? nodeFs4;
+  const now = options.now ?? Date.now;
+  const claimStaleMs = options.claimStaleMs ?? 3e3;
+  const pathOf = (key) => (0, import_node_path5.join)(runtimeDir2, lockFileName(key));
+  const noticePath = (key, sessionId) => (0, import_node_path5.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
+  function read2(path2) {
+    let fd;
+    try {
+      fd = fs.openSync(path2, "r");
+    } catch (error) {
+      const code = codeOf(error);
+      if (code === "ENOENT") return { observed: ABSENT, version: null };
+      if (code === "ENOTDIR") {
+        throw new StoreError(`the runtime directory ${runtimeDir2} (or a parent of it) is not a directory`, code);
+      }
+      throw failure(`cannot read the lock ${path2}`, error);
+    }
+    try {
+      const stat = fs.fstatSync(fd, { bigint: true });
+      if (!stat.isFile()) {
+        throw new StoreError(`the lock ${path2} is not a regular file; remove it by hand`, "ENOTFILE");
+      }
+      const text = readAll(fd, path2);
+      const version = { token: stat.ino.toString(), text };
+      return { observed: parseRecord(text), version };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  function readAll(fd, path2) {
+    const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+    let length = 0;
+    try {
+      for (; ; ) {
+        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+        if (length === buffer.length) break;
+      }
+    } catch (error) {
+      throw failure(`cannot read the lock ${path2}`, error);
+    }
+    return length > MAX_RECORD_BYTES ? "" : buffer.toString("utf8", 0, length);
+  }
+  function writeTemp(path2, record) {
+    const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+    const data = Buffer.from(serializeRecord(record));
+    let fd;
+    try {
+      fd = fs.openSync(temp, "wx", 384);
+    } catch (error) {
+      if (codeOf(error) !== "ENOENT") throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      makeRuntimeDir();
+      try {
+        fd = fs.openSync(temp, "wx", 384);
+      } catch (retryError) {
+        throw failure(`cannot write a lock in ${runtimeDir2}`, retryError);
+      }
+    }
+    try {
+      let written = 0;
+      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+    } catch (error) {
+      closeQuietly(fd);
+      unlinkQuietly(temp);
+      throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+    }
+    try {
+      fs.closeSync(fd);
+    } catch (error) {
+      unlinkQuietly(temp);
+      throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+    }
+    return temp;
+  }
+  function makeRuntimeDir() {
+    try {
+      fs.mkdirSync(runtimeDir2, { recursive: true, mode: 448 });
+    } catch (error) {
+      throw failure(`cannot create the runtime directory ${runtimeDir2}`, error);
+    }
+  }
+  function claim(path2, expected) {
+    const claims = [];
+    for (let level = 1; level <= MAX_CLAIM_LEVELS; level++) {
+      const claimPath = `${path2}.${expected.token}.claim${level}`;
+      try {
+        fs.linkSync(path2, claimPath);
+      } catch (error) {
+        const code = codeOf(error);
+        if (code === "ENOENT") return "conflict";
+        if (code !== "EEXIST") throw failure(`cannot change the lock ${path2}`, error);
+        const held = statQuietly2(claimPath);
+        if (held === null) return "conflict";
+        if (held.ino.toString() !== expected.token) return "conflict";
+        if (now() - Number(held.ctimeMs) < claimStaleMs) return "busy";
+        claims.push(claimPath);
+        continue;
+      }
+      claims.push(claimPath);
+      const linked = statQuietly2(claimPath);
+      if (linked === null || linked.ino.toString() !== expected.token || !holds(claimPath, expected)) {
+        unlinkQuietly(claimPath);
+        return "conflict";
+      }
+      return claims;
+    }
+    return "busy";
+  }
+  function holds(path2, expected) {
+    const text = expected.text;
+    if (text === void 0) return false;
+    try {
+      return fs.readFileSync(path2, "utf8") === text;
+    } catch {
+      return false;
+    }
+  }
+  function swap(key, expected, record) {
+    const path2 = pathOf(key);
+    const temp = record === null ? null : writeTemp(path2, record);
+    try {
+      const claims = claim(path2, expected);
+      if (typeof claims === "string") return claims;
+      try {
+        if (temp === null) fs.unlinkSync(path2);
+        else fs.renameSync(temp, path2);
+      } catch (error) {
+        throw failure(`cannot change the lock ${path2}`, error);
+      } finally {
+        for (const claimPath of claims) unlinkQuietly(claimPath);
+      }
+      return "ok";
+    } finally {
+      if (temp !== null) unlinkQuietly(temp);
+    }
+  }
+  function statQuietly2(path2) {
+    try {
+      return fs.lstatSync(path2, { bigint: true });
+    } catch {
+      return null;
+    }
+  }
+  function unlinkQuietly(path2) {
+    try {
+      fs.unlinkSync(path2);
+    } catch {
+    }
+  }
+  function closeQuietly(fd) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+    }
+  }
+  return {
+    async read(key) {
+      return read2(pathOf(key));
+    },
+    async create(key, record) {
+      const path2 = pathOf(key);
+      const temp = writeTemp(path2, record);
+      try {
+        fs.linkSync(temp, path2);
+        return "ok";
+      } catch (error) {
+        if (codeOf(error) === "EEXIST") return "conflict";
+        throw failure(`cannot create the lock ${path2}`, error);
+      } finally {
+        unlinkQuietly(temp);
+      }
+    },
+    async replace(key, expected, record) {
+      return swap(key, expected, record);
+    },
+    async remove(key, expected) {
+      return swap(key, expected, null);
+    },
+    async list() {
+      let names;
+      try {
+        names = fs.readdirSync(runtimeDir2);
+      } catch (error) {
+        if (codeOf(error) === "ENOENT") return [];
+        throw failure(`cannot list ${runtimeDir2}`, error);
+      }
+      const locks = [];
+      for (const name of names.sort()) {
+        const key = LOCK_FILE.exec(name)?.[1];
+        if (key === void 0) continue;
+        const location = (0, import_node_path5.join)(runtimeDir2, name);
+        let snapshot;
+        try {
+          snapshot = read2(location);
+        } catch (error) {
+          if (!(error instanceof StoreError)) throw error;
+          snapshot = { observed: { kind: "corrupt", reason: error.message }, version: null };
+        }
+        locks.push({ key, location, snapshot });
+      }
+      return locks;
+    },
+    location: pathOf,
+    async putNotice(key, sessionId, notice) {
+      const path2 = noticePath(key, sessionId);
+      const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
+      try {
+        try {
+          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
+        } catch (error) {
+          if (codeOf(error) !== "ENOENT") throw error;
+          makeRuntimeDir();
+          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
+        }
+        fs.renameSync(temp, path2);
+      } catch (error) {
+        unlinkQuietly(temp);
+        throw failure(`cannot leave a notice in ${runtimeDir2}`, error);
+      }
+    },
+    async takeNotice(key, sessionId) {
+      const path2 = noticePath(key, sessionId);
+      let text;
+      try {
+        text = fs.readFileSync(path2, "utf8");
+      } catch (error) {
+        if (codeOf(error) === "ENOENT") return null;
+        throw failure(`cannot read the notice ${path2}`, error);
+      }
+      try {
+        fs.unlinkSync(path2);
+      } catch {
+        return null;
+      }
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    },
+    async close() {
+    },
+    /**
+     * Removes temp and claim files left by processes that died mid-change. Only names this store
+     * creates, only older than `olderThanMs`: a live writer's files are never touched.
+     */
+    sweep(olderThanMs) {
+      let names;
+      try {
+        names = fs.readdirSync(runtimeDir2);
+      } catch {
+        return [];
+      }
+      const removed = [];
+      for (const name of names) {
+        if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
+        const path2 = (0, import_node_path5.join)(runtimeDir2, name);
+        const stat = statQuietly2(path2);
+        if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;
+        if (name.includes(".claim")) {
+          const lock = statQuietly2(path2.replace(/\.json\..*$/, ".json"));
+          if (lock !== null && lock.ino === stat.ino) continue;
+        }
+        unlinkQuietly(path2);
+        removed.push(path2);
+      }
+      return removed;
+    }
+  };
+}
+function codeOf(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+}
+function failure(message2, error) {
+  const code = codeOf(error) ?? "EUNKNOWN";
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StoreError(`${message2}: ${detail}`, code);
+}
+
+// src/store/openStore.ts
+init_redisUrl();
+function storeUrl(env2, flag) {
+  const url = flag ?? env2.CLAUDE_SESSION_GUARD_STORE;
+  return url === void 0 || url.trim() === "" ? void 0 : url.trim();
+}
+async function openStore(env2, flag) {
+  const url = storeUrl(env2, flag);
+  if (url === void 0) return fileStore(runtimeDir(env2));
+  const source = flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
+  parseRedisUrl(url, source);
+  const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
+  return redisStore2(url, { source });
+}
+
+// src/cli.ts
+function logDir() {
+  return envPaths("claude-session-guard", { suffix: "" }).log;
+}
+function realHookDeps(env2, flags) {
+  return {
+    env: env2,
+    readInput: () => readInput(),
+    clock: { now: Date.now, sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms)) },
+    openStore: (e) => openStore(e, flags.store),
+    host: realProcessHost(),
+    log: (entry) => appendDecision(logDir(), entry),
+    ttlFlag: flags.ttlMs
+  };
+}
+
+// src/commands/clear.ts
+var import_node_path7 = require("node:path");
+
+// src/commands/errors.ts
+var UserError = class extends Error {
+  constructor(message2, exitCode = 1) {
+    super(message2);
+    this.exitCode = exitCode;
+  }
+  exitCode;
+  name = "UserError";
+};
+
+// src/commands/messages.ts
+init_record();
+var INSTALL = "claude-session-guard install";
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function holderOf(entry) {
+  return `session ${shortSessionId(entry.session_id ?? "?")} (pid ${entry.pid ?? "?"})`;
+}
+function workspaceOf(entry, known) {
+  return entry.workspace ?? known ?? `workspace not recorded, lock file ${entry.path}`;
+}
+function cleared(view, known, now) {
+  const { entry, judgement } = view;
+  const where2 = workspaceOf(entry, known);
+  const age = entry.age_ms === null ? "" : `, last active ${duration(entry.age_ms)} ago`;
+  switch (judgement.state) {
+    case "held":
+      return `Removed the lock of ${where2}: it was held by ${holderOf(entry)}${age}, a live session. If it is still working it takes the lock again on its next tool call, unless another session gets there first.`;
+    case "stale":
+      return `Removed the expired lock of ${where2} (${holderOf(entry)}${age}).`;
+    case "dead":
+      return `Removed the lock of ${where2} left by ${holderOf(entry)}, whose process has ended.`;
+    case "corrupt":
+      return `Removed the unreadable lock file ${entry.path} (${judgement.reason}).`;
+  }
+}
+function hookChange(change) {
+  switch (change.kind) {
+    case "add":
+      return `  + ${change.event}: ${change.command}`;
+    case "update":
+      return change.previous === change.command ? `  ~ ${change.event}: ${change.command} (${change.why === "matcher" ? "moved to its own matcher group" : "timeout set"})` : `  ~ ${change.event}: ${change.previous} -> ${change.command}`;
+    case "remove":
+      return `  - ${change.event}: ${change.command}${change.why === "duplicate" ? " (duplicate)" : change.why === "wrong-event" ? " (wrong event)" : ""}`;
+  }
+}
+var doctor = {
+  line(check2) {
+    const status = check2.status === "fail" || check2.status === "warn" ? check2.status.toUpperCase() : check2.status;
+    return `${status.padEnd(4)}  ${check2.id}: ${check2.message}${check2.hint ? ` \u2014 fix: ${check2.hint}` : ""}`;
+  },
+  allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+  someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+  runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
+  sourceRead: (label, path2, count2) => `${label} settings ${path2}: ${count2 === 0 ? "no guard hooks" : `${count2} guard hook${count2 === 1 ? "" : "s"}`}`,
+  sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
+  givenMissing: (path2) => `${path2} does not exist`,
+  givenMissingHint: "check the path given to --settings",
+  fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
+  hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
+  fixByHand: "fix the file by hand",
+  pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
+  pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
+  runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
+  notRegistered: (event, sub) => `no ${event} hook runs \`claude-session-guard ${sub}\``,
+  uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools.join(", ")} (matcher ${matchers}), so those calls are not guarded`,
+  matcherHint: `set the matcher to "Edit|Write|MultiEdit|NotebookEdit|Bash", or run \`${INSTALL}\``,
+  invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "Edit|Write|MultiEdit|NotebookEdit|Bash"`,
+  covered: (event, sub, tools, where2) => `${event} runs \`${sub}\` for ${tools.join(", ")} (${where2})`,
+  asyncPreToolUse: (where2) => `PreToolUse \`pretooluse\` is marked "async" (${where2}), so it cannot deny anything`,
+  removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
+  lifecycleOk: (event, where2) => `${event} runs \`${event === "SessionStart" ? "sessionstart" : "stop"}\` (${where2})`,
+  sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
+  dropMatcher: "remove the matcher from the SessionEnd group",
+  placementOk: "every guard hook sits under the event it is made for",
+  misplaced: (list) => `guard commands under the wrong event: ${list}`,
+  noDuplicates: "each guard hook is registered once",
+  duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
+  duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+  noHooksForTimeout: "no guard hooks, so no timeouts to check",
+  timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
+  timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
+  timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
+  timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
+  timeoutOk: (values) => `timeouts set (${values.map((v) => `${v} s`).join(", ")})`,
+  noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
+  nothingToRun: "no guard hook is registered, so there is no command to run",
+  notExecutable: (program2, reg) => `\`${program2}\` (from ${reg.event} in ${reg.source.label}) is not an executable on PATH`,
+  scriptMissing: (script, reg) => `${script} (from ${reg.event} in ${reg.source.label}) does not exist`,
+  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
+  cannotParse: (commands) => `cannot tell what these commands run: ${commands.join("; ")}`,
+  cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
+  executableOk: (programs) => `the hooks run ${programs.join(", ")}`,
+  selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
+  selfTestFailed: (command, event, expected, problem) => `\`${command}\` as ${event} (expecting ${expected === "allow" ? "a silent allow" : "a denial"}): ${problem}`,
+  selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
+  selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
+  couldNotStart: (error) => `could not start: ${error}`,
+  timedOut: "did not answer within its timeout",
+  exitCode: (code, stderr) => `exited with ${code === null ? "a signal" : code}${stderr.trim() ? `: ${stderr.trim().split("\n")[0]}` : ""}`,
+  notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
+  failedOpen: (message2) => `the hook failed open: ${message2}`,
+  allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
+  notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
+  denialWithoutReason: "the denial carries no permissionDecisionReason",
+  runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+  runtimeDirUnusable: (dir, error) => `runtime dir ${dir} is not usable: ${errorText(error)}`,
+  runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
+  noLock: (workspace) => `no lock on ${workspace}`,
+  lockHeld: (entry, workspace) => `${workspace} is held by ${holderOf(entry)}, last active ${duration(entry.age_ms ?? 0)} ago`,
+  lockLeftOver: (state, workspace) => `a ${state} lock is left on ${workspace}; the next session takes it over`,
+  clearHint: (quoted) => `claude-session-guard clear --workspace ${quoted}`,
+  lockUnreadable: (error) => `the lock cannot be read, so every hook here fails open: ${errorText(error)}`,
+  lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
+  rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
+  rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+  disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
+  disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
+};
+var M = {
+  duration,
+  doctor,
+  cleared,
+  hookChange,
+  failed: (message2) => `${PREFIX} ${message2}`,
+  storeFailed: (message2) => message2,
+  workspaceFailed: (message2) => message2,
+  lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
+  noLocks: (dir) => `No locks in ${dir}.`,
+  noLockHere: (workspace) => `No lock on ${workspace}: no session holds this workspace.`,
+  unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
+  clearOneScope: "choose one of --workspace, --stale and --all",
+  nothingToClear: (workspace) => `No lock on ${workspace}: nothing to clear.`,
+  nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
+  nothingAtAll: "No locks: nothing to clear.",
+  sweptLeftover: (path2) => `Removed the leftover file ${path2}.`,
+  clearBusy: (path2) => `the lock ${path2} kept changing while clear tried to remove it; try again`,
+  invalidCount: (value) => `-n must be a whole number of at least 1, got "${value}"`,
+  noDecisions: (path2) => `No decisions logged yet (${path2}).`,
+  logHolder: (short, pid, acquiredAt) => `holder ${short} (pid ${String(pid)}) active since ${typeof acquiredAt === "number" ? new Date(acquiredAt).toISOString() : "?"}`,
+  invalidScope: (value) => `unknown scope "${value}": use project, local or user`,
+  runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
+  absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
+  subdirectoryNote: (root, here) => `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; sessions started in ${here} are not (use --scope user to guard every directory).`,
+  settingsShape: (path2, problem) => `${path2}: ${problem}; left untouched, fix it by hand`,
+  alreadyInstalled: (path2) => `Nothing to change: the guard's hooks are already installed in ${path2}.`,
+  nothingToUninstall: (path2) => `Nothing to change: ${path2} has no guard hooks.`,
+  wouldChange: (path2) => `Would change ${path2}:`,
+  changed: (path2, verb) => verb === "install" ? `Installed the guard's hooks in ${path2}:` : `Removed the guard's hooks from ${path2}:`,
+  dryRunNothingWritten: "Dry run: nothing was written.",
+  runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
+  settingsInvalidJson: (message2) => `${message2}. Left untouched: fix it by hand and run the command again.`,
+  settingsReadOnly: (path2, message2) => `${message2}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`,
+  settingsUnusable: (message2) => message2
+};
+
+// src/commands/status.ts
+init_record();
+init_port();
+function viewOf(key, path2, snapshot, now, deps) {
+  if (snapshot.observed.kind === "absent") return null;
+  const judgement = judge(snapshot.observed, now, deps.probe);
+  const record = judgement.state === "corrupt" ? null : judgement.record;
+  return {
+    judgement,
+    entry: {
+      workspace: typeof record?.workspace === "string" ? record.workspace : null,
+      hash: key,
+      path: path2,
+      session_id: record?.session_id ?? null,
+      pid: record?.pid ?? null,
+      acquired_at: record?.acquired_at ?? null,
+      ttl_ms: record?.ttl_ms ?? null,
+      age_ms: record ? now - record.acquired_at : null,
+      state: judgement.state
+    }
+  };
+}
+function storeProblem(error, path2) {
+  if (error instanceof StoreError) {
+    if (error.code === "ENOTFILE" && path2 !== void 0) throw new UserError(M.lockNotAFile(path2));
+    throw new UserError(M.storeFailed(error.message));
+  }
+  if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+  throw error;
+}
+async function statusCommand(options, deps) {
+  const store = await deps.openStore(deps.env);
+  try {
+    const now = deps.now();
+    if (options.all) {
+      let views;
+      try {
+        views = (await store.list()).flatMap((lock) => viewOf(lock.key, lock.location, lock.snapshot, now, deps) ?? []);
+      } catch (error) {
+        storeProblem(error);
+      }
+      if (options.json) return json(views.map((v) => v.entry));
+      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(runtimeDir(deps.env))}
+` };
+      return { exitCode: 0, stdout: table(views, now) };
+    }
+    let workspace;
+    try {
+      workspace = resolveWorkspace(deps.env, deps.cwd);
+    } catch (error) {
+      storeProblem(error);
+    }
+    const path2 = store.location(workspace.key);
+    let snapshot;
+    try {
+      snapshot = await store.read(workspace.key);
+    } catch (error) {
+      storeProblem(error, path2);
+    }
+    const view = viewOf(workspace.key, path2, snapshot, now, deps);
+    if (options.json) return json(view ? [view.entry] : []);
+    if (view === null) return { exitCode: 0, stdout: `${M.noLockHere(workspace.path)}
+` };
+    return { exitCode: 0, stdout: table([view], now, workspace.path) };
+  } finally {
+    await store.close();
+  }
+}
+function json(entries) {
+  return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}
+` };
+}
+var HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE"];
+function table(views, now, knownWorkspace) {
+  const rows = views.map(({ entry, judgement }) => [
+    entry.workspace ?? knownWorkspace ?? M.unrecordedWorkspace(entry.hash),
+    entry.session_id === null ? "-" : shortSessionId(entry.session_id),
+    entry.pid === null ? "-" : String(entry.pid),
+    entry.age_ms === null ? "-" : M.duration(entry.age_ms),
+    judgement.state === "held" ? M.duration(judgement.expiresAt - now) : judgement.state === "stale" ? "expired" : "-",
+    judgement.state === "corrupt" ? `corrupt (${judgement.reason})` : judgement.state
+  ]);
+  return formatTable([...HEADERS], rows);
+}
+function formatTable(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i])).join("  ").trimEnd();
+  return `${[headers, ...rows].map(line).join("\n")}
+`;
+}
+
+// src/commands/clear.ts
+var CLEAR_BUSY_BUDGET_MS = 3e3;
+var SWEEP_OLDER_THAN_MS = 6e4;
+async function clearCommand(options, deps) {
+  const chosen = [options.workspace !== void 0, options.stale === true, options.all === true].filter(Boolean).length;
+  if (chosen > 1) throw new UserError(M.clearOneScope, 2);
+  const store = await deps.openStore(deps.env);
+  try {
+    if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
+    return await clearOne(store, deps, options.workspace);
+  } finally {
+    await store.close();
+  }
+}
+async function clearOne(store, deps, given) {
+  let workspace;
+  try {
+    workspace = await workspaceToClear(store, deps, given);
+  } catch (error) {
+    storeProblem(error);
+  }
+  const removed = await removeWhile(store, deps, workspace.key, () => true);
+  if (removed === null) return { exitCode: 0, stdout: `${M.nothingToClear(workspace.path)}
+` };
+  logClear(deps, removed, workspace.path);
+  return { exitCode: 0, stdout: `${M.cleared(removed, workspace.path, deps.now())}
+` };
+}
+async function workspaceToClear(store, deps, given) {
+  const env2 = { ...deps.env };
+  if (given === void 0) return resolveWorkspace(env2, deps.cwd);
+  delete env2.CLAUDE_SESSION_GUARD_WORKSPACE;
+  delete env2.CLAUDE_PROJECT_DIR;
+  const absolute = (0, import_node_path7.resolve)(deps.cwd, given);
+  const exact = resolveWorkspace({ ...env2, CLAUDE_SESSION_GUARD_WORKSPACE: absolute }, deps.cwd);
+  if (await readQuietly2(store, exact.key) !== "absent") return exact;
+  try {
+    return resolveWorkspace(env2, absolute);
+  } catch {
+    return exact;
+  }
+}
+async function readQuietly2(store, key) {
+  try {
+    return (await store.read(key)).observed.kind === "absent" ? "absent" : "present";
+  } catch {
+    return "present";
+  }
+}
+async function clearMany(store, deps, filter, sweep) {
+  let locks;
+  try {
+    locks = await store.list();
+  } catch (error) {
+    storeProblem(error);
+  }
+  const lines = [];
+  const problems = [];
+  for (const lock of locks) {
+    if (lock.snapshot.version === null && lock.snapshot.observed.kind === "corrupt") {
+      problems.push(M.failed(M.lockNotAFile(lock.location)));
+      continue;
+    }
+    const removed = await removeWhile(store, deps, lock.key, filter);
+    if (removed === null) continue;
+    logClear(deps, removed, null);
+    lines.push(M.cleared(removed, null, deps.now()));
+  }
+  if (sweep && store.sweep) {
+    for (const path2 of store.sweep(SWEEP_OLDER_THAN_MS)) lines.push(M.sweptLeftover(path2));
+  }
+  const stderr = problems.length > 0 ? `${problems.join("\n")}
+` : void 0;
+  const exitCode = problems.length > 0 ? 1 : 0;
+  if (lines.length === 0 && stderr !== void 0) return { exitCode, stdout: "", stderr };
+  if (lines.length === 0) return { exitCode, stdout: `${sweep ? M.nothingStale : M.nothingAtAll}
+` };
+  return { exitCode, stdout: `${lines.join("\n")}
+`, ...stderr !== void 0 && { stderr } };
+}
+async function removeWhile(store, deps, key, filter) {
+  const deadline = deps.now() + CLEAR_BUSY_BUDGET_MS;
+  const path2 = store.location(key);
+  for (; ; ) {
+    let view;
+    let version;
+    try {
+      const snapshot = await store.read(key);
+      view = viewOf(key, path2, snapshot, deps.now(), deps);
+      version = snapshot.version;
+    } catch (error) {
+      storeProblem(error, path2);
+    }
+    if (view === null || version === null || !filter(view)) return null;
+    let outcome;
+    try {
+      outcome = await store.remove(key, version);
+    } catch (error) {
+      storeProblem(error, path2);
+    }
+    if (outcome === "ok") {
+      await tellHolder(store, deps, key, view);
+      return view;
+    }
+    if (deps.now() > deadline) throw new UserError(M.clearBusy(path2));
+    if (outcome === "busy") await deps.sleep(20);
+  }
+}
+async function tellHolder(store, deps, key, removed) {
+  const { judgement } = removed;
+  if (judgement.state !== "held" && judgement.state !== "stale") return;
+  const generation = judgement.record.generation;
+  try {
+    await store.putNotice(key, judgement.record.session_id, {
+      by: null,
+      at: deps.now(),
+      reason: "cleared",
+      generation: typeof generation === "number" ? generation : null
+    });
+  } catch {
+  }
+}
+function logClear(deps, removed, workspace) {
+  const { entry } = removed;
+  const holder = entry.session_id === null || entry.pid === null || entry.acquired_at === null || entry.ttl_ms === null ? null : { session_id: entry.session_id, pid: entry.pid, acquired_at: entry.acquired_at, ttl_ms: entry.ttl_ms };
+  const logged = {
+    time: new Date(deps.now()).toISOString(),
+    event: "clear",
+    outcome: "clear",
+    session: null,
+    workspace: entry.workspace ?? workspace,
+    holder,
+    state: entry.state,
+    hash: entry.hash
+  };
+  deps.log(logged);
+}
+
+// src/commands/doctor.ts
+var import_node_path10 = require("node:path");
+
+// src/settings/executable.ts
+var import_node_fs = require("node:fs");
+var import_node_path8 = require("node:path");
+var PLUGIN_ROOT_VAR = "CLAUDE_PLUGIN_ROOT";
+function isExecutableFile(path2, fs) {
+  try {
+    if (!fs.statSync(path2).isFile()) return false;
+    fs.accessSync(path2, import_node_fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function findOnPath(name, pathVar, fs, cwd = "/") {
+  if (name.includes("/")) return isExecutableFile((0, import_node_path8.resolve)(cwd, name), fs) ? (0, import_node_path8.resolve)(cwd, name) : null;
+  for (const dir of (pathVar ?? "").split(import_node_path8.delimiter)) {
+    const candidate = (0, import_node_path8.join)(dir === "" ? cwd : dir, name);
+    if (isExecutableFile(candidate, fs)) return (0, import_node_path8.isAbsolute)(candidate) ? candidate : (0, import_node_path8.resolve)(cwd, candidate);
+  }
+  return null;
+}
+function commandWords(command, vars) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote = null;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+      continue;
+    }
+    if (c === "\\" && i + 1 < command.length) {
+      word += command[++i];
+      inWord = true;
+      continue;
+    }
+    if (c === "$") {
+      const match = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(command.slice(i));
+      const name = match?.[1] ?? match?.[2];
+      if (name !== void 0 && Object.hasOwn(vars, name)) {
+        word += vars[name];
+        inWord = true;
+        i += match[0].length - 1;
+        continue;
+      }
+      if (command[i + 1] === "(") return null;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = null;
+      else word += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+      continue;
+    }
+    if (c === " " || c === "	") {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      continue;
+    }
+    if (";&|<>`()\n".includes(c)) return null;
+    word += c;
+    inWord = true;
+  }
+  if (quote !== null) return null;
+  if (inWord) words.push(word);
+  return words;
+}
+
+// settings.example.json
+var settings_example_default = {
+  hooks: {
+    PreToolUse: [
+      {
+        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash",
+        hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }]
+      }
+    ],
+    PostToolUse: [
+      {
+        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash",
+        hooks: [{ type: "command", command: "claude-session-guard posttooluse", timeout: 5 }]
+      }
+    ],
+    Stop: [
+      {
+        hooks: [{ type: "command", command: "claude-session-guard stop", timeout: 5 }]
+      }
+    ],
+    SessionEnd: [
+      {
+        hooks: [{ type: "command", command: "claude-session-guard stop", timeout: 5 }]
+      }
+    ],
+    SessionStart: [
+      {
+        hooks: [{ type: "command", command: "claude-session-guard sessionstart", timeout: 5 }]
+      }
+    ]
+  }
+};
+
+// src/settings/guardHooks.ts
+var GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"];
+var HOOK_TIMEOUT_S = 5;
+var SANE_TIMEOUT_S = { min: 2, max: 60 };
+function guardEventsOf(settings) {
+  const events = [];
+  const hooks = isObject(settings) ? settings.hooks : void 0;
+  if (!isObject(hooks)) return events;
+  for (const [event, groups] of Object.entries(hooks)) {
+    for (const group of Array.isArray(groups) ? groups : []) {
+      if (!isObject(group) || !Array.isArray(group.hooks)) continue;
+      for (const hook of group.hooks) {
+        const parsed = isObject(hook) ? parseGuardCommand(hook.command) : null;
+        if (parsed === null) continue;
+        events.push({ event, subcommand: parsed.subcommand, ...typeof group.matcher === "string" && { matcher: group.matcher } });
+      }
+    }
+  }
+  return events;
+}
+var GUARD_COMMAND = /^(.*?(?:^|[\s/\\"'])claude-session-guard(?:\.c?js)?(?:@[\w.^~-]+)?["']?)[ \t]+(pretooluse|posttooluse|stop|sessionstart)((?:[ \t].*)?)$/s;
+function parseGuardCommand(command) {
+  if (typeof command !== "string") return null;
+  const match = GUARD_COMMAND.exec(command.trim());
+  if (!match) return null;
+  return { prefix: match[1], subcommand: match[2], args: match[3].trimEnd() };
+}
+var SettingsShapeError = class extends Error {
+  name = "SettingsShapeError";
+};
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isSaneTimeout(value) {
+  return typeof value === "number" && Number.isFinite(value) && value >= SANE_TIMEOUT_S.min && value <= SANE_TIMEOUT_S.max;
+}
+function rightMatcher(spec, matcher) {
+  if (spec.matcher !== void 0) return matcher === spec.matcher;
+  return matcher === void 0 || matcher === "" || matcher === "*";
+}
+function hooksOf(settings) {
+  const hooks = settings.hooks;
+  if (hooks === void 0) return {};
+  if (!isObject(hooks)) throw new SettingsShapeError(`"hooks" is not an object`);
+  return hooks;
+}
+function eventArray(hooks, event) {
+  const groups = hooks[event];
+  if (groups === void 0) return [];
+  if (!Array.isArray(groups)) throw new SettingsShapeError(`"hooks.${event}" is not an array`);
+  return groups;
+}
+function findOurs(groups) {
+  const found = [];
+  groups.forEach((group, index) => {
+    if (!isObject(group) || !Array.isArray(group.hooks)) return;
+    for (const hook of group.hooks) {
+      if (!isObject(hook)) continue;
+      const parsed = parseGuardCommand(hook.command);
+      if (parsed !== null) found.push({ group, index, hook, parsed });
+    }
+  });
+  return found;
+}
+function dropHook(group, hook) {
+  group.hooks = group.hooks.filter((h) => h !== hook);
+}
+function guardCommand(prefix, subcommand, args = "") {
+  return `${prefix} ${subcommand}${args}`;
+}
+function installGuardHooks(input, prefix) {
+  const settings = structuredClone(input);
+  const hooks = hooksOf(settings);
+  const changes = [];
+  for (const spec of GUARD_EVENTS) {
+    const groups = [...eventArray(hooks, spec.event)];
+    const ours = findOurs(groups);
+    const candidates = ours.filter((o) => o.parsed.subcommand === spec.subcommand);
+    const keeper = candidates.find((o) => rightMatcher(spec, o.group.matcher)) ?? candidates[0];
+    const emptied = /* @__PURE__ */ new Set();
+    for (const other of ours) {
+      if (other === keeper) continue;
+      dropHook(other.group, other.hook);
+      emptied.add(other.group);
+      changes.push({
+        kind: "remove",
+        event: spec.event,
+        command: String(other.hook.command),
+        why: other.parsed.subcommand === spec.subcommand ? "duplicate" : "wrong-event"
+      });
+    }
+    const command = guardCommand(prefix, spec.subcommand, keeper?.parsed.args ?? "");
+    if (keeper === void 0) {
+      groups.push(newGroup(spec, { type: "command", command, timeout: HOOK_TIMEOUT_S }));
+      changes.push({ kind: "add", event: spec.event, command });
+    } else {
+      const { async: _async, ...rest } = keeper.hook;
+      const timeout = isSaneTimeout(keeper.hook.timeout) ? keeper.hook.timeout : HOOK_TIMEOUT_S;
+      const updated = { ...rest, type: "command", command, timeout };
+      const why = keeper.hook.command !== command ? "outdated" : !rightMatcher(spec, keeper.group.matcher) ? "matcher" : "timeout";
+      if (rightMatcher(spec, keeper.group.matcher)) {
+        if (JSON.stringify(updated) !== JSON.stringify(keeper.hook)) {
+          keeper.group.hooks = keeper.group.hooks.map((h) => h === keeper.hook ? updated : h);
+          changes.push({ kind: "update", event: spec.event, command, previous: String(keeper.hook.command), why });
+        }
+      } else {
+        dropHook(keeper.group, keeper.hook);
+        emptied.add(keeper.group);
+        groups.splice(keeper.index + 1, 0, newGroup(spec, updated));
+        changes.push({ kind: "update", event: spec.event, command, previous: String(keeper.hook.command), why });
+      }
+    }
+    hooks[spec.event] = groups.filter((g) => !(emptied.has(g) && g.hooks.length === 0));
+  }
+  if (changes.length === 0) return { settings: structuredClone(input), changes };
+  settings.hooks = hooks;
+  return { settings, changes };
+}
+function newGroup(spec, hook) {
+  return spec.matcher === void 0 ? { hooks: [hook] } : { matcher: spec.matcher, hooks: [hook] };
+}
+function uninstallGuardHooks(input) {
+  const settings = structuredClone(input);
+  const hooks = hooksOf(settings);
+  const changes = [];
+  for (const event of Object.keys(hooks)) {
+    const groups = hooks[event];
+    if (!Array.isArray(groups)) continue;
+    const ours = findOurs(groups);
+    if (ours.length === 0) continue;
+    const emptied = /* @__PURE__ */ new Set();
+    for (const found of ours) {
+      dropHook(found.group, found.hook);
+      emptied.add(found.group);
+      changes.push({ kind: "remove", event, command: String(found.hook.command) });
+    }
+    const kept = groups.filter((g) => !(emptied.has(g) && g.hooks.length === 0));
+    if (kept.length === 0) delete hooks[event];
+    else hooks[event] = kept;
+  }
+  if (changes.length === 0) return { settings: structuredClone(input), changes };
+  if (Object.keys(hooks).length === 0) delete settings.hooks;
+  else settings.hooks = hooks;
+  return { settings, changes };
+}
+var GUARD_EVENTS = guardEventsOf(settings_example_default);
+
+// src/settings/settingsFile.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path9 = require("node:path");
+
+// src/settings/jsonText.ts
+var DEFAULT_LAYOUT = { indent: 2, eol: "\n", finalNewline: true, bom: false };
+function parseJsonText(text) {
+  const bom = text.startsWith("\uFEFF");
+  const body = bom ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body), layout: { ...detectLayout(body), bom } };
+  } catch {
+    const { offset, problem } = locateJsonError(body);
+    const { line, column } = lineAndColumn(body, offset);
+    return { ok: false, line, column, problem };
+  }
+}
+function formatJson(value, layout) {
+  let text = JSON.stringify(value, null, layout.indent);
+  if (layout.eol === "\r\n") text = text.replace(/\n/g, "\r\n");
+  return `${layout.bom ? "\uFEFF" : ""}${text}${layout.finalNewline ? layout.eol : ""}`;
+}
+function detectLayout(text) {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const finalNewline = text.trim() === "" ? true : /\r?\n$/.test(text);
+  const indented = /\n([ \t]+)\S/.exec(text);
+  const trimmed = text.trim();
+  let indent = 2;
+  if (indented) {
+    const ws = indented[1];
+    indent = ws.startsWith("	") ? "	" : ws.length;
+  } else if (!trimmed.includes("\n") && !/^(\{\s*\}|\[\s*\])?$/.test(trimmed)) {
+    indent = 0;
+  }
+  return { indent, eol, finalNewline, bom: false };
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === "\n") {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function locateJsonError(text) {
+  let i = 0;
+  class Stop {
+    constructor(offset, problem) {
+      this.offset = offset;
+      this.problem = problem;
+    }
+    offset;
+    problem;
+  }
+  const fail = (problem, at = i) => {
+    const comment = text.startsWith("//", at) || text.startsWith("/*", at);
+    throw new Stop(at, comment ? "a comment (JSON has none)" : problem);
+  };
+  const describe = (at) => at >= text.length ? "the end of the file" : `"${text[at]}"`;
+  const ws = () => {
+    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+  };
+  const expect = (ch, what) => {
+    if (text[i] !== ch) fail(`expected ${what} but found ${describe(i)}`);
+    i++;
+  };
+  const string = () => {
+    expect('"', "a string");
+    for (; ; ) {
+      if (i >= text.length) fail("a string is not closed");
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c < " ") fail("a control character (such as a line break) inside a string");
+      if (c === "\\") {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("an invalid \\u escape");
+          i += 6;
+          continue;
+        }
+        if (e === void 0 || !'"\\/bfnrt'.includes(e)) fail("an invalid escape in a string");
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!match || match[0] === "" || match[0] === "-") fail(`unexpected ${describe(i)}`);
+    i += match[0].length;
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i] !== '"') fail(`expected a property name in double quotes but found ${describe(i)}`);
+        string();
+        ws();
+        expect(":", `":" after a property name`);
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          if (text[i] === "}") fail("a trailing comma before }");
+          continue;
+        }
+        expect("}", `"," or "}"`);
+        return;
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          if (text[i] === "]") fail("a trailing comma before ]");
+          continue;
+        }
+        expect("]", `"," or "]"`);
+        return;
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ["true", "false", "null"]) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    if (c !== void 0 && /[-0-9]/.test(c)) return number();
+    fail(c === void 0 ? "unexpected end of the file" : `unexpected ${describe(i)}`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+    return { offset: text.length, problem: "not valid JSON" };
+  } catch (error) {
+    if (error instanceof Stop) return { offset: error.offset, problem: error.problem };
+    throw error;
+  }
+}
+
+// src/settings/settingsFile.ts
+var SettingsFileError = class extends Error {
+  constructor(message2, code, path2, cause) {
+    super(message2, { cause });
+    this.code = code;
+    this.path = path2;
+  }
+  code;
+  path;
+  name = "SettingsFileError";
+};
+function readSettingsFile(path2, fs) {
+  let text;
+  try {
+    text = fs.readFileSync(path2, "utf8");
+  } catch (error) {
+    const code = codeOf3(error);
+    if (code === "ENOENT" || code === "ENOTDIR") return { path: path2, exists: false, text: "", value: {}, layout: DEFAULT_LAYOUT };
+    throw new SettingsFileError(`cannot read ${path2}: ${messageOf(error)}`, "EREAD", path2, error);
+  }
+  if (text.trim() === "" || text.trim() === "\uFEFF") return { path: path2, exists: true, text, value: {}, layout: DEFAULT_LAYOUT };
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    throw new SettingsFileError(
+      `${path2} is not valid JSON: line ${parsed.line}, column ${parsed.column}: ${parsed.problem}`,
+      "EJSON",
+      path2
+    );
+  }
+  if (!isObject(parsed.value)) throw new SettingsFileError(`${path2} does not hold a JSON object`, "ENOTOBJECT", path2);
+  return { path: path2, exists: true, text, value: parsed.value, layout: parsed.layout };
+}
+function renderSettings(value, layout) {
+  return formatJson(value, layout);
+}
+function writeSettingsFile(file, text, fs, writeFileAtomic2) {
+  const { path: path2 } = file;
+  if (file.exists) {
+    try {
+      fs.accessSync(path2, import_node_fs2.constants.W_OK);
+    } catch (error) {
+      throw new SettingsFileError(`${path2} is read-only (${codeOf3(error) ?? messageOf(error)})`, "EREADONLY", path2, error);
+    }
+  }
+  try {
+    fs.mkdirSync((0, import_node_path9.dirname)(path2), { recursive: true });
+  } catch (error) {
+    throw new SettingsFileError(`cannot create ${(0, import_node_path9.dirname)(path2)}: ${messageOf(error)}`, "EWRITE", path2, error);
+  }
+  try {
+    writeFileAtomic2(path2, text);
+  } catch (error) {
+    const code = codeOf3(error);
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new SettingsFileError(`${path2} cannot be written: ${messageOf(error)}`, "EREADONLY", path2, error);
+    }
+    throw new SettingsFileError(`cannot write ${path2}: ${messageOf(error)}`, "EWRITE", path2, error);
+  }
+}
+function codeOf3(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/settings/matcher.ts
+function readMatcher(matcher, toolEvent = true) {
+  if (matcher === void 0 || matcher === null || matcher === "" || matcher === "*") return { kind: "all", names: [] };
+  if (typeof matcher !== "string") return { kind: "invalid", names: [] };
+  const plain = toolEvent ? /^[a-zA-Z0-9_|, -]+$/ : /^[a-zA-Z0-9_|]+$/;
+  if (plain.test(matcher)) {
+    const names = matcher.split(toolEvent ? /[|,]/ : "|").map((name) => name.trim()).filter(Boolean);
+    return { kind: "names", names };
+  }
+  try {
+    new RegExp(matcher);
+    return { kind: "regex", names: [] };
+  } catch {
+    return { kind: "invalid", names: [] };
+  }
+}
+function matcherMatches(matcher, name, toolEvent = true) {
+  const reading = readMatcher(matcher, toolEvent);
+  switch (reading.kind) {
+    case "all":
+      return true;
+    case "names":
+      return reading.names.includes(name);
+    case "regex":
+      return new RegExp(matcher).test(name);
+    case "invalid":
+      return false;
+  }
+}
+
+// src/commands/wiring.ts
+var HOME_EVENTS = {
+  pretooluse: ["PreToolUse"],
+  posttooluse: ["PostToolUse"],
+  stop: ["Stop", "SessionEnd"],
+  sessionstart: ["SessionStart"]
+};
+function check(id, status, message2, hint = null) {
+  return { id, status, message: message2, hint };
+}
+function registrations(sources) {
+  const found = [];
+  for (const source of sources) {
+    const hooks = source.value?.hooks;
+    if (!isObject(hooks)) continue;
+    for (const [event, groups] of Object.entries(hooks)) {
+      if (!Array.isArray(groups)) continue;
+      for (const group of groups) {
+        if (!isObject(group) || !Array.isArray(group.hooks)) continue;
+        for (const hook of group.hooks) {
+          if (!isObject(hook) || hook.type !== void 0 && hook.type !== "command") continue;
+          const guard = parseGuardCommand(hook.command);
+          if (guard) found.push({ source, event, matcher: group.matcher, hook, command: String(hook.command), guard });
+        }
+      }
+    }
+  }
+  return found;
+}
+function sourceCheck(source, ours) {
+  const id = `settings:${source.label}`;
+  if (source.problem) return check(id, source.problem.status, source.problem.message, source.problem.hint);
+  const hooks = source.value?.hooks;
+  if (hooks !== void 0 && !isObject(hooks)) return check(id, "fail", M.doctor.hooksNotObject(source.path), M.doctor.fixByHand);
+  const count2 = ours.filter((r) => r.source === source).length;
+  return check(id, "pass", M.doctor.sourceRead(source.label, source.path, count2));
+}
+function where(regs) {
+  return [...new Set(regs.map((r) => r.source.label))].join(", ");
+}
+function toolCheck(regs, event, subcommand) {
+  const id = subcommand;
+  const mine = regs.filter((r) => r.event === event && r.guard.subcommand === subcommand);
+  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, subcommand), M.doctor.runInstall);
+  const invalid = mine.filter((r) => readMatcher(r.matcher, true).kind === "invalid");
+  const uncovered = GUARDED_TOOLS.filter((tool) => !mine.some((r) => matcherMatches(r.matcher, tool, true)));
+  if (uncovered.length > 0) {
+    const matchers = mine.map((r) => JSON.stringify(r.matcher ?? "")).join(", ");
+    const hint = invalid.length > 0 ? M.doctor.invalidMatcherHint : M.doctor.matcherHint;
+    return check(id, "fail", M.doctor.uncovered(event, subcommand, uncovered, matchers), hint);
+  }
+  const asyncHooks = mine.filter((r) => r.hook.async === true);
+  if (subcommand === "pretooluse" && asyncHooks.length === mine.length) {
+    return check(id, "fail", M.doctor.asyncPreToolUse(where(asyncHooks)), M.doctor.removeAsync);
+  }
+  return check(id, "pass", M.doctor.covered(event, subcommand, [...GUARDED_TOOLS], where(mine)));
+}
+function lifecycleCheck(regs, event) {
+  const id = event.toLowerCase();
+  const mine = regs.filter((r) => r.event === event && r.guard.subcommand === "stop");
+  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, "stop"), M.doctor.runInstall);
+  if (event === "SessionEnd" && !mine.some((r) => readMatcher(r.matcher, false).kind === "all")) {
+    const matchers = mine.map((r) => JSON.stringify(r.matcher)).join(", ");
+    return check(id, "warn", M.doctor.sessionEndFiltered(matchers), M.doctor.dropMatcher);
+  }
+  return check(id, "pass", M.doctor.lifecycleOk(event, where(mine)));
+}
+function placementCheck(regs) {
+  const misplaced = regs.filter((r) => !(HOME_EVENTS[r.guard.subcommand] ?? []).includes(r.event));
+  if (misplaced.length === 0) return check("placement", "pass", M.doctor.placementOk);
+  const list = misplaced.map((r) => `${r.guard.subcommand} under ${r.event} (${r.source.label})`).join("; ");
+  return check("placement", "fail", M.doctor.misplaced(list), M.doctor.runInstall);
+}
+function duplicatesCheck(regs) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of regs) {
+    const key = `${r.event} ${r.guard.subcommand}`;
+    groups.set(key, [...groups.get(key) ?? [], r]);
+  }
+  const twice = [...groups.entries()].filter(([, list2]) => list2.length > 1);
+  if (twice.length === 0) return check("duplicates", "pass", M.doctor.noDuplicates);
+  const list = twice.map(([key, list2]) => `${key} \xD7${list2.length} (${list2.map((r) => r.source.label).join(", ")})`).join("; ");
+  return check("duplicates", "warn", M.doctor.duplicates(list), M.doctor.duplicatesHint);
+}
+function timeoutCheck(regs) {
+  if (regs.length === 0) return check("timeout", "info", M.doctor.noHooksForTimeout);
+  const invalid = regs.filter((r) => r.hook.timeout !== void 0 && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
+  if (invalid.length > 0) {
+    return check("timeout", "fail", M.doctor.timeoutInvalid(describeTimeouts(invalid)), M.doctor.timeoutHint);
+  }
+  const missing = regs.filter((r) => r.hook.timeout === void 0);
+  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max));
+  if (missing.length > 0) return check("timeout", "warn", M.doctor.timeoutMissing(describeCommands(missing)), M.doctor.timeoutHint);
+  if (odd.length > 0) return check("timeout", "warn", M.doctor.timeoutOdd(describeTimeouts(odd)), M.doctor.timeoutHint);
+  const values = [...new Set(regs.map((r) => r.hook.timeout))].sort((a, b) => a - b);
+  return check("timeout", "pass", M.doctor.timeoutOk(values));
+}
+function describeTimeouts(regs) {
+  return regs.map((r) => `${r.event} ${r.guard.subcommand}: ${JSON.stringify(r.hook.timeout)}`).join(", ");
+}
+function describeCommands(regs) {
+  return regs.map((r) => `${r.event} ${r.guard.subcommand}`).join(", ");
+}
+function sessionStartCheck(regs) {
+  const mine = regs.filter((r) => r.event === "SessionStart" && r.guard.subcommand === "sessionstart");
+  if (mine.length === 0) return check("sessionstart", "info", M.doctor.noSessionStart);
+  return check("sessionstart", "pass", M.doctor.lifecycleOk("SessionStart", where(mine)));
+}
+function wiringChecks(sources) {
+  const regs = registrations(sources);
+  return [
+    ...sources.map((s) => sourceCheck(s, regs)),
+    toolCheck(regs, "PreToolUse", "pretooluse"),
+    toolCheck(regs, "PostToolUse", "posttooluse"),
+    lifecycleCheck(regs, "Stop"),
+    lifecycleCheck(regs, "SessionEnd"),
+    placementCheck(regs),
+    duplicatesCheck(regs),
+    timeoutCheck(regs),
+    sessionStartCheck(regs)
+  ];
+}
+
+// src/commands/doctor.ts
+var PLUGIN_NAME = "session-guard";
+var SELF_TEST_MAX_MS = 3e4;
+async function doctorCommand(options, deps) {
+  const given = options.settings ?? [];
+  const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
+  sources.push(...pluginSources(sources, deps));
+  const checks = wiringChecks(sources);
+  const rootCheck = given.length === 0 ? rootSettingsCheck(deps) : null;
+  if (rootCheck) checks.push(rootCheck);
+  const regs = registrations(sources);
+  checks.push(...executableChecks(regs, deps));
+  if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps));
+  checks.push(runtimeDirCheck(deps));
+  checks.push(await lockCheck(deps));
+  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.doctor.disabled, M.doctor.disabledHint));
+  checks.push(check("running-sessions", "info", M.doctor.runningSessions));
+  const ok = !checks.some((c) => c.status === "fail");
+  if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}
+` };
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(M.doctor.line).join("\n")}
+${ok ? M.doctor.allGood : M.doctor.someFailed}
+` };
+}
+function workspaceRoot(deps) {
+  try {
+    return resolveWorkspace({}, deps.cwd, deps.fs).path;
+  } catch {
+    return deps.cwd;
+  }
+}
+function defaultSources(deps) {
+  const here = startDirectory2(deps);
+  return [
+    load("user", (0, import_node_path10.join)(claudeConfigDir(deps.env), "settings.json"), deps, false),
+    load("project", (0, import_node_path10.join)(here, ".claude", "settings.json"), deps, false),
+    load("local", (0, import_node_path10.join)(here, ".claude", "settings.local.json"), deps, false)
+  ];
+}
+function startDirectory2(deps) {
+  try {
+    return deps.fs.realpathSync(deps.cwd);
+  } catch {
+    return deps.cwd;
+  }
+}
+function rootSettingsCheck(deps) {
+  const here = startDirectory2(deps);
+  const root = workspaceRoot(deps);
+  if (root === here) return null;
+  const rootSources = [
+    load("project", (0, import_node_path10.join)(root, ".claude", "settings.json"), deps, false),
+    load("local", (0, import_node_path10.join)(root, ".claude", "settings.local.json"), deps, false)
+  ];
+  if (registrations(rootSources).length === 0) return null;
+  return check("start-directory", "warn", M.doctor.rootNotRead(root, here), M.doctor.rootNotReadHint(root));
+}
+function givenSources(paths, deps) {
+  return paths.map((given) => {
+    const path2 = (0, import_node_path10.resolve)(deps.cwd, given);
+    if (isDirectory(path2, deps) && exists2((0, import_node_path10.join)(path2, "hooks", "hooks.json"), deps)) {
+      return load(given, (0, import_node_path10.join)(path2, "hooks", "hooks.json"), deps, true, path2);
+    }
+    const pluginRoot = (0, import_node_path10.dirname)((0, import_node_path10.dirname)(path2));
+    const isPluginHooks = (0, import_node_path10.basename)(path2) === "hooks.json" && (0, import_node_path10.basename)((0, import_node_path10.dirname)(path2)) === "hooks" && exists2((0, import_node_path10.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
+    return load(given, path2, deps, true, isPluginHooks ? pluginRoot : void 0);
+  });
+}
+function load(label, path2, deps, given, pluginRoot) {
+  const base = { label, path: path2, ...pluginRoot !== void 0 && { pluginRoot } };
+  try {
+    const file = readSettingsFile(path2, deps.fs);
+    if (!file.exists) {
+      return given ? { ...base, value: null, problem: { status: "fail", message: M.doctor.givenMissing(path2), hint: M.doctor.givenMissingHint } } : { ...base, value: null, problem: { status: "info", message: M.doctor.sourceMissing(label, path2), hint: null } };
+    }
+    return { ...base, value: file.value };
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    return { ...base, value: null, problem: { status: "fail", message: error.message, hint: M.doctor.fixJsonHint } };
+  }
+}
+function pluginSources(sources, deps) {
+  const enabled = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const plugins = source.value?.enabledPlugins;
+    if (!isObject(plugins)) continue;
+    for (const [id, on] of Object.entries(plugins)) if (id.startsWith(`${PLUGIN_NAME}@`)) enabled.set(id, on === true);
+  }
+  const ids = [...enabled].filter(([, on]) => on).map(([id]) => id);
+  if (ids.length === 0) return [];
+  const installed = installedPlugins(deps);
+  return ids.map((id) => {
+    const root = installed.get(id);
+    const label = `plugin ${id}`;
+    if (root === void 0) {
+      return {
+        label,
+        path: id,
+        value: null,
+        problem: { status: "warn", message: M.doctor.pluginNotFound(id), hint: M.doctor.pluginNotFoundHint(id) }
+      };
+    }
+    return load(label, (0, import_node_path10.join)(root, "hooks", "hooks.json"), deps, true, root);
+  });
+}
+function installedPlugins(deps) {
+  const roots = /* @__PURE__ */ new Map();
+  try {
+    const file = readSettingsFile((0, import_node_path10.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
+    const plugins = file.value.plugins;
+    if (!isObject(plugins)) return roots;
+    for (const [id, installs] of Object.entries(plugins)) {
+      const first = Array.isArray(installs) ? installs.find((i) => isObject(i) && typeof i.installPath === "string") : void 0;
+      if (isObject(first)) roots.set(id, first.installPath);
+    }
+  } catch {
+  }
+  return roots;
+}
+function expansions(reg, deps) {
+  const vars = {};
+  for (const [k, v] of Object.entries(deps.env)) if (v !== void 0) vars[k] = v;
+  vars.CLAUDE_PROJECT_DIR ??= workspaceRoot(deps);
+  if (reg.source.pluginRoot !== void 0) vars[PLUGIN_ROOT_VAR] = reg.source.pluginRoot;
+  else delete vars[PLUGIN_ROOT_VAR];
+  return vars;
+}
+function executableChecks(regs, deps) {
+  if (regs.length === 0) return [check("executable", "fail", M.doctor.nothingToRun, M.doctor.runInstall)];
+  const problems = [];
+  const unsure = [];
+  const resolved = /* @__PURE__ */ new Set();
+  for (const reg of unique(regs)) {
+    const words = commandWords(reg.command, expansions(reg, deps));
+    if (words === null || words.length === 0) {
+      unsure.push(reg.command);
+      continue;
+    }
+    const [program2, ...args] = words;
+    const found = findOnPath(program2, deps.env.PATH, deps.fs, deps.cwd);
+    if (found === null) {
+      problems.push(M.doctor.notExecutable(program2, reg));
+      continue;
+    }
+    if (/(^|\/)node$/.test(program2) && args[0] !== void 0 && !args[0].startsWith("-")) {
+      const script = (0, import_node_path10.resolve)(deps.cwd, args[0]);
+      if (!exists2(script, deps)) {
+        problems.push(M.doctor.scriptMissing(script, reg));
+        continue;
+      }
+      resolved.add(`${found} ${script}`);
+    } else {
+      resolved.add(found);
+    }
+  }
+  if (problems.length > 0) return [check("executable", "fail", problems.join("; "), M.doctor.notExecutableHint)];
+  if (unsure.length > 0) return [check("executable", "warn", M.doctor.cannotParse(unsure), M.doctor.cannotParseHint)];
+  return [check("executable", "pass", M.doctor.executableOk([...resolved]))];
+}
+function unique(regs) {
+  const seen = /* @__PURE__ */ new Set();
+  return regs.filter((r) => {
+    const key = `${r.command}\0${r.source.pluginRoot ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+async function selfTest(regs, deps) {
+  const pick = (event, sub) => regs.find((r) => r.event === event && r.guard.subcommand === sub);
+  const pre = pick("PreToolUse", "pretooluse");
+  if (pre === void 0) return check("self-test", "fail", M.doctor.selfTestNoPre, M.doctor.runInstall);
+  const post = pick("PostToolUse", "posttooluse");
+  const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
+  const base = deps.fs.mkdtempSync((0, import_node_path10.join)(deps.tmpDir, "claude-session-guard-doctor-"));
+  const started = deps.now();
+  try {
+    const workspace = (0, import_node_path10.join)(base, "workspace");
+    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path10.join)(base, dir), { recursive: true });
+    const env2 = {
+      ...deps.env,
+      HOME: (0, import_node_path10.join)(base, "home"),
+      CLAUDE_CONFIG_DIR: (0, import_node_path10.join)(base, "config"),
+      XDG_STATE_HOME: (0, import_node_path10.join)(base, "state"),
+      CLAUDE_SESSION_GUARD_WORKSPACE: workspace,
+      CLAUDE_PROJECT_DIR: workspace
+    };
+    for (const name of ["CLAUDE_SESSION_GUARD_DISABLE", "CLAUDE_SESSION_GUARD_WORKSPACE_ID", "CLAUDE_SESSION_GUARD_TTL_MS", PLUGIN_ROOT_VAR]) {
+      delete env2[name];
+    }
+    const call = async (reg, session, event) => {
+      const payload = {
+        session_id: session,
+        transcript_path: (0, import_node_path10.join)(base, `${session}.jsonl`),
+        cwd: workspace,
+        permission_mode: "default",
+        hook_event_name: event,
+        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path10.join)(workspace, "doctor.txt"), content: "doctor\n" } } : {},
+        ...event === "PostToolUse" ? { tool_response: { type: "create" } } : {},
+        ...event === "Stop" ? { stop_hook_active: false } : {}
+      };
+      const timeoutMs = Math.min(SELF_TEST_MAX_MS, typeof reg.hook.timeout === "number" && reg.hook.timeout > 0 ? reg.hook.timeout * 1e3 : 5e3);
+      const runEnv = reg.source.pluginRoot !== void 0 ? { ...env2, [PLUGIN_ROOT_VAR]: reg.source.pluginRoot } : env2;
+      return { reg, event, result: await deps.runShell(reg.command, JSON.stringify(payload), runEnv, timeoutMs) };
+    };
+    const a = "doctor-self-test-a";
+    const b = "doctor-self-test-b";
+    const steps = [
+      { expect: "allow", run: () => call(pre, a, "PreToolUse") },
+      { expect: "deny", run: () => call(pre, b, "PreToolUse") },
+      ...post ? [{ expect: "allow", run: () => call(post, a, "PostToolUse") }] : [],
+      ...stop ? [
+        { expect: "allow", run: () => call(stop, a, stop.event) },
+        { expect: "allow", run: () => call(pre, b, "PreToolUse") },
+        { expect: "allow", run: () => call(stop, b, stop.event) }
+      ] : []
+    ];
+    for (const step of steps) {
+      const { reg, event, result } = await step.run();
+      const problem = answerProblem(result, step.expect);
+      if (problem !== null) {
+        return check("self-test", "fail", M.doctor.selfTestFailed(`${reg.command}`, event, step.expect, problem), M.doctor.selfTestHint);
+      }
+    }
+    return check("self-test", "pass", M.doctor.selfTestOk(steps.length, deps.now() - started));
+  } finally {
+    deps.fs.rmSync(base, { recursive: true, force: true });
+  }
+}
+function answerProblem(result, expect) {
+  if (result.error !== void 0) return M.doctor.couldNotStart(result.error);
+  if (result.timedOut) return M.doctor.timedOut;
+  if (result.exitCode !== 0) return M.doctor.exitCode(result.exitCode, result.stderr);
+  const out = result.stdout.trim();
+  let answer = null;
+  if (out !== "") {
+    try {
+      answer = JSON.parse(out);
+    } catch {
+      return M.doctor.notJson(out);
+    }
+  }
+  if (isObject(answer) && typeof answer.systemMessage === "string") return M.doctor.failedOpen(answer.systemMessage);
+  if (expect === "allow") return out === "" ? null : M.doctor.allowNotEmpty(out);
+  const specific = isObject(answer) ? answer.hookSpecificOutput : void 0;
+  if (!isObject(specific) || specific.hookEventName !== "PreToolUse" || specific.permissionDecision !== "deny") {
+    return M.doctor.notADenial(out);
+  }
+  if (typeof specific.permissionDecisionReason !== "string" || specific.permissionDecisionReason === "") return M.doctor.denialWithoutReason;
+  return null;
+}
+function runtimeDirCheck(deps) {
+  const dir = runtimeDir(deps.env);
+  const created = !exists2(dir, deps);
+  const probe = (0, import_node_path10.join)(dir, `.doctor-probe-${process.pid}-${deps.now()}`);
+  try {
+    deps.fs.mkdirSync(dir, { recursive: true, mode: 448 });
+    deps.fs.writeFileSync(probe, "probe\n", { flag: "wx", mode: 384 });
+    deps.fs.unlinkSync(probe);
+  } catch (error) {
+    return check("runtime-dir", "fail", M.doctor.runtimeDirUnusable(dir, error), M.doctor.runtimeDirHint(dir));
+  }
+  return check("runtime-dir", "pass", M.doctor.runtimeDirOk(dir, created));
+}
+async function lockCheck(deps) {
+  let workspace;
+  try {
+    workspace = resolveWorkspace(deps.env, deps.cwd, deps.fs);
+  } catch (error) {
+    return check("lock", "warn", M.workspaceFailed(error.message), null);
+  }
+  const store = await deps.openStore(deps.env);
+  try {
+    const path2 = store.location(workspace.key);
+    let view;
+    try {
+      view = viewOf(workspace.key, path2, await store.read(workspace.key), deps.now(), deps);
+    } catch (error) {
+      return check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path2));
+    }
+    if (view === null) return check("lock", "pass", M.doctor.noLock(workspace.path));
+    if (view.judgement.state === "held") return check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path));
+    return check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path), M.doctor.clearHint(shellQuote(workspace.path)));
+  } finally {
+    await store.close();
+  }
+}
+function statQuietly(path2, deps) {
+  try {
+    return deps.fs.statSync(path2, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+function exists2(path2, deps) {
+  return statQuietly(path2, deps) !== void 0;
+}
+function isDirectory(path2, deps) {
+  return statQuietly(path2, deps)?.isDirectory() === true;
+}
+
+// src/commands/install.ts
+var import_node_path11 = require("node:path");
+var SCOPES = ["project", "local", "user"];
+var BIN_NAME = "claude-session-guard";
+function parseScope(scope) {
+  const value = scope ?? "project";
+  if (!SCOPES.includes(value)) throw new UserError(M.invalidScope(value), 2);
+  return value;
+}
+function projectRoot(deps) {
+  try {
+    return resolveWorkspace({}, deps.cwd, deps.fs).path;
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+    throw error;
+  }
+}
+function realCwd(deps) {
+  try {
+    return deps.fs.realpathSync(deps.cwd);
+  } catch {
+    return deps.cwd;
+  }
+}
+function settingsPathFor(scope, deps) {
+  switch (scope) {
+    case "user":
+      return (0, import_node_path11.join)(claudeConfigDir(deps.env), "settings.json");
+    case "project":
+      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.json");
+    case "local":
+      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.local.json");
+  }
+}
+function launcher(deps) {
+  if (findOnPath(BIN_NAME, deps.env.PATH, { statSync: deps.fs.statSync, accessSync: deps.fs.accessSync }) !== null) {
+    return { prefix: BIN_NAME, onPath: true };
+  }
+  let self;
+  try {
+    self = deps.fs.realpathSync(deps.argv1);
+  } catch {
+    self = deps.argv1;
+  }
+  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(M.runningFromNpx);
+  return { prefix: shellQuote(self), onPath: false };
+}
+async function installCommand(options, deps) {
+  const scope = parseScope(options.scope);
+  const path2 = settingsPathFor(scope, deps);
+  const file = read(path2, deps);
+  const { prefix, onPath } = launcher(deps);
+  const { settings, changes } = edit(() => installGuardHooks(file.value, prefix), path2);
+  const notes = !onPath && scope !== "user" ? [M.absolutePathInShared(prefix)] : [];
+  if (scope !== "user") {
+    const here = realCwd(deps);
+    const root = projectRoot(deps);
+    if (here !== root) notes.push(M.subdirectoryNote(root, here));
+  }
+  return apply(file, settings, changes, options.dryRun === true, deps, "install", notes);
+}
+async function uninstallCommand(options, deps) {
+  const scope = parseScope(options.scope);
+  const path2 = settingsPathFor(scope, deps);
+  const file = read(path2, deps);
+  const { settings, changes } = edit(() => uninstallGuardHooks(file.value), path2);
+  return apply(file, settings, changes, options.dryRun === true, deps, "uninstall", []);
+}
+function read(path2, deps) {
+  try {
+    return readSettingsFile(path2, deps.fs);
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+}
+function edit(change, path2) {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof SettingsShapeError) throw new UserError(M.settingsShape(path2, error.message));
+    throw error;
+  }
+}
+function apply(file, settings, changes, dryRun, deps, verb, notes) {
+  if (changes.length === 0) {
+    const line = verb === "install" ? M.alreadyInstalled(file.path) : M.nothingToUninstall(file.path);
+    return { exitCode: 0, stdout: `${[line, ...notes].join("\n")}
+` };
+  }
+  const lines = [dryRun ? M.wouldChange(file.path) : M.changed(file.path, verb), ...changes.map(M.hookChange)];
+  if (!dryRun) {
+    try {
+      writeSettingsFile(file, renderSettings(settings, file.layout), deps.fs, deps.writeFileAtomic);
+    } catch (error) {
+      throw settingsProblem(error);
+    }
+  }
+  lines.push(...notes, dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}
+` };
+}
+function settingsProblem(error) {
+  if (!(error instanceof SettingsFileError)) throw error;
+  switch (error.code) {
+    case "EJSON":
+      return new UserError(M.settingsInvalidJson(error.message));
+    case "EREADONLY":
+      return new UserError(M.settingsReadOnly(error.path, error.message));
+    default:
+      return new UserError(M.settingsUnusable(error.message));
+  }
+}
+
+// src/commands/log.ts
+init_record();
+var import_node_path12 = require("node:path");
+var DEFAULT_LOG_LINES = 20;
+async function logCommand(options, deps) {
+  const n = options.lines ?? DEFAULT_LOG_LINES;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(M.invalidCount(String(options.lines)), 2);
+  const entries = readDecisions(deps.logDir, deps.fs).slice(-n);
+  if (options.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}
+` };
+  if (entries.length === 0) return { exitCode: 0, stdout: `${M.noDecisions((0, import_node_path12.join)(deps.logDir, LOG_FILE))}
+` };
+  return { exitCode: 0, stdout: `${entries.map(logLine).join("\n")}
+` };
+}
+function logLine(entry) {
+  const parts = [
+    typeof entry.time === "string" ? entry.time : "?",
+    String(entry.outcome ?? "?").padEnd(9),
+    typeof entry.session === "string" ? `session ${shortSessionId(entry.session)}` : "session -       ",
+    typeof entry.workspace === "string" ? entry.workspace : "-"
+  ];
+  const holder = entry.holder;
+  if (holder && typeof holder.session_id === "string") {
+    parts.push(M.logHolder(shortSessionId(holder.session_id), holder.pid, holder.acquired_at));
+  }
+  if (typeof entry.error === "string") parts.push(`(${entry.error})`);
+  return parts.join("  ");
+}
+
+// src/commands/program.ts
+var NAME = "claude-session-guard";
+function realCommandDeps(env2 = process.env) {
+  const hook = realHookDeps(env2, {});
+  return {
+    env: env2,
+    cwd: process.cwd(),
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms)),
+    openStore: hook.openStore,
+    probe: livenessProbe(hook.host),
+    logDir: logDir(),
+    log: hook.log,
+    fs: nodeFs5,
+    writeFileAtomic: (path2, data) => import_write_file_atomic.default.sync(path2, data),
+    argv1: process.argv[1] ?? NAME,
+    runShell,
+    tmpDir: (0, import_node_os4.tmpdir)()
+  };
+}
+function runShell(command, input, env2, timeoutMs) {
+  return new Promise((resolve5) => {
+    const child = (0, import_node_child_process.spawn)("/bin/sh", ["-c", command], { env: env2, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timeoutMs);
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(input);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve5({ exitCode: null, stdout: "", stderr: "", timedOut: false, error: error.message });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve5({ exitCode: code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut });
+    });
+  });
+}
+function count(value) {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
+  return Number(value);
+}
+function collect(value, previous) {
+  return [...previous, value];
+}
+function buildProgram(run, deps) {
+  const program2 = new Command(NAME).description("Keep two Claude Code sessions from changing the same workspace at once.").version(package_default.version).exitOverride().configureOutput({
+    writeOut: (text) => writeAll(1, text),
+    writeErr: (text) => writeAll(2, text),
+    // Usage errors are printed once, as one line with a hint, by runProgram.
+    outputError: () => {
+    }
+  }).showSuggestionAfterError();
+  for (const [name, summary] of [
+    ["pretooluse", "hook: take the workspace lock for this session, or deny the tool call"],
+    ["posttooluse", "hook: refresh the lock if this session holds it"],
+    ["stop", "hook: release the lock if this session holds it (Stop and SessionEnd)"],
+    ["sessionstart", "hook: tell a new session when another session holds the workspace"]
+  ]) {
+    program2.command(name).description(`${summary}; reads one Claude Code hook payload on stdin`).option("--ttl-ms <ms>", "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)").option("--store <url>", "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)").action(() => {
+    });
+  }
+  program2.command("status").description("show the current directory's workspace lock, or every lock with --all").option("--all", "every lock in the runtime dir").option("--json", "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}").action((opts) => run(() => statusCommand(opts, deps())));
+  program2.command("clear").description("remove a lock: the current directory's workspace (default), PATH's, every stale one, or all").addOption(new Option("--workspace <path>", "the workspace whose lock to remove").conflicts(["stale", "all"])).addOption(new Option("--stale", "every stale, dead or corrupt lock, and leftover temp files").conflicts(["all"])).option("--all", "every lock, including ones live sessions hold").action((opts) => run(() => clearCommand(opts, deps())));
+  const scope = () => new Option("--scope <scope>", "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json").choices(SCOPES).default("project");
+  program2.command("install").description("add the guard's hooks to a Claude Code settings file, keeping everything else").addOption(scope()).option("--dry-run", "print what would change and write nothing").action((opts) => run(() => installCommand(opts, deps())));
+  program2.command("uninstall").description("remove the guard's hooks (and only those) from a Claude Code settings file").addOption(scope()).option("--dry-run", "print what would change and write nothing").action((opts) => run(() => uninstallCommand(opts, deps())));
+  program2.command("doctor").description("check that this directory is guarded: hook wiring, a live self-test, the runtime dir; exit 1 on failure").option("--settings <file>", "check only this settings file or plugin hooks.json (repeatable)", collect, []).option("--json", "print {checks: [{id, status, message, hint}], ok}").action((opts) => run(() => doctorCommand(opts, deps())));
+  program2.command("log").description("the most recent decisions: blocks, takeovers, releases, clears, fail-opens").option("-n, --lines <n>", "how many (default 20)", count).option("--json", "print the entries as a JSON array").action((opts) => run(() => logCommand(opts, deps())));
+  return program2;
+}
+async function runProgram(argv, deps = () => realCommandDeps()) {
+  let work;
+  const program2 = buildProgram((w) => {
+    work = w;
+  }, deps);
+  try {
+    await program2.parseAsync(argv, { from: "user" });
+    if (work === void 0) return 0;
+    const result = await work();
+    if (result.stdout) writeAll(1, result.stdout);
+    if (result.stderr) writeAll(2, result.stderr);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      if (error.code !== "commander.help" && error.code !== "commander.helpDisplayed") {
+        writeAll(2, `${usageLine(error.message, argv)}
+`);
+      }
+      return 2;
+    }
+    if (error instanceof UserError) {
+      writeAll(2, `${error.exitCode === 2 ? usageLine(error.message, argv) : M.failed(error.message)}
+`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+var COMMANDS = ["status", "clear", "install", "uninstall", "doctor", "log", "pretooluse", "posttooluse", "stop", "sessionstart"];
+function usageLine(message2, argv) {
+  const problem = message2.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
+  const command = argv.find((a) => COMMANDS.includes(a));
+  const help = command === void 0 ? `${NAME} --help` : `${NAME} ${command} --help`;
+  return `${M.failed(problem)}. Run \`${help}\` for usage.`;
+}
+function writeAll(fd, text) {
+  const data = Buffer.from(text);
+  let written = 0;
+  while (written < data.length) {
+    try {
+      written += nodeFs5.writeSync(fd, data, written, data.length - written);
+    } catch (error) {
+      if (error.code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  buildProgram,
+  realCommandDeps,
+  runProgram,
+  runShell
+});
