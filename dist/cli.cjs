@@ -436,12 +436,12 @@ module.exports = __toCommonJS(cli_exports);
 var fs = __toESM(require("node:fs"), 1);
 var import_node_path7 = require("node:path");
 
-// ../../../work/main/node_modules/env-paths/index.js
+// node_modules/env-paths/index.js
 var import_node_path = __toESM(require("node:path"), 1);
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
 
-// ../../../work/main/node_modules/is-safe-filename/index.js
+// node_modules/is-safe-filename/index.js
 var unsafeFilenameFixtures = Object.freeze([
   "",
   "   ",
@@ -474,7 +474,7 @@ function assertSafeFilename(filename) {
   }
 }
 
-// ../../../work/main/node_modules/env-paths/index.js
+// node_modules/env-paths/index.js
 var homedir = import_node_os.default.homedir();
 var tmpdir = import_node_os.default.tmpdir();
 var { env } = import_node_process.default;

@@ -42,9 +42,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../../work/main/node_modules/@ioredis/commands/built/commands.json
+// node_modules/@ioredis/commands/built/commands.json
 var require_commands = __commonJS({
-  "../../../work/main/node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+  "node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
     module2.exports = {
       acl: {
         arity: -2,
@@ -4785,9 +4785,9 @@ var require_commands = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@ioredis/commands/built/index.js
+// node_modules/@ioredis/commands/built/index.js
 var require_built = __commonJS({
-  "../../../work/main/node_modules/@ioredis/commands/built/index.js"(exports2) {
+  "node_modules/@ioredis/commands/built/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4988,9 +4988,9 @@ var require_built = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/standard-as-callback/built/utils.js
+// node_modules/standard-as-callback/built/utils.js
 var require_utils = __commonJS({
-  "../../../work/main/node_modules/standard-as-callback/built/utils.js"(exports2) {
+  "node_modules/standard-as-callback/built/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tryCatch = exports2.errorObj = void 0;
@@ -5014,9 +5014,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/standard-as-callback/built/index.js
+// node_modules/standard-as-callback/built/index.js
 var require_built2 = __commonJS({
-  "../../../work/main/node_modules/standard-as-callback/built/index.js"(exports2) {
+  "node_modules/standard-as-callback/built/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils();
@@ -5055,9 +5055,9 @@ var require_built2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-errors/lib/old.js
+// node_modules/redis-errors/lib/old.js
 var require_old = __commonJS({
-  "../../../work/main/node_modules/redis-errors/lib/old.js"(exports2, module2) {
+  "node_modules/redis-errors/lib/old.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var util = require("util");
@@ -5151,9 +5151,9 @@ var require_old = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-errors/lib/modern.js
+// node_modules/redis-errors/lib/modern.js
 var require_modern = __commonJS({
-  "../../../work/main/node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+  "node_modules/redis-errors/lib/modern.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var RedisError = class extends Error {
@@ -5207,18 +5207,18 @@ var require_modern = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-errors/index.js
+// node_modules/redis-errors/index.js
 var require_redis_errors = __commonJS({
-  "../../../work/main/node_modules/redis-errors/index.js"(exports2, module2) {
+  "node_modules/redis-errors/index.js"(exports2, module2) {
     "use strict";
     var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
     module2.exports = Errors;
   }
 });
 
-// ../../../work/main/node_modules/cluster-key-slot/lib/index.js
+// node_modules/cluster-key-slot/lib/index.js
 var require_lib = __commonJS({
-  "../../../work/main/node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+  "node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
     var lookup = [
       0,
       4129,
@@ -5539,9 +5539,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/defaults.js
+// node_modules/ioredis/built/utils/defaults.js
 var require_defaults = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/defaults.js"(exports2) {
+  "node_modules/ioredis/built/utils/defaults.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.defaults = void 0;
@@ -5606,9 +5606,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/isArguments.js
+// node_modules/ioredis/built/utils/isArguments.js
 var require_isArguments = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/isArguments.js"(exports2) {
+  "node_modules/ioredis/built/utils/isArguments.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isArguments = void 0;
@@ -5625,9 +5625,9 @@ var require_isArguments = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/lodash.js
+// node_modules/ioredis/built/utils/lodash.js
 var require_lodash = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/lodash.js"(exports2) {
+  "node_modules/ioredis/built/utils/lodash.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5678,9 +5678,9 @@ var init_silentDebug = __esm({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/debug.js
+// node_modules/ioredis/built/utils/debug.js
 var require_debug = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/debug.js"(exports2) {
+  "node_modules/ioredis/built/utils/debug.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
@@ -5764,9 +5764,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js
+// node_modules/ioredis/built/constants/TLSProfiles.js
 var require_TLSProfiles = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+  "node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var RedisCloudCA = `-----BEGIN CERTIFICATE-----
@@ -5916,9 +5916,9 @@ WD9f
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/index.js
+// node_modules/ioredis/built/utils/index.js
 var require_utils2 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/index.js"(exports2) {
+  "node_modules/ioredis/built/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.noop = exports2.isArguments = exports2.defaults = exports2.Debug = exports2.zipMap = exports2.isResp2SubscriberMode = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
@@ -6183,9 +6183,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js
+// node_modules/ioredis/built/utils/argumentParsers.js
 var require_argumentParsers = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+  "node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
@@ -6242,9 +6242,9 @@ var require_argumentParsers = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/replyTransformers.js
+// node_modules/ioredis/built/replyTransformers.js
 var require_replyTransformers = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/replyTransformers.js"(exports2) {
+  "node_modules/ioredis/built/replyTransformers.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.sortedSetWithScorePairCommands = exports2.transformStreamReadReply = exports2.transformPairReply = exports2.transformVsimReply = exports2.wrapStreamMapPairs = exports2.flattenNestedArrayItems = exports2.passthroughReplyTransformer = void 0;
@@ -6339,9 +6339,9 @@ var require_replyTransformers = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Command.js
+// node_modules/ioredis/built/Command.js
 var require_Command = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Command.js"(exports2) {
+  "node_modules/ioredis/built/Command.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -6769,9 +6769,9 @@ var require_Command = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js
+// node_modules/ioredis/built/errors/ClusterAllFailedError.js
 var require_ClusterAllFailedError = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+  "node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -6790,9 +6790,9 @@ var require_ClusterAllFailedError = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/ScanStream.js
+// node_modules/ioredis/built/ScanStream.js
 var require_ScanStream = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/ScanStream.js"(exports2) {
+  "node_modules/ioredis/built/ScanStream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var stream_1 = require("stream");
@@ -6844,9 +6844,9 @@ var require_ScanStream = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/autoPipelining.js
+// node_modules/ioredis/built/autoPipelining.js
 var require_autoPipelining = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/autoPipelining.js"(exports2) {
+  "node_modules/ioredis/built/autoPipelining.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
@@ -6987,9 +6987,9 @@ var require_autoPipelining = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Script.js
+// node_modules/ioredis/built/Script.js
 var require_Script = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Script.js"(exports2) {
+  "node_modules/ioredis/built/Script.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var crypto_1 = require("crypto");
@@ -7052,9 +7052,9 @@ var require_Script = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/Commander.js
+// node_modules/ioredis/built/utils/Commander.js
 var require_Commander = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/Commander.js"(exports2) {
+  "node_modules/ioredis/built/utils/Commander.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -7168,9 +7168,9 @@ var require_Commander = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/himport/HimportCoordinator.js
+// node_modules/ioredis/built/himport/HimportCoordinator.js
 var require_HimportCoordinator = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/himport/HimportCoordinator.js"(exports2) {
+  "node_modules/ioredis/built/himport/HimportCoordinator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.interceptHimportControlCommand = exports2.isHimportControlCommand = exports2.isInternalHimportCommand = exports2.unbindHimportCoordinator = exports2.setHimportRole = exports2.interceptHimportPipeline = exports2.interceptHimportCommand = exports2.getHimportBinding = exports2.bindHimportCoordinator = exports2.cloneHimportFieldsets = exports2.hasHimportCoordinator = void 0;
@@ -7576,9 +7576,9 @@ var require_HimportCoordinator = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Pipeline.js
+// node_modules/ioredis/built/Pipeline.js
 var require_Pipeline = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Pipeline.js"(exports2) {
+  "node_modules/ioredis/built/Pipeline.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var calculateSlot = require_lib();
@@ -7915,9 +7915,9 @@ var require_Pipeline = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/tracing.js
+// node_modules/ioredis/built/tracing.js
 var require_tracing = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/tracing.js"(exports2) {
+  "node_modules/ioredis/built/tracing.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.traceConnect = exports2.traceBatch = exports2.traceCommand = exports2.sanitizeArgs = void 0;
@@ -7996,9 +7996,9 @@ var require_tracing = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/transaction.js
+// node_modules/ioredis/built/transaction.js
 var require_transaction = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/transaction.js"(exports2) {
+  "node_modules/ioredis/built/transaction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addTransactionSupport = void 0;
@@ -8092,9 +8092,9 @@ var require_transaction = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/applyMixin.js
+// node_modules/ioredis/built/utils/applyMixin.js
 var require_applyMixin = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+  "node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function applyMixin(derivedConstructor, mixinConstructor) {
@@ -8106,9 +8106,9 @@ var require_applyMixin = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js
+// node_modules/ioredis/built/cluster/ClusterOptions.js
 var require_ClusterOptions = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
@@ -8135,9 +8135,9 @@ var require_ClusterOptions = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/util.js
+// node_modules/ioredis/built/cluster/util.js
 var require_util = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/util.js"(exports2) {
+  "node_modules/ioredis/built/cluster/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = exports2.waitForRedisReady = void 0;
@@ -8259,9 +8259,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js
+// node_modules/ioredis/built/cluster/ClusterSubscriber.js
 var require_ClusterSubscriber = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -8447,9 +8447,9 @@ var require_ClusterSubscriber = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js
+// node_modules/ioredis/built/cluster/ConnectionPool.js
 var require_ConnectionPool = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var events_1 = require("events");
@@ -8629,9 +8629,9 @@ var require_ConnectionPool = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/denque/index.js
+// node_modules/denque/index.js
 var require_denque = __commonJS({
-  "../../../work/main/node_modules/denque/index.js"(exports2, module2) {
+  "node_modules/denque/index.js"(exports2, module2) {
     "use strict";
     function Denque(array, options) {
       var options = options || {};
@@ -8944,9 +8944,9 @@ var require_denque = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js
+// node_modules/ioredis/built/cluster/DelayQueue.js
 var require_DelayQueue = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+  "node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils2();
@@ -9000,9 +9000,9 @@ var require_DelayQueue = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js
+// node_modules/ioredis/built/cluster/ShardedSubscriber.js
 var require_ShardedSubscriber = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -9144,9 +9144,9 @@ var require_ShardedSubscriber = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+// node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
 var require_ClusterSubscriberGroup = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils2();
@@ -9460,9 +9460,9 @@ var require_ClusterSubscriberGroup = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/index.js
+// node_modules/ioredis/built/cluster/index.js
 var require_cluster = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/index.js"(exports2) {
+  "node_modules/ioredis/built/cluster/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10393,9 +10393,9 @@ var require_cluster = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js
+// node_modules/ioredis/built/connectors/AbstractConnector.js
 var require_AbstractConnector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+  "node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils2();
@@ -10425,9 +10425,9 @@ var require_AbstractConnector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js
+// node_modules/ioredis/built/connectors/StandaloneConnector.js
 var require_StandaloneConnector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+  "node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var net_1 = require("net");
@@ -10490,9 +10490,9 @@ var require_StandaloneConnector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+// node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
 var require_SentinelIterator = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+  "node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function isSentinelEql(a, b) {
@@ -10530,9 +10530,9 @@ var require_SentinelIterator = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+// node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
 var require_FailoverDetector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+  "node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FailoverDetector = void 0;
@@ -10578,9 +10578,9 @@ var require_FailoverDetector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js
+// node_modules/ioredis/built/connectors/SentinelConnector/index.js
 var require_SentinelConnector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+  "node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelIterator = void 0;
@@ -10838,9 +10838,9 @@ var require_SentinelConnector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/index.js
+// node_modules/ioredis/built/connectors/index.js
 var require_connectors = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/index.js"(exports2) {
+  "node_modules/ioredis/built/connectors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
@@ -10851,9 +10851,9 @@ var require_connectors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+// node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
 var require_MaxRetriesPerRequestError = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+  "node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -10871,9 +10871,9 @@ var require_MaxRetriesPerRequestError = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/errors/index.js
+// node_modules/ioredis/built/errors/index.js
 var require_errors = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/errors/index.js"(exports2) {
+  "node_modules/ioredis/built/errors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MaxRetriesPerRequestError = void 0;
@@ -10882,9 +10882,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/version.js
+// node_modules/ioredis/built/utils/version.js
 var require_version = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/version.js"(exports2) {
+  "node_modules/ioredis/built/utils/version.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.PACKAGE_VERSION = void 0;
@@ -10892,9 +10892,9 @@ var require_version = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/SubscriptionSet.js
+// node_modules/ioredis/built/SubscriptionSet.js
 var require_SubscriptionSet = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+  "node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var SubscriptionSet = class {
@@ -10934,9 +10934,9 @@ var require_SubscriptionSet = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/resp/verbatim-string.js
+// node_modules/ioredis/built/resp/verbatim-string.js
 var require_verbatim_string = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/resp/verbatim-string.js"(exports2) {
+  "node_modules/ioredis/built/resp/verbatim-string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.VerbatimString = void 0;
@@ -10950,9 +10950,9 @@ var require_verbatim_string = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/resp/errors.js
+// node_modules/ioredis/built/resp/errors.js
 var require_errors2 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/resp/errors.js"(exports2) {
+  "node_modules/ioredis/built/resp/errors.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.BlobError = exports2.SimpleError = void 0;
@@ -10972,9 +10972,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/resp/decoder.js
+// node_modules/ioredis/built/resp/decoder.js
 var require_decoder = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/resp/decoder.js"(exports2) {
+  "node_modules/ioredis/built/resp/decoder.js"(exports2) {
     "use strict";
     var __classPrivateFieldSet = exports2 && exports2.__classPrivateFieldSet || function(receiver, state, value, kind, f) {
       if (kind === "m") throw new TypeError("Private method is not writable");
@@ -11719,9 +11719,9 @@ var require_decoder = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/DataHandler.js
+// node_modules/ioredis/built/DataHandler.js
 var require_DataHandler = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/DataHandler.js"(exports2) {
+  "node_modules/ioredis/built/DataHandler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Command_1 = require_Command();
@@ -12042,9 +12042,9 @@ var require_DataHandler = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/redis/event_handler.js
+// node_modules/ioredis/built/redis/event_handler.js
 var require_event_handler = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+  "node_modules/ioredis/built/redis/event_handler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
@@ -12440,9 +12440,9 @@ var require_event_handler = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js
+// node_modules/ioredis/built/redis/RedisOptions.js
 var require_RedisOptions = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+  "node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_REDIS_OPTIONS = void 0;
@@ -12503,9 +12503,9 @@ var require_RedisOptions = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Redis.js
+// node_modules/ioredis/built/Redis.js
 var require_Redis = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Redis.js"(exports2) {
+  "node_modules/ioredis/built/Redis.js"(exports2) {
     "use strict";
     var _a;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -13223,9 +13223,9 @@ var require_Redis = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/index.js
+// node_modules/ioredis/built/index.js
 var require_built3 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/index.js"(exports2, module2) {
+  "node_modules/ioredis/built/index.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
