@@ -278,6 +278,33 @@ describe("store semantics on a real directory", () => {
     expect(entries()).toEqual([]);
   });
 
+  it("a version read before the lock was removed and created anew is stale, though the new lock got the same inode number", async () => {
+    const store = fileStore(runtime);
+    await seed("x");
+    const slow = (await store.read(KEY)).version!; // a hook reads X's record, then stalls...
+    expect(await store.remove(KEY, (await store.read(KEY)).version!)).toBe("ok"); // ...X releases...
+    expect(await store.create(KEY, record("d"))).toBe("ok"); // ...and D takes the free lock.
+    const dLock = lockState();
+    expect(await store.replace(KEY, slow, record("slow"))).toBe("conflict");
+    expect(await store.remove(KEY, slow)).toBe("conflict");
+    expect(lockState()).toEqual(dLock);
+  });
+
+  it("a stale version conflicts even where every file reports the same inode number", async () => {
+    // File systems hand out freed inode numbers again (ext4 at once); here every stat says 42,
+    // so only the record itself can tell the two locks apart.
+    const sameInode: Fault = (real, ...args) => Object.assign(real(...args), { ino: 42n });
+    const store = fileStore(runtime, { fs: injectedFs({ fstatSync: sameInode, lstatSync: sameInode }) });
+    expect(await store.create(KEY, record("x"))).toBe("ok");
+    const slow = (await store.read(KEY)).version!;
+    expect(await store.remove(KEY, (await store.read(KEY)).version!)).toBe("ok");
+    expect(await store.create(KEY, record("d"))).toBe("ok");
+    expect(await store.replace(KEY, slow, record("slow"))).toBe("conflict");
+    expect(await store.remove(KEY, slow)).toBe("conflict");
+    expect(JSON.parse(readFileSync(lockPath, "utf8")).session_id).toBe("d");
+    expect(await store.replace(KEY, (await store.read(KEY)).version!, record("d2"))).toBe("ok");
+  });
+
   it("replace and remove of a lock that is gone conflict and create nothing", async () => {
     const store = fileStore(runtime);
     const version = await seed();
