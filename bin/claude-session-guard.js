@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 "use strict";
-// CommonJS on purpose: Node starts a CommonJS entry measurably faster than an ES module one, and
-// this runs on every tool call. V8's compile cache (Node 22.1+) spares re-compiling the bundle.
-require("node:module").enableCompileCache?.();
+// A thin shim: load the bundle and run it. CommonJS on purpose: Node starts a CommonJS entry
+// measurably faster than an ES module one, and this runs on every tool call.
+const { join } = require("node:path");
+
+// Node 22.1+ keeps V8's compiled code between runs (about a millisecond per hook call here), in
+// the user's own cache directory rather than the temp directory every user shares.
+require("node:module").enableCompileCache?.(
+  join(process.env.XDG_CACHE_HOME || join(require("node:os").homedir(), ".cache"), "claude-session-guard"),
+);
+
 require("../dist/cli.cjs")
   .main(process.argv.slice(2))
   .then(
