@@ -2,7 +2,8 @@
 // record that was read and judged, so a lock that another session replaced in the meantime is
 // never removed on the strength of what its predecessor looked like: the command reads again,
 // judges again, and reports what it actually removed. Only the store's own lock keys are
-// touched, so nothing outside the runtime dir is ever deleted.
+// touched, so nothing outside the runtime dir (or, in Redis, outside the guard's lock keys) is
+// ever deleted.
 
 import { resolve } from "node:path";
 import { resolveWorkspace, type Workspace } from "../host/workspace.js";
@@ -11,11 +12,14 @@ import type { CommandDeps, CommandResult, OperatorStore } from "./deps.js";
 import { UserError } from "./errors.js";
 import { M } from "./messages.js";
 import { type LockView, storeProblem, viewOf } from "./status.js";
+import { openOperatorStore } from "./store.js";
 
 export interface ClearOptions {
   workspace?: string;
   stale?: boolean;
   all?: boolean;
+  /** `--store URL`: wins over CLAUDE_SESSION_GUARD_STORE. */
+  store?: string;
 }
 
 /** How long `clear` waits for a hook that is in the middle of changing the same lock. */
@@ -28,7 +32,7 @@ type Filter = (view: LockView) => boolean;
 export async function clearCommand(options: ClearOptions, deps: CommandDeps): Promise<CommandResult> {
   const chosen = [options.workspace !== undefined, options.stale === true, options.all === true].filter(Boolean).length;
   if (chosen > 1) throw new UserError(M.clearOneScope, 2);
-  const store = await deps.openStore(deps.env);
+  const store = await openOperatorStore(deps, options.store);
   try {
     if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
     return await clearOne(store, deps, options.workspace);

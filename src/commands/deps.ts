@@ -44,7 +44,8 @@ export interface CommandDeps {
   cwd: string;
   now(): number;
   sleep(ms: number): Promise<void>;
-  openStore(env: NodeJS.ProcessEnv): OperatorStore | Promise<OperatorStore>;
+  /** The store `flag` (a `--store` URL) or else `env` selects, as the hooks choose it (openStore). */
+  openStore(env: NodeJS.ProcessEnv, flag?: string): OperatorStore | Promise<OperatorStore>;
   probe: LivenessProbe;
   /** Where the decisions log lives. */
   logDir: string;

@@ -6,19 +6,24 @@
 
 import { basename, dirname, join, resolve } from "node:path";
 import { claudeConfigDir, runtimeDir } from "../host/paths.js";
-import { resolveWorkspace } from "../host/workspace.js";
+import { resolveWorkspace, type Workspace, workspaceKey } from "../host/workspace.js";
 import { shellQuote } from "../messages.js";
 import { commandWords, findOnPath, PLUGIN_ROOT_VAR } from "../settings/executable.js";
 import { isObject, type Json } from "../settings/guardHooks.js";
 import { readSettingsFile, SettingsFileError } from "../settings/settingsFile.js";
+import { StoreError } from "../store/port.js";
+import { LOCK_PREFIX } from "../store/redisStore.js";
 import type { CommandDeps, CommandResult, RunResult } from "./deps.js";
 import { M } from "./messages.js";
 import { viewOf } from "./status.js";
+import { chosenStore, openOperatorStore, operatorStoreChoice, type StoreChoice, storeName } from "./store.js";
 import { check, type Check, type Registration, registrations, type Source, wiringChecks } from "./wiring.js";
 
 export interface DoctorOptions {
   settings?: string[];
   json?: boolean;
+  /** `--store URL`: check this store, and self-test the hooks against it, as if CLAUDE_SESSION_GUARD_STORE named it. */
+  store?: string;
 }
 
 export const PLUGIN_NAME = "session-guard";
@@ -26,6 +31,9 @@ export const PLUGIN_NAME = "session-guard";
 const SELF_TEST_MAX_MS = 30_000;
 
 export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): Promise<CommandResult> {
+  // A bad --store is a usage error before anything runs; a bad URL in the environment is a check
+  // that fails (every hook started from here would fail open).
+  const choice = options.store !== undefined ? operatorStoreChoice(deps.env, options.store) : choiceOrProblem(deps.env);
   const given = options.settings ?? [];
   const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
   sources.push(...pluginSources(sources, deps));
@@ -35,9 +43,8 @@ export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): 
   if (rootCheck) checks.push(rootCheck);
   const regs = registrations(sources);
   checks.push(...executableChecks(regs, deps));
-  if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps));
-  checks.push(runtimeDirCheck(deps));
-  checks.push(await lockCheck(deps));
+  if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
+  checks.push(...(await storeChecks(choice, options.store, deps)));
   if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.doctor.disabled, M.doctor.disabledHint));
   checks.push(check("running-sessions", "info", M.doctor.runningSessions));
 
@@ -227,7 +234,7 @@ function unique(regs: Registration[]): Registration[] {
  * throwaway config dir and workspace: session A takes the lock (silent allow), session B is
  * denied (the contract's deny object), A refreshes and stops (silent), then B is allowed.
  */
-async function selfTest(regs: Registration[], deps: CommandDeps): Promise<Check> {
+async function selfTest(regs: Registration[], deps: CommandDeps, storeFlag: string | undefined): Promise<Check> {
   const pick = (event: string, sub: string) => regs.find((r) => r.event === event && r.guard.subcommand === sub);
   const pre = pick("PreToolUse", "pretooluse");
   if (pre === undefined) return check("self-test", "fail", M.doctor.selfTestNoPre, M.doctor.runInstall);
@@ -250,6 +257,9 @@ async function selfTest(regs: Registration[], deps: CommandDeps): Promise<Check>
     for (const name of ["CLAUDE_SESSION_GUARD_DISABLE", "CLAUDE_SESSION_GUARD_WORKSPACE_ID", "CLAUDE_SESSION_GUARD_TTL_MS", PLUGIN_ROOT_VAR]) {
       delete env[name];
     }
+    // The hooks run against the store doctor checks. In Redis the throwaway workspace's key is
+    // a hash of its unique temp path, so the self-test never meets a real lock; it releases its own.
+    if (storeFlag !== undefined) env.CLAUDE_SESSION_GUARD_STORE = storeFlag;
     const call = async (reg: Registration, session: string, event: string) => {
       const payload = {
         session_id: session,
@@ -332,28 +342,74 @@ function runtimeDirCheck(deps: CommandDeps): Check {
   return check("runtime-dir", "pass", M.doctor.runtimeDirOk(dir, created));
 }
 
-async function lockCheck(deps: CommandDeps): Promise<Check> {
-  let workspace;
+/** The environment's store, or the failed check a bad CLAUDE_SESSION_GUARD_STORE makes. */
+function choiceOrProblem(env: NodeJS.ProcessEnv): StoreChoice | Check {
+  try {
+    return chosenStore(env, undefined);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return check("store", "fail", M.doctor.storeUrlInvalid(error.message), M.doctor.storeUrlHint);
+  }
+}
+
+/**
+ * The file store: the runtime dir is usable and no lock is left over here. The Redis store: it
+ * answers a read of this workspace's key (the very read every hook makes first), the workspace
+ * has an identity every host can share, and no lock is left over.
+ */
+async function storeChecks(choice: StoreChoice | Check, storeFlag: string | undefined, deps: CommandDeps): Promise<Check[]> {
+  if ("status" in choice) return [choice];
+  if (choice.kind === "file") return [runtimeDirCheck(deps), ...(await lockChecks(choice, storeFlag, deps))];
+  const checks = await lockChecks(choice, storeFlag, deps);
+  return [...checks.filter((c) => c.id === "store"), workspaceIdCheck(deps), ...checks.filter((c) => c.id !== "store")];
+}
+
+function workspaceIdCheck(deps: CommandDeps): Check {
+  const id = deps.env.CLAUDE_SESSION_GUARD_WORKSPACE_ID;
+  if (id === undefined || id === "") return check("workspace-id", "warn", M.doctor.workspaceIdMissing, M.doctor.workspaceIdHint);
+  return check("workspace-id", "pass", M.doctor.workspaceIdSet(id, LOCK_PREFIX + workspaceKey(id)));
+}
+
+/** This workspace's lock; for the Redis store the same read is the `store` check that Redis answers. */
+async function lockChecks(choice: StoreChoice, storeFlag: string | undefined, deps: CommandDeps): Promise<Check[]> {
+  let workspace: Workspace | null = null;
+  let unresolved: Check | null = null;
   try {
     workspace = resolveWorkspace(deps.env, deps.cwd, deps.fs);
   } catch (error) {
-    return check("lock", "warn", M.workspaceFailed((error as Error).message), null);
+    unresolved = check("lock", "warn", M.workspaceFailed((error as Error).message), null);
   }
-  const store = await deps.openStore(deps.env);
+  if (choice.kind === "file" && workspace === null) return [unresolved!];
+  // Without a workspace Redis is still probed, with a key no lock has.
+  const key = workspace?.key ?? workspaceKey(`doctor-probe:${deps.cwd}`);
+  const store = await openOperatorStore(deps, storeFlag);
   try {
-    const path = store.location(workspace.key);
-    let view;
+    const path = store.location(key);
+    const started = deps.now();
+    let snapshot;
     try {
-      view = viewOf(workspace.key, path, await store.read(workspace.key), deps.now(), deps);
+      snapshot = await store.read(key);
     } catch (error) {
-      return check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path));
+      if (choice.kind === "redis") {
+        return [check("store", "fail", M.doctor.redisUnreachable(choice.redact(errorText(error))), M.doctor.redisUnreachableHint(choice.display, choice.source))];
+      }
+      return [check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path))];
     }
-    if (view === null) return check("lock", "pass", M.doctor.noLock(workspace.path));
-    if (view.judgement.state === "held") return check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path));
-    return check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path), M.doctor.clearHint(shellQuote(workspace.path)));
+    const checks = choice.kind === "redis" ? [check("store", "pass", M.doctor.redisOk(choice.display, deps.now() - started))] : [];
+    if (workspace === null) return [...checks, unresolved!];
+    const where = choice.kind === "redis" ? storeName(choice) : null;
+    const view = viewOf(key, path, snapshot, deps.now(), deps);
+    if (view === null) checks.push(check("lock", "pass", M.doctor.noLock(workspace.path, where)));
+    else if (view.judgement.state === "held") checks.push(check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path, where)));
+    else checks.push(check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path, where), M.doctor.clearHint(shellQuote(workspace.path))));
+    return checks;
   } finally {
     await store.close();
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function statQuietly(path: string, deps: CommandDeps) {

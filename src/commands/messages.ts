@@ -19,7 +19,16 @@ function holderOf(entry: StatusEntry): string {
 }
 
 function workspaceOf(entry: StatusEntry, known: string | null): string {
-  return entry.workspace ?? known ?? `workspace not recorded, lock file ${entry.path}`;
+  return entry.workspace ?? known ?? `workspace not recorded, ${lockAt(entry.path)}`;
+}
+
+/** A lock file for the file store; a Redis lock is a key, shown after the store's URL. */
+function lockAt(path: string): string {
+  return /^rediss?:\/\//.test(path) ? `lock ${path}` : `lock file ${path}`;
+}
+
+function inStore(where: string | null): string {
+  return where === null ? "" : ` in ${where}`;
 }
 
 function cleared(view: LockView, known: string | null, now: number): string {
@@ -37,7 +46,7 @@ function cleared(view: LockView, known: string | null, now: number): string {
     case "dead":
       return `Removed the lock of ${where} left by ${holderOf(entry)}, whose process has ended.`;
     case "corrupt":
-      return `Removed the unreadable lock file ${entry.path} (${judgement.reason}).`;
+      return `Removed the unreadable ${lockAt(entry.path)} (${judgement.reason}).`;
   }
 }
 
@@ -132,10 +141,11 @@ const doctor = {
   runtimeDirUnusable: (dir: string, error: unknown) => `runtime dir ${dir} is not usable: ${errorText(error)}`,
   runtimeDirHint: (dir: string) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
 
-  noLock: (workspace: string) => `no lock on ${workspace}`,
-  lockHeld: (entry: StatusEntry, workspace: string) =>
-    `${workspace} is held by ${holderOf(entry)}, last active ${duration(entry.age_ms ?? 0)} ago`,
-  lockLeftOver: (state: LockState, workspace: string) => `a ${state} lock is left on ${workspace}; the next session takes it over`,
+  noLock: (workspace: string, where: string | null) => `no lock on ${workspace}${inStore(where)}`,
+  lockHeld: (entry: StatusEntry, workspace: string, where: string | null) =>
+    `${workspace} is held by ${holderOf(entry)}, last active ${duration(entry.age_ms ?? 0)} ago${inStore(where)}`,
+  lockLeftOver: (state: LockState, workspace: string, where: string | null) =>
+    `a ${state} lock is left on ${workspace}${inStore(where)}; the next session takes it over`,
   clearHint: (quoted: string) => `claude-session-guard clear --workspace ${quoted}`,
   lockUnreadable: (error: unknown) => `the lock cannot be read, so every hook here fails open: ${errorText(error)}`,
   lockUnreadableHint: (path: string) => `remove it by hand: rm -r ${shellQuote(path)}`,
@@ -143,6 +153,20 @@ const doctor = {
   rootNotRead: (root: string, here: string) =>
     `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
   rootNotReadHint: (root: string) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+
+  storeUrlInvalid: (message: string) => `${message}, so every hook started from here fails open (allows everything)`,
+  storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
+  redisOk: (display: string, ms: number) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
+  redisUnreachable: (problem: string) => `${problem}; until it answers, every hook fails open (allows everything)`,
+  redisUnreachableHint: (display: string, source: string) =>
+    `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
+  workspaceIdMissing:
+    "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: " +
+    "hosts that mount the workspace at different paths will not see each other's locks",
+  workspaceIdHint:
+    "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
+  workspaceIdSet: (id: string, key: string) =>
+    `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
 
   disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
   disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE",
@@ -161,7 +185,8 @@ export const M = {
   lockNotAFile: (path: string) =>
     `the lock ${path} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path)})`,
 
-  noLocks: (dir: string) => `No locks in ${dir}.`,
+  noLocks: (where: string) => `No locks in ${where}.`,
+  redisStoreName: (display: string) => `the Redis lock store at ${display}`,
   noLockHere: (workspace: string) => `No lock on ${workspace}: no session holds this workspace.`,
   unrecordedWorkspace: (hash: string) => `(not recorded; hash ${hash})`,
 

@@ -22,7 +22,10 @@ import { statusCommand } from "./status.js";
 
 const NAME = "claude-session-guard";
 
-/** The real world. Store selection and the decisions log are shared with the hook path. */
+/**
+ * The real world. Store selection and the decisions log are shared with the hook path: a
+ * command's `--store` reaches openStore exactly as a hook's does.
+ */
 export function realCommandDeps(env: NodeJS.ProcessEnv = process.env): CommandDeps {
   const hook = realHookDeps(env, {});
   return {
@@ -30,7 +33,7 @@ export function realCommandDeps(env: NodeJS.ProcessEnv = process.env): CommandDe
     cwd: process.cwd(),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    openStore: hook.openStore,
+    openStore: (e, flag) => realHookDeps(e, { store: flag }).openStore(e),
     probe: livenessProbe(hook.host),
     logDir: logDir(),
     log: hook.log,
@@ -82,6 +85,13 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/**
+ * The same flag as on the hook commands. Its value is checked by the command, not by commander,
+ * whose error message would repeat the URL, password and all.
+ */
+const storeOption = () =>
+  new Option("--store <url>", "lock store: redis://[user:password@]host[:port][/db] or rediss://… (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)");
+
 /** Builds the commander program; `run` receives each command's work so runProgram can await it. */
 export function buildProgram(run: (work: () => Promise<CommandResult>) => void, deps: () => CommandDeps): Command {
   const program = new Command(NAME)
@@ -113,9 +123,10 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
   program
     .command("status")
     .description("show the current directory's workspace lock, or every lock with --all")
-    .option("--all", "every lock in the runtime dir")
+    .option("--all", "every lock in the store (the runtime dir, or Redis)")
     .option("--json", "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}")
-    .action((opts: { all?: boolean; json?: boolean }) => run(() => statusCommand(opts, deps())));
+    .addOption(storeOption())
+    .action((opts: { all?: boolean; json?: boolean; store?: string }) => run(() => statusCommand(opts, deps())));
 
   program
     .command("clear")
@@ -123,7 +134,8 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
     .addOption(new Option("--workspace <path>", "the workspace whose lock to remove").conflicts(["stale", "all"]))
     .addOption(new Option("--stale", "every stale, dead or corrupt lock, and leftover temp files").conflicts(["all"]))
     .option("--all", "every lock, including ones live sessions hold")
-    .action((opts: { workspace?: string; stale?: boolean; all?: boolean }) => run(() => clearCommand(opts, deps())));
+    .addOption(storeOption())
+    .action((opts: { workspace?: string; stale?: boolean; all?: boolean; store?: string }) => run(() => clearCommand(opts, deps())));
 
   const scope = () =>
     new Option("--scope <scope>", "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json")
@@ -146,10 +158,11 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
 
   program
     .command("doctor")
-    .description("check that this directory is guarded: hook wiring, a live self-test, the runtime dir; exit 1 on failure")
+    .description("check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure")
     .option("--settings <file>", "check only this settings file or plugin hooks.json (repeatable)", collect, [])
     .option("--json", "print {checks: [{id, status, message, hint}], ok}")
-    .action((opts: { settings: string[]; json?: boolean }) => run(() => doctorCommand(opts, deps())));
+    .addOption(storeOption())
+    .action((opts: { settings: string[]; json?: boolean; store?: string }) => run(() => doctorCommand(opts, deps())));
 
   program
     .command("log")

@@ -3,12 +3,12 @@
 
 import { judge, type Judgement, type LockState } from "../core/decide.js";
 import { shortSessionId } from "../core/record.js";
-import { runtimeDir } from "../host/paths.js";
 import { resolveWorkspace, WorkspaceError } from "../host/workspace.js";
 import { StoreError, type Snapshot } from "../store/port.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 import { UserError } from "./errors.js";
 import { M } from "./messages.js";
+import { openOperatorStore, operatorStoreChoice, storeName } from "./store.js";
 
 /** One lock, as `status --json` prints it. Field names are part of the contract. */
 export interface StatusEntry {
@@ -31,6 +31,8 @@ export interface LockView {
 export interface StatusOptions {
   all?: boolean;
   json?: boolean;
+  /** `--store URL`: wins over CLAUDE_SESSION_GUARD_STORE. */
+  store?: string;
 }
 
 export function viewOf(key: string, path: string, snapshot: Snapshot, now: number, deps: Pick<CommandDeps, "probe">): LockView | null {
@@ -64,7 +66,8 @@ export function storeProblem(error: unknown, path?: string): never {
 }
 
 export async function statusCommand(options: StatusOptions, deps: CommandDeps): Promise<CommandResult> {
-  const store = await deps.openStore(deps.env);
+  const choice = operatorStoreChoice(deps.env, options.store);
+  const store = await openOperatorStore(deps, options.store);
   try {
     const now = deps.now();
     if (options.all) {
@@ -75,7 +78,7 @@ export async function statusCommand(options: StatusOptions, deps: CommandDeps): 
         storeProblem(error);
       }
       if (options.json) return json(views.map((v) => v.entry));
-      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(runtimeDir(deps.env))}\n` };
+      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(storeName(choice))}\n` };
       return { exitCode: 0, stdout: table(views, now) };
     }
 

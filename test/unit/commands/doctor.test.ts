@@ -5,6 +5,8 @@ import type { RunResult } from "../../../src/commands/deps.js";
 import { answerProblem, doctorCommand } from "../../../src/commands/doctor.js";
 import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
+import { fileStore } from "../../../src/store/fileStore.js";
+import { StoreError } from "../../../src/store/port.js";
 import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
 
 const example = readFileSync(join(import.meta.dirname, "../../../settings.example.json"), "utf8");
@@ -182,5 +184,103 @@ describe("answerProblem", () => {
     expect(answerProblem({ exitCode: null, stdout: "", stderr: "", timedOut: true }, "allow")).toBe("did not answer within its timeout");
     expect(answerProblem({ exitCode: null, stdout: "", stderr: "", timedOut: false, error: "spawn ENOENT" }, "allow")).toBe("could not start: spawn ENOENT");
     expect(answerProblem(ok("hello"), "allow")).toMatch(/not JSON/);
+  });
+});
+
+describe("doctorCommand on the Redis store", () => {
+  const SECRET = "s3cr3t-pw";
+  const URL = `redis://:${SECRET}@127.0.0.1:6399`;
+  const DISPLAY = "redis://127.0.0.1:6399/0";
+
+  /** The file store under a Redis name, so no Redis is needed; `fail` makes every read throw. */
+  function fakeRedis(fail?: string) {
+    const flags: Array<string | undefined> = [];
+    deps.openStore = (e, flag) => {
+      flags.push(flag);
+      const files = fileStore(runtimeDir(e), { now: () => NOW });
+      return {
+        ...files,
+        location: (key: string) => `${DISPLAY} claude-session-guard:lock:${key}`,
+        read: fail === undefined ? files.read : () => Promise.reject(new StoreError(fail, "ECONNREFUSED")),
+      };
+    };
+    return flags;
+  }
+
+  const lines = async (options: { store?: string } = {}) => (await doctorCommand(options, deps)).stdout;
+
+  it("checks that Redis answers instead of the runtime dir, and warns without a workspace id", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: URL };
+    fakeRedis();
+    const result = await doctor();
+    expect(result).toMatchObject({ exitCode: 0, ok: true });
+    expect(result.status).toMatchObject({ store: "pass", "workspace-id": "warn", lock: "pass" });
+    expect(result.status["runtime-dir"]).toBeUndefined();
+    expect(result.checks.map((c) => c.id).slice(-5)).toEqual(["self-test", "store", "workspace-id", "lock", "running-sessions"]);
+    expect(result.checks.find((c) => c.id === "store")?.message).toBe(`the Redis lock store at ${DISPLAY} answers (read this workspace's lock in 0 ms)`);
+    expect(result.checks.find((c) => c.id === "workspace-id")?.message).toContain(
+      "hosts that mount the workspace at different paths will not see each other's locks",
+    );
+    expect(result.checks.find((c) => c.id === "lock")?.message).toBe(`no lock on ${deps.workspace} in the Redis lock store at ${DISPLAY}`);
+    expect(JSON.stringify(result.checks)).not.toContain(SECRET);
+  });
+
+  it("passes the workspace-id check when CLAUDE_SESSION_GUARD_WORKSPACE_ID is set", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: URL, CLAUDE_SESSION_GUARD_WORKSPACE_ID: "acme/app" };
+    fakeRedis();
+    const result = await doctor();
+    expect(result.checks.find((c) => c.id === "workspace-id")).toMatchObject({
+      status: "pass",
+      message: `CLAUDE_SESSION_GUARD_WORKSPACE_ID is "acme/app": every host that sets the same id shares this workspace's lock (claude-session-guard:lock:${workspaceKey("acme/app")})`,
+    });
+  });
+
+  it("fails, with exit 1, when Redis does not answer, and hides the password in what it quotes", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: URL };
+    fakeRedis(`cannot reach the Redis lock store (AUTH ${SECRET} refused)`);
+    const result = await doctor();
+    expect(result).toMatchObject({ exitCode: 1, ok: false });
+    const store = result.checks.find((c) => c.id === "store");
+    expect(store).toMatchObject({ status: "fail", message: "cannot reach the Redis lock store (AUTH *** refused); until it answers, every hook fails open (allows everything)" });
+    expect(store?.hint).toBe(`start Redis at ${DISPLAY} or make it reachable from here, or fix the host, port and password in CLAUDE_SESSION_GUARD_STORE`);
+    expect(result.status.lock).toBeUndefined();
+    expect(result.status["workspace-id"]).toBe("warn");
+  });
+
+  it("takes --store over the environment, for its own checks and for the self-test", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: "redis://elsewhere:1" };
+    const flags = fakeRedis();
+    const out = await lines({ store: URL });
+    expect(out).toContain(`pass  store: the Redis lock store at ${DISPLAY} answers`);
+    expect(out).not.toContain("elsewhere");
+    expect(out).not.toContain(SECRET);
+    expect(flags).toEqual([URL]);
+    expect(deps.shell.map((s) => s.env.CLAUDE_SESSION_GUARD_STORE)).toEqual(Array(6).fill(URL));
+  });
+
+  it("fails a CLAUDE_SESSION_GUARD_STORE that is not a Redis URL, and refuses such a --store as a usage error", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: `redis://:${SECRET}@host/not-a-db` };
+    const result = await doctor();
+    expect(result.checks.find((c) => c.id === "store")).toMatchObject({
+      status: "fail",
+      message: expect.stringMatching(/^CLAUDE_SESSION_GUARD_STORE must be a Redis URL, .*, so every hook started from here fails open/),
+    });
+    expect(result.exitCode).toBe(1);
+    expect(JSON.stringify(result.checks)).not.toContain(SECRET);
+    await expect(doctorCommand({ store: `http://:${SECRET}@host` }, deps)).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--store must be/) });
+  });
+
+  it("keeps the file store's checks when an empty --store overrides the environment", async () => {
+    project();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: URL };
+    const result = await doctorCommand({ store: "", json: true }, deps);
+    const ids = (JSON.parse(result.stdout) as { checks: Array<{ id: string }> }).checks.map((c) => c.id);
+    expect(ids).toContain("runtime-dir");
+    expect(ids).not.toContain("workspace-id");
   });
 });

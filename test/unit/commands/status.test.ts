@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { statusCommand } from "../../../src/commands/status.js";
+import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
+import { fileStore } from "../../../src/store/fileStore.js";
 import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
 
 let deps: Fake;
@@ -60,5 +62,19 @@ describe("statusCommand", () => {
   it("says so when there are no locks at all, without creating the runtime dir", async () => {
     expect((await statusCommand({ all: true }, deps)).stdout).toMatch(/^No locks in .*runtime\.\n$/);
     expect(existsSync(`${deps.env.CLAUDE_CONFIG_DIR}/runtime`)).toBe(false);
+  });
+});
+
+describe("statusCommand on the Redis store", () => {
+  it("says which Redis it looked in when there are no locks, without the password", async () => {
+    const flags: Array<string | undefined> = [];
+    deps.openStore = (e, flag) => {
+      flags.push(flag);
+      return { ...fileStore(runtimeDir(e)), list: async () => [] };
+    };
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: "redis://other:1" };
+    const result = await statusCommand({ all: true, store: "redis://:pa55word@127.0.0.1:6399/3" }, deps);
+    expect(result).toEqual({ exitCode: 0, stdout: "No locks in the Redis lock store at redis://127.0.0.1:6399/3.\n" });
+    expect(flags).toEqual(["redis://:pa55word@127.0.0.1:6399/3"]);
   });
 });
