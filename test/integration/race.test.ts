@@ -24,6 +24,8 @@ const CONTENDERS = 10;
 const ROUNDS = 20;
 /** Parallel hook calls of the holder's own session in the release and refresh races. */
 const HOLDER_CALLS = 4;
+/** A race takes ~6-10 s on an idle 2-core machine, but stretches with the load of whatever else runs. */
+const RACE_TIMEOUT_MS = 180_000;
 const TTL_MS = 300_000;
 const HOUR_MS = 3_600_000;
 
@@ -278,7 +280,7 @@ describe(`races between ${CONTENDERS} hook processes, ${ROUNDS} rounds each`, ()
     );
     expect(won, "sessions allowed in each round").toEqual(Array(ROUNDS).fill(1));
     expect(replay(arena)).toEqual({ enters: ROUNDS, overlaps: [] });
-  });
+  }, RACE_TIMEOUT_MS);
 
   it("exactly one of ten sessions takes over a stale lock", async () => {
     const arena = makeArena();
@@ -295,7 +297,7 @@ describe(`races between ${CONTENDERS} hook processes, ${ROUNDS} rounds each`, ()
     );
     expect(won, "sessions allowed in each round").toEqual(Array(ROUNDS).fill(1));
     expect(replay(arena)).toEqual({ enters: ROUNDS, overlaps: [] });
-  });
+  }, RACE_TIMEOUT_MS);
 
   it("allows all ten parallel calls of one session, and the lock ends up that session's", async () => {
     const arena = makeArena();
@@ -326,7 +328,7 @@ describe(`races between ${CONTENDERS} hook processes, ${ROUNDS} rounds each`, ()
     );
     expect(allowed, "calls allowed in each round").toEqual(Array(ROUNDS).fill(CONTENDERS));
     expect(replay(arena)).toEqual({ enters: ROUNDS * CONTENDERS, overlaps: [] });
-  });
+  }, RACE_TIMEOUT_MS);
 
   it("a holder's stop racing ten takers never leaves two holders nor deletes the new lock", async () => {
     const arena = makeArena();
@@ -361,7 +363,7 @@ describe(`races between ${CONTENDERS} hook processes, ${ROUNDS} rounds each`, ()
     expect(won, "takers allowed in each round").toEqual(expected);
     const holderEnters = rounds(() => []).filter((_, round) => fresh(round)).length;
     expect(replay(arena)).toEqual({ enters: holderEnters + won.reduce((a, b) => a + b, 0), overlaps: [] });
-  });
+  }, RACE_TIMEOUT_MS);
 
   it("a holder's refresh never overwrites a lock a taker just took", async () => {
     const arena = makeArena();
@@ -395,5 +397,5 @@ describe(`races between ${CONTENDERS} hook processes, ${ROUNDS} rounds each`, ()
     );
     expect(won.map((s) => s.length), "sessions allowed in each round (the holder or one taker)").toEqual(Array(ROUNDS).fill(1));
     expect(replay(arena)).toEqual({ enters: ROUNDS, overlaps: [] });
-  });
+  }, RACE_TIMEOUT_MS);
 });
