@@ -199,7 +199,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     const text = (expected as Partial<FileVersion>).text;
     if (text === undefined) return false;
     try {
-      return fs.readFileSync(path, "utf8") === text;
+      const bytes = fs.readFileSync(path);
+      return (bytes.length > MAX_RECORD_BYTES ? "" : bytes.toString("utf8")) === text;
     } catch {
       return false;
     }

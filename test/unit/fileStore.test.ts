@@ -392,10 +392,14 @@ describe("store semantics on a real directory", () => {
     expect(entries()).toEqual([lockFileName(KEY)]);
   });
 
-  it("a record too large to be ours reads as corrupt, not as an error", async () => {
+  it("a record too large to be ours reads as corrupt and can be taken over like any corrupt lock", async () => {
     mkdirSync(runtime, { recursive: true });
     writeFileSync(lockPath, JSON.stringify(record("huge", { pad: "x".repeat(70 * 1024) })));
-    expect((await fileStore(runtime).read(KEY)).observed.kind).toBe("corrupt");
+    const store = fileStore(runtime);
+    const { observed, version } = await store.read(KEY);
+    expect(observed.kind).toBe("corrupt");
+    expect(await store.replace(KEY, version!, record("me"))).toBe("ok");
+    expect(JSON.parse(readFileSync(lockPath, "utf8")).session_id).toBe("me");
   });
 
   it("sweep removes only temp and claim files older than the limit, never a claim on the live lock", async () => {
