@@ -65,6 +65,8 @@ interface FileVersion extends Version {
 
 const LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 const MAX_RECORD_BYTES = 64 * 1024;
+/** Stands for the text of any record over MAX_RECORD_BYTES; no real record reads as it (a NUL). */
+const OVERSIZED = "\u0000oversized";
 const MAX_CLAIM_LEVELS = 8;
 let tempCounter = 0;
 
@@ -93,15 +95,21 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       throw failure(`cannot read the lock ${path}`, error);
     }
     try {
-      const stat = fs.fstatSync(fd, { bigint: true });
+      let stat: nodeFs.BigIntStats;
+      try {
+        stat = fs.fstatSync(fd, { bigint: true });
+      } catch (error) {
+        throw failure(`cannot read the lock ${path}`, error);
+      }
       if (!stat.isFile()) {
         throw new StoreError(`the lock ${path} is not a regular file; remove it by hand`, "ENOTFILE");
       }
       const text = readAll(fd, path);
       const version: FileVersion = { token: stat.ino.toString(), text };
-      return { observed: parseRecord(text), version };
+      const observed = text === OVERSIZED ? ({ kind: "corrupt", reason: `larger than ${MAX_RECORD_BYTES} bytes` } as const) : parseRecord(text);
+      return { observed, version };
     } finally {
-      fs.closeSync(fd);
+      closeQuietly(fd);
     }
   }
 
@@ -118,8 +126,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     } catch (error) {
       throw failure(`cannot read the lock ${path}`, error);
     }
-    // An oversized record is not ours: let it parse as corrupt rather than reading it all.
-    return length > MAX_RECORD_BYTES ? "" : buffer.toString("utf8", 0, length);
+    // An oversized record is not ours: it is corrupt, and not worth reading whole.
+    return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
 
   /** Writes the record to a private temp file beside the lock; the caller removes it. */
@@ -200,7 +208,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     if (text === undefined) return false;
     try {
       const bytes = fs.readFileSync(path);
-      return (bytes.length > MAX_RECORD_BYTES ? "" : bytes.toString("utf8")) === text;
+      return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
     } catch {
       return false;
     }
