@@ -1,258 +1,125 @@
 // Mutual exclusion under real concurrency: many processes of the built binary (bin/ -> dist/)
-// fight over one workspace lock, round after round. Each contender is a long-lived worker
-// (support/raceWorker.mjs) whose hook processes are held at a shared start line
-// (support/raceBarrier.cjs) and released together, so the hooks hit the store within the same
-// few milliseconds. Every allowed contender logs `enter`/`exit` around a critical section that
-// lasts until the whole round has decided; replaying the merged log proves that no two sessions
-// were ever inside at once, on top of counting the winners of each round.
+// fight over one workspace lock, round after round, with the shared race harness
+// (support/raceHarness.ts): each contender is a long-lived worker (support/raceWorker.mjs) whose
+// hook processes are held at a shared start line (support/raceBarrier.cjs) and released together,
+// so the hooks hit the store within the same few milliseconds. Every allowed contender logs
+// `enter`/`exit` around a critical section that lasts until the whole round has decided;
+// replaying the merged log proves that no two sessions were ever inside at once, on top of
+// counting the winners of each round.
 //
 // Assumes `npm run build` already ran (`npm test` builds first).
 
-import { type ChildProcess, fork } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Arena,
+  CONTENDERS,
+  cleanUp,
+  HOUR_MS,
+  type HookCommand,
+  makeArena as makeRaceArena,
+  overlaps,
+  type Played,
+  ROUNDS,
+  type Role,
+  race as runRace,
+  replay,
+  rounds,
+  TTL_MS,
+  takers,
+  winners,
+} from "./support/raceHarness.js";
 
 const root = join(import.meta.dirname, "../..");
-const BIN = join(root, "bin/claude-session-guard.js");
-const WORKER = join(import.meta.dirname, "support/raceWorker.mjs");
-const BARRIER = join(import.meta.dirname, "support/raceBarrier.cjs");
 
-const CONTENDERS = 10;
-const ROUNDS = 20;
 /** Parallel hook calls of the holder's own session in the release and refresh races. */
 const HOLDER_CALLS = 4;
 /** A race takes ~6-10 s on an idle 2-core machine, but stretches with the load of whatever else runs. */
 const RACE_TIMEOUT_MS = 180_000;
-const TTL_MS = 300_000;
-const HOUR_MS = 3_600_000;
 
-type HookCommand = "pretooluse" | "posttooluse" | "stop";
-
-interface Role {
-  session: string;
-  /** Hook commands run in order; the first fires at the start line. */
-  steps: HookCommand[];
-  /** Inside the critical section (holding a fresh lock) before the round starts. */
-  heldAtStart?: boolean;
-  /** Release with `stop` after the critical section. */
-  release?: boolean;
-  /** Start when that worker's private gate opens (after its exit line), not at the shared line. */
-  gateOf?: number;
-}
-
-interface HookOutcome {
-  command: HookCommand;
-  kind: "allow" | "notice" | "deny" | "failopen" | "crash" | "unexpected";
-  [detail: string]: unknown;
-}
-
-interface Played {
-  id: number;
-  session: string;
-  outcomes: HookOutcome[];
-  entered: boolean;
-  /** The lock's session_id seen from inside the critical section (null: no lock file). */
-  holderSeen?: string | null;
-  release: HookOutcome | null;
-}
-
-interface Arena {
-  dir: string;
+interface FileArena extends Arena {
   workspace: string;
   runtime: string;
   lockPath: string;
-  log: string;
 }
 
-const arenas: string[] = [];
-const workers: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const worker of workers.splice(0)) if (worker.exitCode === null && worker.pid !== undefined) worker.kill();
-  for (const dir of arenas.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(cleanUp);
 
 beforeAll(() => {
   if (!existsSync(join(root, "dist/cli.cjs"))) throw new Error("dist/cli.cjs is missing: run `npm run build` first");
 });
 
-function makeArena(): Arena {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), "csg-race-")));
-  arenas.push(dir);
-  const workspace = join(dir, "workspace");
-  const runtime = join(dir, "config/runtime");
+function makeArena(): FileArena {
+  const arena = makeRaceArena("csg-race-");
+  const workspace = join(arena.dir, "workspace");
+  const runtime = join(arena.dir, "config/runtime");
   mkdirSync(workspace);
-  mkdirSync(join(dir, "home"));
-  mkdirSync(join(dir, "barrier"));
+  mkdirSync(join(arena.dir, "home"));
   mkdirSync(runtime, { recursive: true, mode: 0o700 });
   const hash = createHash("md5").update(workspace, "utf8").digest("hex").slice(0, 12);
-  return { dir, workspace, runtime, lockPath: join(runtime, `session-lock-${hash}.json`), log: join(dir, "critical.log") };
+  return { ...arena, workspace, runtime, lockPath: join(runtime, `session-lock-${hash}.json`) };
 }
 
 /** Puts the lock file in a known state before a round, as an older guard would have left it. */
-function writeLock(arena: Arena, sessionId: string, acquiredAt: number): void {
+function writeLock(arena: FileArena, sessionId: string, acquiredAt: number): void {
   const record = { schema_version: 1, session_id: sessionId, pid: process.pid, acquired_at: acquiredAt, ttl_ms: TTL_MS };
   const temp = `${arena.lockPath}.setup`;
   writeFileSync(temp, `${JSON.stringify(record)}\n`, { mode: 0o600 });
   renameSync(temp, arena.lockPath);
 }
 
-function clearLock(arena: Arena): void {
+function clearLock(arena: FileArena): void {
   rmSync(arena.lockPath, { force: true });
 }
 
-function lockHolder(arena: Arena): { session_id: string; acquired_at: number } | null {
+function lockHolder(arena: FileArena): { session_id: string; acquired_at: number } | null {
   if (!existsSync(arena.lockPath)) return null;
   return JSON.parse(readFileSync(arena.lockPath, "utf8"));
 }
 
 /** Temp and claim files (`<lock>.<…>`) left beside the lock: a finished round must leave none. */
-function strays(arena: Arena): string[] {
+function strays(arena: FileArena): string[] {
   const prefix = `${basename(arena.lockPath)}.`;
   return readdirSync(arena.runtime).filter((name) => name.startsWith(prefix));
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
-
-/** A worker that finished its last round has disconnected; it needs no further messages. */
-function tell(worker: ChildProcess, message: { type: string; round: number }): void {
-  if (worker.connected) worker.send(message, () => {});
-}
-
 /**
- * Plays `roles.length` rounds with one forked worker per contender. `setup(round)` runs after the
- * previous round has fully finished and before the start line opens; `check(round, played)` runs
- * once every contender of the round is done, and should check softly (`expect.soft`) so that
- * every bad round is reported, not just the first.
+ * Plays `roles.length` rounds on the lock file. `setup(round)` runs after the previous round has
+ * fully finished and before the start line opens; `check(round, played)` runs once every
+ * contender of the round is done, and should check softly (`expect.soft`) so that every bad
+ * round is reported, not just the first.
  */
-async function race(
-  arena: Arena,
+function race(
+  arena: FileArena,
   roles: Role[][],
   setup: (round: number) => void,
   check: (round: number, played: Played[]) => void,
 ): Promise<void> {
-  const count = roles[0]!.length;
-  const barrier = join(arena.dir, "barrier");
-  const plan = {
-    bin: BIN,
-    barrier: BARRIER,
-    dir: barrier,
-    log: arena.log,
-    lockPath: arena.lockPath,
-    workspace: arena.workspace,
-    rounds: roles,
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: join(arena.dir, "home"),
-      CLAUDE_CONFIG_DIR: join(arena.dir, "config"),
-      CLAUDE_SESSION_GUARD_WORKSPACE: arena.workspace,
-      // A live pid, so no record is ever judged dead: only the TTL decides staleness here.
-      CLAUDE_PID: String(process.pid),
+  return runRace(arena, roles, {
+    plan: {
+      lockPath: arena.lockPath,
+      workspace: arena.workspace,
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: join(arena.dir, "home"),
+        CLAUDE_CONFIG_DIR: join(arena.dir, "config"),
+        CLAUDE_SESSION_GUARD_WORKSPACE: arena.workspace,
+        // A live pid, so no record is ever judged dead: only the TTL decides staleness here.
+        CLAUDE_PID: String(process.pid),
+      },
     },
-  };
-  const planPath = join(arena.dir, "plan.json");
-  writeFileSync(planPath, JSON.stringify(plan));
-
-  const decided = new Map<number, number>();
-  const done = new Map<number, Played[]>();
-  const failures: string[] = [];
-  const spawned = Array.from({ length: count }, (_, id) => {
-    const worker = fork(WORKER, [planPath, String(id)], { stdio: ["ignore", "inherit", "pipe", "ipc"] });
-    workers.push(worker);
-    let stderr = "";
-    worker.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    worker.on("message", (message: { type: string; round: number; error?: string } & Played) => {
-      if (message.type === "error") failures.push(`worker ${id}: ${message.error}`);
-      if (message.type === "decided") {
-        decided.set(message.round, (decided.get(message.round) ?? 0) + 1);
-        if (decided.get(message.round) === count) {
-          for (const w of spawned) tell(w, { type: "all-decided", round: message.round });
-        }
-      }
-      if (message.type === "done") done.set(message.round, [...(done.get(message.round) ?? []), message]);
-    });
-    worker.on("exit", (code) => {
-      if (code !== 0) failures.push(`worker ${id} exited with ${code}: ${stderr}`);
-    });
-    return worker;
-  });
-  const healthy = () => {
-    if (failures.length > 0) throw new Error(failures.join("\n"));
-    return true;
-  };
-
-  for (let round = 0; round < roles.length; round++) {
-    setup(round);
-    for (const worker of spawned) tell(worker, { type: "setup", round });
-    await until(
-      () => healthy() && readdirSync(barrier).filter((n) => n.startsWith(`ready-${round}-`)).length === count,
-      `round ${round}: every hook at the start line`,
-    );
-    writeFileSync(join(barrier, `go-${round}`), "");
-    for (const worker of spawned) tell(worker, { type: "go", round });
-    await until(() => healthy() && (done.get(round)?.length ?? 0) === count, `round ${round}: every contender done`);
-    const played = done.get(round)!.sort((a, b) => a.id - b.id);
-    const broken = played.flatMap((p) => [...p.outcomes, ...(p.release ? [p.release] : [])]).filter((o) => !["allow", "notice", "deny"].includes(o.kind));
+    setup,
     // Soft: a broken round is reported and the race goes on, so a failure shows every bad round.
-    expect.soft(broken, `round ${round}: only the contract's allow, notice and deny, never a fail-open`).toEqual([]);
-    expect.soft(strays(arena), `round ${round}: no temp or claim file left beside the lock`).toEqual([]);
-    check(round, played);
-    // Only this round's files: the next round's hooks may already be waiting at their line.
-    for (const name of readdirSync(barrier)) if (name.split("-")[1] === String(round)) rmSync(join(barrier, name));
-  }
-  await Promise.all(spawned.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once("exit", resolve)))));
-  healthy();
+    soft: true,
+    invariant: (round) => {
+      expect.soft(strays(arena), `round ${round}: no temp or claim file left beside the lock`).toEqual([]);
+    },
+    check,
+    waitMs: 20_000,
+  });
 }
-
-/**
- * Replays the merged enter/exit log and returns every moment two distinct sessions were inside
- * at once (one session's parallel calls may overlap each other: they are one holder).
- */
-function overlaps(log: string): string[] {
-  const inside = new Map<string, number>();
-  const problems: string[] = [];
-  log
-    .split("\n")
-    .filter((line) => line !== "")
-    .forEach((line, index) => {
-      const [kind, session, round] = line.split(" ");
-      if (session === undefined || round === undefined || (kind !== "enter" && kind !== "exit")) {
-        problems.push(`line ${index + 1}: malformed "${line}"`);
-        return;
-      }
-      const depth = inside.get(session) ?? 0;
-      if (kind === "enter") {
-        const others = [...inside].filter(([s, n]) => s !== session && n > 0).map(([s]) => s);
-        if (others.length > 0) problems.push(`line ${index + 1}: ${session} entered in round ${round} while ${others.join(", ")} inside`);
-        inside.set(session, depth + 1);
-      } else if (depth === 0) {
-        problems.push(`line ${index + 1}: ${session} exited in round ${round} without entering`);
-      } else {
-        inside.set(session, depth - 1);
-      }
-    });
-  for (const [session, depth] of inside) if (depth > 0) problems.push(`${session} never exited`);
-  return problems;
-}
-
-function replay(arena: Arena): { enters: number; overlaps: string[] } {
-  const log = readFileSync(arena.log, "utf8");
-  return { enters: log.split("\n").filter((l) => l.startsWith("enter ")).length, overlaps: overlaps(log) };
-}
-
-const winners = (played: Played[]) => played.filter((p) => p.entered).map((p) => p.session);
-const rounds = (make: (round: number) => Role[]): Role[][] => Array.from({ length: ROUNDS }, (_, r) => make(r));
-const takers = (prefix: string, round: number, extra: Partial<Role> = {}): Role[] =>
-  Array.from({ length: CONTENDERS }, (_, i) => ({ session: `${prefix}${i}-r${round}`, steps: ["pretooluse"], ...extra }));
 
 describe("the log replay", () => {
   it("flags two sessions inside at once and accepts one session's overlapping calls", () => {

@@ -1,70 +1,48 @@
 // Mutual exclusion on the Redis store under real concurrency: ten processes of the built binary
 // (bin/ -> dist/), each a "host" of its own (HOME, config dir, workspace path) sharing one
 // workspace id and one real redis-server, fight over the lock round after round. The harness is
-// the file race suite's (test/integration/race.test.ts), with the lock arranged and inspected in
-// Redis: hooks are held at a start line and released together, every allowed contender logs
+// the file race suite's (support/raceHarness.ts), with the lock arranged and inspected in Redis:
+// hooks are held at a start line and released together, every allowed contender logs
 // `enter`/`exit` around a critical section that lasts until the whole round has decided, and
 // replaying the merged log proves that no two sessions were ever inside at once.
 //
 // Assumes `npm run build` already ran (`npm test` builds first).
 
-import { type ChildProcess, fork } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeRedis, type RedisServer, startRedis } from "../support/redisServer.js";
+import {
+  type Arena,
+  CONTENDERS,
+  cleanUp,
+  HOUR_MS,
+  type HookCommand,
+  makeArena as makeRaceArena,
+  overlaps,
+  type Played,
+  ROUNDS,
+  type Role,
+  race as runRace,
+  replay,
+  rounds,
+  TTL_MS,
+  takers,
+  winners,
+} from "./support/raceHarness.js";
 
 const root = join(import.meta.dirname, "../..");
-const BIN = join(root, "bin/claude-session-guard.js");
-const WORKER = join(import.meta.dirname, "support/redisRaceWorker.mjs");
-const BARRIER = join(import.meta.dirname, "support/redisRaceBarrier.cjs");
 
-const CONTENDERS = 10;
-const ROUNDS = 20;
-const TTL_MS = 300_000;
-const HOUR_MS = 3_600_000;
 const WORKSPACE_ID = "race/workspace";
 const LOCK_KEY = `claude-session-guard:lock:${createHash("md5").update(WORKSPACE_ID, "utf8").digest("hex").slice(0, 12)}`;
 /** Ten processes spawned per round on a busy CI machine: far more than the default 60 s per test. */
 const RACE_TIMEOUT_MS = 300_000;
 
-type HookCommand = "pretooluse" | "posttooluse" | "stop";
-
-interface Role {
-  session: string;
-  steps: HookCommand[];
-  heldAtStart?: boolean;
-  release?: boolean;
-}
-
-interface HookOutcome {
-  command: HookCommand;
-  kind: "allow" | "notice" | "deny" | "failopen" | "crash" | "unexpected";
-  [detail: string]: unknown;
-}
-
-interface Played {
-  id: number;
-  session: string;
-  outcomes: HookOutcome[];
-  entered: boolean;
-  holderSeen?: string | null;
-  release: HookOutcome | null;
-}
-
-interface Arena {
-  dir: string;
-  log: string;
-}
-
 describeRedis(`races on the Redis store between ${CONTENDERS} hook processes, ${ROUNDS} rounds each`, () => {
   let server: RedisServer;
   let redis: Redis;
-  const arenas: string[] = [];
-  const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
     if (!existsSync(join(root, "dist/redis.cjs"))) throw new Error("dist/redis.cjs is missing: run `npm run build` first");
@@ -72,8 +50,7 @@ describeRedis(`races on the Redis store between ${CONTENDERS} hook processes, ${
     redis = await server.client();
   });
   afterEach(async () => {
-    for (const worker of workers.splice(0)) if (worker.exitCode === null && worker.pid !== undefined) worker.kill();
-    for (const dir of arenas.splice(0)) rmSync(dir, { recursive: true, force: true });
+    cleanUp();
     await redis.flushall();
   });
   afterAll(async () => {
@@ -81,10 +58,7 @@ describeRedis(`races on the Redis store between ${CONTENDERS} hook processes, ${
   });
 
   function makeArena(): Arena {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), "csg-redis-race-")));
-    arenas.push(dir);
-    mkdirSync(join(dir, "barrier"));
-    return { dir, log: join(dir, "critical.log") };
+    return makeRaceArena("csg-redis-race-");
   }
 
   /** Puts the lock in a known state before a round, as another host's guard would have left it. */
@@ -102,108 +76,42 @@ describeRedis(`races on the Redis store between ${CONTENDERS} hook processes, ${
     return value === null ? null : JSON.parse(value);
   }
 
-  async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  }
-
-  function tell(worker: ChildProcess, message: { type: string; round: number }): void {
-    if (worker.connected) worker.send(message, () => {});
-  }
-
-  async function race(
+  function race(
     arena: Arena,
     roles: Role[][],
     setup: (round: number) => Promise<void>,
     check: (round: number, played: Played[]) => Promise<void>,
   ): Promise<void> {
-    const count = roles[0]!.length;
-    const barrier = join(arena.dir, "barrier");
     // Every contender is a host of its own: its own HOME and config dir, the workspace at its own path.
-    const hosts = Array.from({ length: count }, (_, id) => {
+    const hosts = Array.from({ length: roles[0]!.length }, (_, id) => {
       const home = join(arena.dir, `host-${id}`);
       const workspace = join(home, "checkout");
       mkdirSync(join(workspace, ".git"), { recursive: true });
       return { workspace, env: { HOME: home, CLAUDE_CONFIG_DIR: join(home, ".claude") } };
     });
-    const plan = {
-      bin: BIN,
-      barrier: BARRIER,
-      dir: barrier,
-      log: arena.log,
-      redisUrl: server.url,
-      lockKey: LOCK_KEY,
-      rounds: roles,
-      hosts,
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        CLAUDE_SESSION_GUARD_STORE: server.url,
-        CLAUDE_SESSION_GUARD_WORKSPACE_ID: WORKSPACE_ID,
-        // A live pid, so no record is ever judged dead: only the TTL decides staleness here.
-        CLAUDE_PID: String(process.pid),
+    return runRace(arena, roles, {
+      plan: {
+        redisUrl: server.url,
+        lockKey: LOCK_KEY,
+        hosts,
+        env: {
+          PATH: process.env.PATH ?? "/usr/bin:/bin",
+          CLAUDE_SESSION_GUARD_STORE: server.url,
+          CLAUDE_SESSION_GUARD_WORKSPACE_ID: WORKSPACE_ID,
+          // A live pid, so no record is ever judged dead: only the TTL decides staleness here.
+          CLAUDE_PID: String(process.pid),
+        },
       },
-    };
-    const planPath = join(arena.dir, "plan.json");
-    writeFileSync(planPath, JSON.stringify(plan));
-
-    const decided = new Map<number, number>();
-    const done = new Map<number, Played[]>();
-    const failures: string[] = [];
-    const spawned = Array.from({ length: count }, (_, id) => {
-      const worker = fork(WORKER, [planPath, String(id)], { stdio: ["ignore", "inherit", "pipe", "ipc"] });
-      workers.push(worker);
-      let stderr = "";
-      worker.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      worker.on("message", (message: { type: string; round: number; error?: string } & Played) => {
-        if (message.type === "error") failures.push(`worker ${id}: ${message.error}`);
-        if (message.type === "decided") {
-          decided.set(message.round, (decided.get(message.round) ?? 0) + 1);
-          if (decided.get(message.round) === count) {
-            for (const w of spawned) tell(w, { type: "all-decided", round: message.round });
-          }
-        }
-        if (message.type === "done") done.set(message.round, [...(done.get(message.round) ?? []), message]);
-      });
-      worker.on("exit", (code) => {
-        if (code !== 0) failures.push(`worker ${id} exited with ${code}: ${stderr}`);
-      });
-      return worker;
+      setup,
+      soft: false,
+      invariant: async (round) => {
+        const locks = await scan(redis, "claude-session-guard:lock:*");
+        expect(locks.filter((k) => k !== LOCK_KEY), `round ${round}: one workspace, one key`).toEqual([]);
+      },
+      check,
+      waitMs: 30_000,
     });
-    const healthy = () => {
-      if (failures.length > 0) throw new Error(failures.join("\n"));
-      return true;
-    };
-
-    for (let round = 0; round < roles.length; round++) {
-      await setup(round);
-      for (const worker of spawned) tell(worker, { type: "setup", round });
-      await until(
-        () => healthy() && readdirSync(barrier).filter((n) => n.startsWith(`ready-${round}-`)).length === count,
-        `round ${round}: every hook at the start line`,
-      );
-      writeFileSync(join(barrier, `go-${round}`), "");
-      for (const worker of spawned) tell(worker, { type: "go", round });
-      await until(() => healthy() && (done.get(round)?.length ?? 0) === count, `round ${round}: every contender done`);
-      const played = done.get(round)!.sort((a, b) => a.id - b.id);
-      const broken = played
-        .flatMap((p) => [...p.outcomes, ...(p.release ? [p.release] : [])])
-        .filter((o) => !["allow", "notice", "deny"].includes(o.kind));
-      expect(broken, `round ${round}: only the contract's allow, notice and deny, never a fail-open`).toEqual([]);
-      const locks = await scan(redis, "claude-session-guard:lock:*");
-      expect(locks.filter((k) => k !== LOCK_KEY), `round ${round}: one workspace, one key`).toEqual([]);
-      await check(round, played);
-    }
-    await Promise.all(spawned.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once("exit", resolve)))));
-    healthy();
   }
-
-  const winners = (played: Played[]) => played.filter((p) => p.entered).map((p) => p.session);
-  const rounds = (make: (round: number) => Role[]): Role[][] => Array.from({ length: ROUNDS }, (_, r) => make(r));
-  const takers = (prefix: string, round: number, extra: Partial<Role> = {}): Role[] =>
-    Array.from({ length: CONTENDERS }, (_, i) => ({ session: `${prefix}${i}-r${round}`, steps: ["pretooluse"], ...extra }));
 
   it(
     "exactly one of ten sessions on ten hosts wins a free lock, and its stop frees it",
@@ -345,42 +253,6 @@ describe("the Redis race suite's log replay", () => {
     expect(overlaps("enter a 0\n")).toEqual(["a never exited"]);
   });
 });
-
-/**
- * Replays the merged enter/exit log and returns every moment two distinct sessions were inside
- * at once (one session's parallel calls may overlap each other: they are one holder).
- */
-function overlaps(log: string): string[] {
-  const inside = new Map<string, number>();
-  const problems: string[] = [];
-  log
-    .split("\n")
-    .filter((line) => line !== "")
-    .forEach((line, index) => {
-      const [kind, session, round] = line.split(" ");
-      if (session === undefined || round === undefined || (kind !== "enter" && kind !== "exit")) {
-        problems.push(`line ${index + 1}: malformed "${line}"`);
-        return;
-      }
-      const depth = inside.get(session) ?? 0;
-      if (kind === "enter") {
-        const others = [...inside].filter(([s, n]) => s !== session && n > 0).map(([s]) => s);
-        if (others.length > 0) problems.push(`line ${index + 1}: ${session} entered in round ${round} while ${others.join(", ")} inside`);
-        inside.set(session, depth + 1);
-      } else if (depth === 0) {
-        problems.push(`line ${index + 1}: ${session} exited in round ${round} without entering`);
-      } else {
-        inside.set(session, depth - 1);
-      }
-    });
-  for (const [session, depth] of inside) if (depth > 0) problems.push(`${session} never exited`);
-  return problems;
-}
-
-function replay(arena: Arena): { enters: number; overlaps: string[] } {
-  const log = readFileSync(arena.log, "utf8");
-  return { enters: log.split("\n").filter((l) => l.startsWith("enter ")).length, overlaps: overlaps(log) };
-}
 
 async function scan(redis: Redis, pattern: string): Promise<string[]> {
   const found: string[] = [];

@@ -1,9 +1,10 @@
 "use strict";
-// Preloaded (`node -r`) into each hook process of the race suite. It holds the process at a
-// start line until the gate file appears, so that Node's ~60 ms start-up is paid beforehand and
-// every hook of a round touches the lock within the same few milliseconds. Without it the
-// hooks start one after another and the lock's race windows (well under a millisecond) would
-// hardly ever overlap. The hook itself, bin/ -> dist/, runs unchanged after the gate.
+// Preloaded (`node -r`) into each hook process of the race suites (file and Redis store). It
+// holds the process at a start line until the gate file appears, so that Node's ~60 ms start-up
+// is paid beforehand and every hook of a round reaches the store within the same few
+// milliseconds. Without it the hooks start one after another and the lock's race windows (well
+// under a millisecond) would hardly ever overlap. The hook itself, bin/ -> dist/, runs unchanged
+// after the gate.
 
 const fs = require("node:fs");
 
@@ -18,7 +19,7 @@ if (gate && ready) {
       process.stderr.write(`race barrier: ${gate} never appeared\n`);
       process.exit(3);
     }
-    // A 1 ms sleep, not a busy spin: ten spinning processes would starve the two cores.
+    // A 1 ms sleep, not a busy spin: ten spinning processes would starve the cores.
     Atomics.wait(cell, 0, 0, 1);
   }
 }

@@ -1,5 +1,11 @@
-// One contender of the race suite, forked by test/integration/race.test.ts with an IPC channel.
-// Usage: raceWorker.mjs <plan.json> <worker id>
+// One contender of the race suites, forked by the race harness (support/raceHarness.ts) of
+// test/integration/race.test.ts (file store) and redisRace.test.ts (Redis store) with an IPC
+// channel. Usage: raceWorker.mjs <plan.json> <worker id>
+//
+// The plan says which store holds the lock: with `redisUrl` and `lockKey` the worker reads the
+// holder from Redis (ioredis, imported only then), otherwise from the lock file at `lockPath`.
+// `hosts[id]`, when given, makes the worker a host of its own ({workspace, env} on top of the
+// plan's env); otherwise it uses the plan's `workspace` and `env`.
 //
 // Every round the worker plays the role the plan gives it: it runs its hook commands through the
 // built binary (the first one held at the shared start line by raceBarrier.cjs), and when its
@@ -22,6 +28,11 @@ import { join } from "node:path";
 const [planPath, idText] = process.argv.slice(2);
 const plan = JSON.parse(readFileSync(planPath, "utf8"));
 const id = Number(idText);
+const me = plan.hosts?.[id] ?? { workspace: plan.workspace, env: {} };
+const redis =
+  plan.redisUrl !== undefined && plan.lockKey !== undefined
+    ? new (await import("ioredis")).Redis(plan.redisUrl, { maxRetriesPerRequest: 1 })
+    : null;
 
 const inbox = [];
 const waiting = [];
@@ -43,8 +54,8 @@ function log(kind, session, round) {
 }
 
 function payload(command, session) {
-  const base = { session_id: session, transcript_path: join(plan.dir, `${session}.jsonl`), cwd: plan.workspace };
-  const toolInput = { file_path: join(plan.workspace, "notes.md"), content: "race\n" };
+  const base = { session_id: session, transcript_path: join(plan.dir, `${session}.jsonl`), cwd: me.workspace };
+  const toolInput = { file_path: join(me.workspace, "notes.md"), content: "race\n" };
   switch (command) {
     case "pretooluse":
       return { ...base, permission_mode: "default", hook_event_name: "PreToolUse", tool_name: "Write", tool_input: toolInput };
@@ -89,7 +100,7 @@ function classify(code, signal, stdout, stderr) {
 function runHook(command, session, start) {
   return new Promise((resolve, reject) => {
     const args = start ? ["-r", plan.barrier, plan.bin, command] : [plan.bin, command];
-    const env = start ? { ...plan.env, RACE_GATE: start.gate, RACE_READY: start.ready } : plan.env;
+    const env = { ...plan.env, ...me.env, ...(start && { RACE_GATE: start.gate, RACE_READY: start.ready }) };
     const child = spawn(process.execPath, args, { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -101,7 +112,17 @@ function runHook(command, session, start) {
   });
 }
 
-function holderNow() {
+/** The lock's session_id as the store has it now: null when there is no lock. */
+async function holderNow() {
+  if (redis) {
+    const value = await redis.get(plan.lockKey);
+    if (value === null) return null;
+    try {
+      return JSON.parse(value).session_id ?? "corrupt";
+    } catch {
+      return "corrupt";
+    }
+  }
   try {
     return JSON.parse(readFileSync(plan.lockPath, "utf8")).session_id ?? "corrupt";
   } catch (error) {
@@ -142,7 +163,7 @@ async function playRound(round) {
   let release = null;
   if (entered) {
     await message("all-decided", round);
-    holderSeen = holderNow();
+    holderSeen = await holderNow();
     log("exit", session, round);
     if (role.release) release = await runHook("stop", session, null);
   }
@@ -151,9 +172,10 @@ async function playRound(round) {
 
 try {
   for (let round = 0; round < plan.rounds.length; round++) await playRound(round);
-  process.disconnect();
 } catch (error) {
   process.send({ type: "error", id, error: String(error?.stack ?? error) });
   process.exitCode = 1;
+} finally {
+  redis?.disconnect();
   process.disconnect();
 }
