@@ -2403,6 +2403,7 @@ init_record();
 init_port();
 var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
+var OVERSIZED = "\0oversized";
 var MAX_CLAIM_LEVELS = 8;
 var tempCounter = 0;
 function lockFileName(key) {
@@ -2427,15 +2428,21 @@ function fileStore(runtimeDir2, options = {}) {
       throw failure(`cannot read the lock ${path2}`, error);
     }
     try {
-      const stat = fs2.fstatSync(fd, { bigint: true });
+      let stat;
+      try {
+        stat = fs2.fstatSync(fd, { bigint: true });
+      } catch (error) {
+        throw failure(`cannot read the lock ${path2}`, error);
+      }
       if (!stat.isFile()) {
         throw new StoreError(`the lock ${path2} is not a regular file; remove it by hand`, "ENOTFILE");
       }
       const text = readAll(fd, path2);
       const version = { token: stat.ino.toString(), text };
-      return { observed: parseRecord(text), version };
+      const observed = text === OVERSIZED ? { kind: "corrupt", reason: `larger than ${MAX_RECORD_BYTES} bytes` } : parseRecord(text);
+      return { observed, version };
     } finally {
-      fs2.closeSync(fd);
+      closeQuietly(fd);
     }
   }
   function readAll(fd, path2) {
@@ -2451,7 +2458,7 @@ function fileStore(runtimeDir2, options = {}) {
     } catch (error) {
       throw failure(`cannot read the lock ${path2}`, error);
     }
-    return length > MAX_RECORD_BYTES ? "" : buffer.toString("utf8", 0, length);
+    return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
   function writeTemp(path2, record) {
     const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
@@ -2522,7 +2529,8 @@ function fileStore(runtimeDir2, options = {}) {
     const text = expected.text;
     if (text === void 0) return false;
     try {
-      return fs2.readFileSync(path2, "utf8") === text;
+      const bytes = fs2.readFileSync(path2);
+      return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
     } catch {
       return false;
     }

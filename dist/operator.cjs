@@ -4406,8 +4406,9 @@ var package_default = {
     build: "esbuild cli=src/cli.ts operator=src/commands/program.ts redis=src/store/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/store/silentDebug.ts --log-level=warning",
     prepare: "npm run build",
     typecheck: "tsc --noEmit",
-    test: "npm run typecheck && npm run build && vitest run",
-    "capture-fixtures": "node test/fixtures/capture.mjs"
+    test: "npm run typecheck && npm run build && vitest run && node test/support/integrationOnOtherNodes.mjs",
+    "capture-fixtures": "node test/fixtures/capture.mjs",
+    bench: "npm run build && node bench/run.mjs"
   },
   dependencies: {
     commander: "^14.0.3",
@@ -5637,6 +5638,7 @@ init_record();
 init_port();
 var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
+var OVERSIZED = "\0oversized";
 var MAX_CLAIM_LEVELS = 8;
 var tempCounter = 0;
 function lockFileName(key) {
@@ -5661,15 +5663,21 @@ function fileStore(runtimeDir2, options = {}) {
       throw failure(`cannot read the lock ${path2}`, error);
     }
     try {
-      const stat = fs.fstatSync(fd, { bigint: true });
+      let stat;
+      try {
+        stat = fs.fstatSync(fd, { bigint: true });
+      } catch (error) {
+        throw failure(`cannot read the lock ${path2}`, error);
+      }
       if (!stat.isFile()) {
         throw new StoreError(`the lock ${path2} is not a regular file; remove it by hand`, "ENOTFILE");
       }
       const text = readAll(fd, path2);
       const version = { token: stat.ino.toString(), text };
-      return { observed: parseRecord(text), version };
+      const observed = text === OVERSIZED ? { kind: "corrupt", reason: `larger than ${MAX_RECORD_BYTES} bytes` } : parseRecord(text);
+      return { observed, version };
     } finally {
-      fs.closeSync(fd);
+      closeQuietly(fd);
     }
   }
   function readAll(fd, path2) {
@@ -5685,7 +5693,7 @@ function fileStore(runtimeDir2, options = {}) {
     } catch (error) {
       throw failure(`cannot read the lock ${path2}`, error);
     }
-    return length > MAX_RECORD_BYTES ? "" : buffer.toString("utf8", 0, length);
+    return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
   function writeTemp(path2, record) {
     const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
@@ -5756,7 +5764,8 @@ function fileStore(runtimeDir2, options = {}) {
     const text = expected.text;
     if (text === void 0) return false;
     try {
-      return fs.readFileSync(path2, "utf8") === text;
+      const bytes = fs.readFileSync(path2);
+      return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
     } catch {
       return false;
     }
@@ -5977,7 +5986,13 @@ function holderOf(entry) {
   return `session ${shortSessionId(entry.session_id ?? "?")} (pid ${entry.pid ?? "?"})`;
 }
 function workspaceOf(entry, known) {
-  return entry.workspace ?? known ?? `workspace not recorded, lock file ${entry.path}`;
+  return entry.workspace ?? known ?? `workspace not recorded, ${lockAt(entry.path)}`;
+}
+function lockAt(path2) {
+  return /^rediss?:\/\//.test(path2) ? `lock ${path2}` : `lock file ${path2}`;
+}
+function inStore(where2) {
+  return where2 === null ? "" : ` in ${where2}`;
 }
 function cleared(view, known, now) {
   const { entry, judgement } = view;
@@ -5991,7 +6006,7 @@ function cleared(view, known, now) {
     case "dead":
       return `Removed the lock of ${where2} left by ${holderOf(entry)}, whose process has ended.`;
     case "corrupt":
-      return `Removed the unreadable lock file ${entry.path} (${judgement.reason}).`;
+      return `Removed the unreadable ${lockAt(entry.path)} (${judgement.reason}).`;
   }
 }
 function hookChange(change) {
@@ -6066,14 +6081,22 @@ var doctor = {
   runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
   runtimeDirUnusable: (dir, error) => `runtime dir ${dir} is not usable: ${errorText(error)}`,
   runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
-  noLock: (workspace) => `no lock on ${workspace}`,
-  lockHeld: (entry, workspace) => `${workspace} is held by ${holderOf(entry)}, last active ${duration(entry.age_ms ?? 0)} ago`,
-  lockLeftOver: (state, workspace) => `a ${state} lock is left on ${workspace}; the next session takes it over`,
+  noLock: (workspace, where2) => `no lock on ${workspace}${inStore(where2)}`,
+  lockHeld: (entry, workspace, where2) => `${workspace} is held by ${holderOf(entry)}, last active ${duration(entry.age_ms ?? 0)} ago${inStore(where2)}`,
+  lockLeftOver: (state, workspace, where2) => `a ${state} lock is left on ${workspace}${inStore(where2)}; the next session takes it over`,
   clearHint: (quoted) => `claude-session-guard clear --workspace ${quoted}`,
   lockUnreadable: (error) => `the lock cannot be read, so every hook here fails open: ${errorText(error)}`,
   lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
   rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
   rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+  storeUrlInvalid: (message2) => `${message2}, so every hook started from here fails open (allows everything)`,
+  storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
+  redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
+  redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
+  redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
+  workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
+  workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
+  workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
   disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
   disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
 };
@@ -6086,7 +6109,8 @@ var M = {
   storeFailed: (message2) => message2,
   workspaceFailed: (message2) => message2,
   lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
-  noLocks: (dir) => `No locks in ${dir}.`,
+  noLocks: (where2) => `No locks in ${where2}.`,
+  redisStoreName: (display) => `the Redis lock store at ${display}`,
   noLockHere: (workspace) => `No lock on ${workspace}: no session holds this workspace.`,
   unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
   clearOneScope: "choose one of --workspace, --stale and --all",
@@ -6117,6 +6141,43 @@ var M = {
 // src/commands/status.ts
 init_record();
 init_port();
+
+// src/commands/store.ts
+init_port();
+init_redisUrl();
+function chosenStore(env2, flag) {
+  const url = storeUrl(env2, flag);
+  if (url === void 0) return { kind: "file", dir: runtimeDir(env2) };
+  const source = sourceOf(flag);
+  const target = parseRedisUrl(url, source);
+  return { kind: "redis", display: target.display, source, redact: (text) => scrub(text, target, url) };
+}
+function sourceOf(flag) {
+  return flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
+}
+function operatorStoreChoice(env2, flag) {
+  try {
+    return chosenStore(env2, flag);
+  } catch (error) {
+    throw badUrl(error, flag);
+  }
+}
+async function openOperatorStore(deps, flag) {
+  try {
+    return await deps.openStore(deps.env, flag);
+  } catch (error) {
+    throw badUrl(error, flag);
+  }
+}
+function badUrl(error, flag) {
+  if (!(error instanceof StoreError) || error.code !== "EBADURL") return error;
+  return new UserError(M.storeFailed(error.message), sourceOf(flag) === "--store" ? 2 : 1);
+}
+function storeName(choice) {
+  return choice.kind === "file" ? choice.dir : M.redisStoreName(choice.display);
+}
+
+// src/commands/status.ts
 function viewOf(key, path2, snapshot, now, deps) {
   if (snapshot.observed.kind === "absent") return null;
   const judgement = judge(snapshot.observed, now, deps.probe);
@@ -6145,7 +6206,8 @@ function storeProblem(error, path2) {
   throw error;
 }
 async function statusCommand(options, deps) {
-  const store = await deps.openStore(deps.env);
+  const choice = operatorStoreChoice(deps.env, options.store);
+  const store = await openOperatorStore(deps, options.store);
   try {
     const now = deps.now();
     if (options.all) {
@@ -6156,7 +6218,7 @@ async function statusCommand(options, deps) {
         storeProblem(error);
       }
       if (options.json) return json(views.map((v) => v.entry));
-      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(runtimeDir(deps.env))}
+      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(storeName(choice))}
 ` };
       return { exitCode: 0, stdout: table(views, now) };
     }
@@ -6211,7 +6273,7 @@ var SWEEP_OLDER_THAN_MS = 6e4;
 async function clearCommand(options, deps) {
   const chosen = [options.workspace !== void 0, options.stale === true, options.all === true].filter(Boolean).length;
   if (chosen > 1) throw new UserError(M.clearOneScope, 2);
-  const store = await deps.openStore(deps.env);
+  const store = await openOperatorStore(deps, options.store);
   try {
     if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
     return await clearOne(store, deps, options.workspace);
@@ -6833,6 +6895,10 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+// src/commands/doctor.ts
+init_port();
+init_redisStore();
+
 // src/settings/matcher.ts
 function readMatcher(matcher, toolEvent = true) {
   if (matcher === void 0 || matcher === null || matcher === "" || matcher === "*") return { kind: "all", names: [] };
@@ -6990,6 +7056,7 @@ function wiringChecks(sources) {
 var PLUGIN_NAME = "session-guard";
 var SELF_TEST_MAX_MS = 3e4;
 async function doctorCommand(options, deps) {
+  const choice = options.store !== void 0 ? operatorStoreChoice(deps.env, options.store) : choiceOrProblem(deps.env);
   const given = options.settings ?? [];
   const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
   sources.push(...pluginSources(sources, deps));
@@ -6998,9 +7065,8 @@ async function doctorCommand(options, deps) {
   if (rootCheck) checks.push(rootCheck);
   const regs = registrations(sources);
   checks.push(...executableChecks(regs, deps));
-  if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps));
-  checks.push(runtimeDirCheck(deps));
-  checks.push(await lockCheck(deps));
+  if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
+  checks.push(...await storeChecks(choice, options.store, deps));
   if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.doctor.disabled, M.doctor.disabledHint));
   checks.push(check("running-sessions", "info", M.doctor.runningSessions));
   const ok = !checks.some((c) => c.status === "fail");
@@ -7154,7 +7220,7 @@ function unique(regs) {
     return true;
   });
 }
-async function selfTest(regs, deps) {
+async function selfTest(regs, deps, storeFlag) {
   const pick = (event, sub) => regs.find((r) => r.event === event && r.guard.subcommand === sub);
   const pre = pick("PreToolUse", "pretooluse");
   if (pre === void 0) return check("self-test", "fail", M.doctor.selfTestNoPre, M.doctor.runInstall);
@@ -7176,6 +7242,7 @@ async function selfTest(regs, deps) {
     for (const name of ["CLAUDE_SESSION_GUARD_DISABLE", "CLAUDE_SESSION_GUARD_WORKSPACE_ID", "CLAUDE_SESSION_GUARD_TTL_MS", PLUGIN_ROOT_VAR]) {
       delete env2[name];
     }
+    if (storeFlag !== void 0) env2.CLAUDE_SESSION_GUARD_STORE = storeFlag;
     const call = async (reg, session, event) => {
       const payload = {
         session_id: session,
@@ -7250,28 +7317,62 @@ function runtimeDirCheck(deps) {
   }
   return check("runtime-dir", "pass", M.doctor.runtimeDirOk(dir, created));
 }
-async function lockCheck(deps) {
-  let workspace;
+function choiceOrProblem(env2) {
+  try {
+    return chosenStore(env2, void 0);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return check("store", "fail", M.doctor.storeUrlInvalid(error.message), M.doctor.storeUrlHint);
+  }
+}
+async function storeChecks(choice, storeFlag, deps) {
+  if ("status" in choice) return [choice];
+  if (choice.kind === "file") return [runtimeDirCheck(deps), ...await lockChecks(choice, storeFlag, deps)];
+  const checks = await lockChecks(choice, storeFlag, deps);
+  return [...checks.filter((c) => c.id === "store"), workspaceIdCheck(deps), ...checks.filter((c) => c.id !== "store")];
+}
+function workspaceIdCheck(deps) {
+  const id = deps.env.CLAUDE_SESSION_GUARD_WORKSPACE_ID;
+  if (id === void 0 || id === "") return check("workspace-id", "warn", M.doctor.workspaceIdMissing, M.doctor.workspaceIdHint);
+  return check("workspace-id", "pass", M.doctor.workspaceIdSet(id, LOCK_PREFIX + workspaceKey(id)));
+}
+async function lockChecks(choice, storeFlag, deps) {
+  let workspace = null;
+  let unresolved = null;
   try {
     workspace = resolveWorkspace(deps.env, deps.cwd, deps.fs);
   } catch (error) {
-    return check("lock", "warn", M.workspaceFailed(error.message), null);
+    unresolved = check("lock", "warn", M.workspaceFailed(error.message), null);
   }
-  const store = await deps.openStore(deps.env);
+  if (choice.kind === "file" && workspace === null) return [unresolved];
+  const key = workspace?.key ?? workspaceKey(`doctor-probe:${deps.cwd}`);
+  const store = await openOperatorStore(deps, storeFlag);
   try {
-    const path2 = store.location(workspace.key);
-    let view;
+    const path2 = store.location(key);
+    const started = deps.now();
+    let snapshot;
     try {
-      view = viewOf(workspace.key, path2, await store.read(workspace.key), deps.now(), deps);
+      snapshot = await store.read(key);
     } catch (error) {
-      return check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path2));
+      if (choice.kind === "redis") {
+        return [check("store", "fail", M.doctor.redisUnreachable(choice.redact(errorText2(error))), M.doctor.redisUnreachableHint(choice.display, choice.source))];
+      }
+      return [check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path2))];
     }
-    if (view === null) return check("lock", "pass", M.doctor.noLock(workspace.path));
-    if (view.judgement.state === "held") return check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path));
-    return check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path), M.doctor.clearHint(shellQuote(workspace.path)));
+    const checks = choice.kind === "redis" ? [check("store", "pass", M.doctor.redisOk(choice.display, deps.now() - started))] : [];
+    if (workspace === null) return [...checks, unresolved];
+    const where2 = choice.kind === "redis" ? storeName(choice) : null;
+    const view = viewOf(key, path2, snapshot, deps.now(), deps);
+    if (view === null) checks.push(check("lock", "pass", M.doctor.noLock(workspace.path, where2)));
+    else if (view.judgement.state === "held") checks.push(check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path, where2)));
+    else checks.push(check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path, where2), M.doctor.clearHint(shellQuote(workspace.path))));
+    return checks;
   } finally {
     await store.close();
   }
+}
+function errorText2(error) {
+  return error instanceof Error ? error.message : String(error);
 }
 function statQuietly(path2, deps) {
   try {
@@ -7439,7 +7540,7 @@ function realCommandDeps(env2 = process.env) {
     cwd: process.cwd(),
     now: Date.now,
     sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms)),
-    openStore: hook.openStore,
+    openStore: (e, flag) => realHookDeps(e, { store: flag }).openStore(e),
     probe: livenessProbe(hook.host),
     logDir: logDir(),
     log: hook.log,
@@ -7486,6 +7587,7 @@ function count(value) {
 function collect(value, previous) {
   return [...previous, value];
 }
+var storeOption = () => new Option("--store <url>", "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)");
 function buildProgram(run, deps) {
   const program2 = new Command(NAME).description("Keep two Claude Code sessions from changing the same workspace at once.").version(package_default.version).exitOverride().configureOutput({
     writeOut: (text) => writeAll(1, text),
@@ -7503,12 +7605,12 @@ function buildProgram(run, deps) {
     program2.command(name).description(`${summary}; reads one Claude Code hook payload on stdin`).option("--ttl-ms <ms>", "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)").option("--store <url>", "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)").action(() => {
     });
   }
-  program2.command("status").description("show the current directory's workspace lock, or every lock with --all").option("--all", "every lock in the runtime dir").option("--json", "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}").action((opts) => run(() => statusCommand(opts, deps())));
-  program2.command("clear").description("remove a lock: the current directory's workspace (default), PATH's, every stale one, or all").addOption(new Option("--workspace <path>", "the workspace whose lock to remove").conflicts(["stale", "all"])).addOption(new Option("--stale", "every stale, dead or corrupt lock, and leftover temp files").conflicts(["all"])).option("--all", "every lock, including ones live sessions hold").action((opts) => run(() => clearCommand(opts, deps())));
+  program2.command("status").description("show the current directory's workspace lock, or every lock with --all").option("--all", "every lock in the store (the runtime dir, or Redis)").option("--json", "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}").addOption(storeOption()).action((opts) => run(() => statusCommand(opts, deps())));
+  program2.command("clear").description("remove a lock: the current directory's workspace (default), PATH's, every stale one, or all").addOption(new Option("--workspace <path>", "the workspace whose lock to remove").conflicts(["stale", "all"])).addOption(new Option("--stale", "every stale, dead or corrupt lock, and leftover temp files").conflicts(["all"])).option("--all", "every lock, including ones live sessions hold").addOption(storeOption()).action((opts) => run(() => clearCommand(opts, deps())));
   const scope = () => new Option("--scope <scope>", "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json").choices(SCOPES).default("project");
   program2.command("install").description("add the guard's hooks to a Claude Code settings file, keeping everything else").addOption(scope()).option("--dry-run", "print what would change and write nothing").action((opts) => run(() => installCommand(opts, deps())));
   program2.command("uninstall").description("remove the guard's hooks (and only those) from a Claude Code settings file").addOption(scope()).option("--dry-run", "print what would change and write nothing").action((opts) => run(() => uninstallCommand(opts, deps())));
-  program2.command("doctor").description("check that this directory is guarded: hook wiring, a live self-test, the runtime dir; exit 1 on failure").option("--settings <file>", "check only this settings file or plugin hooks.json (repeatable)", collect, []).option("--json", "print {checks: [{id, status, message, hint}], ok}").action((opts) => run(() => doctorCommand(opts, deps())));
+  program2.command("doctor").description("check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure").option("--settings <file>", "check only this settings file or plugin hooks.json (repeatable)", collect, []).option("--json", "print {checks: [{id, status, message, hint}], ok}").addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
   program2.command("log").description("the most recent decisions: blocks, takeovers, releases, clears, fail-opens").option("-n, --lines <n>", "how many (default 20)", count).option("--json", "print the entries as a JSON array").action((opts) => run(() => logCommand(opts, deps())));
   return program2;
 }
