@@ -216,13 +216,17 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
 
   function swap(key: string, expected: Version, record: LockRecord | null): SwapResult {
     const path = pathOf(key);
-    const temp = record === null ? null : writeTemp(path, record);
+    let temp = record === null ? null : writeTemp(path, record);
     try {
       const claims = claim(path, expected);
       if (typeof claims === "string") return claims;
       try {
-        if (temp === null) fs.unlinkSync(path);
-        else fs.renameSync(temp, path);
+        if (temp === null) {
+          fs.unlinkSync(path);
+        } else {
+          fs.renameSync(temp, path);
+          temp = null; // it is the lock now
+        }
       } catch (error) {
         throw failure(`cannot change the lock ${path}`, error);
       } finally {
