@@ -5772,13 +5772,17 @@ function fileStore(runtimeDir2, options = {}) {
   }
   function swap(key, expected, record) {
     const path2 = pathOf(key);
-    const temp = record === null ? null : writeTemp(path2, record);
+    let temp = record === null ? null : writeTemp(path2, record);
     try {
       const claims = claim(path2, expected);
       if (typeof claims === "string") return claims;
       try {
-        if (temp === null) fs.unlinkSync(path2);
-        else fs.renameSync(temp, path2);
+        if (temp === null) {
+          fs.unlinkSync(path2);
+        } else {
+          fs.renameSync(temp, path2);
+          temp = null;
+        }
       } catch (error) {
         throw failure(`cannot change the lock ${path2}`, error);
       } finally {
