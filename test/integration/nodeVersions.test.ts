@@ -6,12 +6,11 @@
 //
 // Assumes `npm run build` already ran (`npm test` builds first).
 
-import { spawn } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EXTRA_NODE_MAJORS, ensureNode, installFailureIsFatal, loudNotice, versionOf } from "../support/nodeVersions.mjs";
-import { BIN, type CliResult, type Sandbox, sandbox } from "./support/cli.js";
+import { runCli, type Sandbox, sandbox } from "./support/cli.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/payloads");
 /** Where Claude Code 2.1.331 ran when the fixtures were captured. */
@@ -24,20 +23,6 @@ const OTHER = "7e3a9c41-2b58-4d06-9f1e-a4c8b7d65e02";
 function fixture(name: string, sessionId: string, workspace: string): string {
   const captured = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8").split(CAPTURED_CWD).join(workspace));
   return JSON.stringify({ ...captured, session_id: sessionId });
-}
-
-function runUnder(node: string, args: string[], input: string, env: NodeJS.ProcessEnv, cwd: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, cwd });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on("error", () => {}); // the hook may exit before reading all of stdin
-    child.stdin.end(input);
-  });
 }
 
 /** Installs (or finds) Node `major`; null when it cannot and this is not CI. */
@@ -73,7 +58,7 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
   afterEach(() => box.cleanup());
 
-  const hook = (command: string, input: string) => runUnder(node!, [command], input, env, box.workspace);
+  const hook = (command: string, input: string) => runCli([command], { node: node!, input, env, cwd: box.workspace });
   const readLock = () => JSON.parse(readFileSync(box.lockPath(), "utf8")) as Record<string, unknown>;
   const exists = (path: string) => {
     try {

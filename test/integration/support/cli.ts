@@ -20,11 +20,13 @@ export interface RunOptions {
   cwd?: string;
   /** Leave stdin open (never write, never close) to exercise the read timeout. */
   holdStdin?: boolean;
+  /** The Node binary to run bin/ with; the one running the tests by default. */
+  node?: string;
 }
 
-export function runCli(args: string[], { input = "", env = {}, cwd, holdStdin = false }: RunOptions = {}): Promise<CliResult> {
+export function runCli(args: string[], { input = "", env = {}, cwd, holdStdin = false, node = process.execPath }: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, cwd });
+    const child = spawn(node, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, cwd });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
