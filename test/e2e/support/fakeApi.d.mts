@@ -2,7 +2,7 @@
 /**
  * @typedef {{ name: string, input: Record<string, unknown> }} ToolCall
  * @typedef {ToolCall | ToolCall[]} ScriptStep  one assistant message: one call, or several in parallel
- * @typedef {{ method: string, url: string, body: any }} RecordedRequest
+ * @typedef {{ method: string, url: string, body: any, at: number }} RecordedRequest  `at`: epoch ms of arrival
  * @typedef {{ tool_use_id: string, is_error: boolean, content: string }} ToolResult
  */
 /** @param {string} file_path @param {string} content @returns {ToolCall} */
@@ -18,12 +18,20 @@ export function bash(command: string, options?: {
     timeout?: number;
     description?: string;
 }): ToolCall;
+/** @param {unknown} content @returns {string} */
+export function flattenContent(content: unknown): string;
 /**
- * @param {{ script?: ScriptStep[], finalText?: string }} [options]
+ * `choose` picks the step that answers a request (and a key that makes its tool ids unique); by
+ * default the script is played in order, one step per assistant tool call already in the request.
+ * @param {{ script?: ScriptStep[], finalText?: string, choose?: (body: any) => { step: ScriptStep | undefined, key: string } }} [options]
  */
 export function startFakeApi(options?: {
     script?: ScriptStep[];
     finalText?: string;
+    choose?: (body: any) => {
+        step: ScriptStep | undefined;
+        key: string;
+    };
 }): Promise<{
     url: string;
     port: number;
@@ -41,10 +49,14 @@ export type ToolCall = {
  * one assistant message: one call, or several in parallel
  */
 export type ScriptStep = ToolCall | ToolCall[];
+/**
+ * `at`: epoch ms of arrival
+ */
 export type RecordedRequest = {
     method: string;
     url: string;
     body: any;
+    at: number;
 };
 export type ToolResult = {
     tool_use_id: string;

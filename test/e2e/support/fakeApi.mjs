@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 /**
  * @typedef {{ name: string, input: Record<string, unknown> }} ToolCall
  * @typedef {ToolCall | ToolCall[]} ScriptStep  one assistant message: one call, or several in parallel
- * @typedef {{ method: string, url: string, body: any }} RecordedRequest
+ * @typedef {{ method: string, url: string, body: any, at: number }} RecordedRequest  `at`: epoch ms of arrival
  * @typedef {{ tool_use_id: string, is_error: boolean, content: string }} ToolResult
  */
 
@@ -35,7 +35,7 @@ export function bash(command, options = {}) {
 }
 
 /** @param {unknown} content @returns {string} */
-function flattenContent(content) {
+export function flattenContent(content) {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
     return content
@@ -57,11 +57,19 @@ function toolTurnsSoFar(body) {
 }
 
 /**
- * @param {{ script?: ScriptStep[], finalText?: string }} [options]
+ * `choose` picks the step that answers a request (and a key that makes its tool ids unique); by
+ * default the script is played in order, one step per assistant tool call already in the request.
+ * @param {{ script?: ScriptStep[], finalText?: string, choose?: (body: any) => { step: ScriptStep | undefined, key: string } }} [options]
  */
 export async function startFakeApi(options = {}) {
   const script = options.script ?? [];
   const finalText = options.finalText ?? "Done.";
+  const choose =
+    options.choose ??
+    ((/** @type {any} */ body) => {
+      const turn = toolTurnsSoFar(body);
+      return { step: script[turn], key: String(turn) };
+    });
   // Ids must be unique per session; a random tag also makes a mixed-up log obvious.
   const tag = randomBytes(4).toString("hex");
   /** @type {RecordedRequest[]} */
@@ -81,7 +89,7 @@ export async function startFakeApi(options = {}) {
         body = raw;
       }
       const url = req.url ?? "";
-      requests.push({ method: req.method ?? "", url, body });
+      requests.push({ method: req.method ?? "", url, body, at: Date.now() });
       const path = url.split("?")[0];
       if (req.method !== "POST" || path !== "/v1/messages") {
         res.writeHead(200, { "content-type": "application/json" });
@@ -89,13 +97,13 @@ export async function startFakeApi(options = {}) {
         return;
       }
       const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
-      const turn = toolTurnsSoFar(body);
-      const step = hasTools ? script[turn] : undefined;
+      const { step: chosen, key } = choose(body);
+      const step = hasTools ? chosen : undefined;
       /** @type {any[]} */
       const blocks = step
         ? (Array.isArray(step) ? step : [step]).map((call, i) => ({
             type: "tool_use",
-            id: `toolu_e2e_${tag}_${turn}_${i}`,
+            id: `toolu_e2e_${tag}_${key}_${i}`,
             name: call.name,
             input: call.input,
           }))

@@ -1,9 +1,9 @@
 // Generated from the .mjs beside it (npx tsc --allowJs --declaration --emitDeclarationOnly); keep in step.
 /** The prompt of user turn `n` (0-based), which selects `turns[n]` of a turn API's script. */
 export function turnPrompt(n: number): string;
-/** @param {unknown} content @returns {string} */
-export function flattenContent(content: unknown): string;
 /**
+ * The fake Messages API, playing one script per user turn (found by the marker in the prompt), so
+ * a multi-turn session starts each turn at the top of that turn's script.
  * @param {{ turns: ScriptStep[][], finalText?: string }} options  one script per user turn
  */
 export function startTurnApi({ turns, finalText }: {
@@ -11,10 +11,9 @@ export function startTurnApi({ turns, finalText }: {
     finalText?: string;
 }): Promise<{
     url: string;
-    requests: TimedRequest[];
-    /** Every tool_result block Claude Code sent back, first seen first, without duplicates. */
+    port: number;
+    requests: import("./fakeApi.mjs").RecordedRequest[];
     toolResults(): import("./fakeApi.mjs").ToolResult[];
-    /** @returns {Promise<void>} */
     close(): Promise<void>;
 }>;
 /**
@@ -61,11 +60,3 @@ export const SESSION_START_HOOK: {
     }[];
 }[];
 export type ScriptStep = import("./fakeApi.mjs").ScriptStep;
-export type RecordedRequest = import("./fakeApi.mjs").RecordedRequest;
-export type ToolResult = import("./fakeApi.mjs").ToolResult;
-/**
- * `at`: epoch ms when the request arrived
- */
-export type TimedRequest = RecordedRequest & {
-    at: number;
-};

@@ -1,22 +1,18 @@
 // Helpers for the precise-locks scenarios (test/e2e/precise.test.ts).
 //
-// The stock fake API replays one script by counting every tool turn in the conversation, so the
-// second user turn of a stream-json session would carry on with the first turn's script. Here the
-// script is chosen per user turn: each prompt carries a marker, and the step is the number of
+// The fake API plays one script by counting every tool turn in the conversation, so the second
+// user turn of a stream-json session would carry on with the first turn's script. Here the script
+// is chosen per user turn: each prompt carries a marker, and the step is the number of
 // tool turns since the last prompt. Sessions reach this API by overriding ANTHROPIC_BASE_URL in
 // the session's env (the Sandbox's own API for that session then stays unused).
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { join } from "node:path";
+import { flattenContent, startFakeApi } from "./fakeApi.mjs";
 import { GUARD_BIN, SETTINGS_EXAMPLE } from "./session.mjs";
 
 /**
  * @typedef {import("./fakeApi.mjs").ScriptStep} ScriptStep
- * @typedef {import("./fakeApi.mjs").RecordedRequest} RecordedRequest
- * @typedef {import("./fakeApi.mjs").ToolResult} ToolResult
- * @typedef {RecordedRequest & { at: number }} TimedRequest  `at`: epoch ms when the request arrived
  */
 
 const MARKER = /\[e2e-turn:(\d+)\]/;
@@ -24,17 +20,6 @@ const MARKER = /\[e2e-turn:(\d+)\]/;
 /** The prompt of user turn `n` (0-based), which selects `turns[n]` of a turn API's script. */
 export function turnPrompt(/** @type {number} */ n) {
   return `Carry out scripted turn ${n}. [e2e-turn:${n}]`;
-}
-
-/** @param {unknown} content @returns {string} */
-export function flattenContent(content) {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) {
-    return content
-      .map((part) => (part && typeof part === "object" && "text" in part ? String(part.text) : JSON.stringify(part)))
-      .join("\n");
-  }
-  return content === undefined ? "" : JSON.stringify(content);
 }
 
 /** @param {any} body @returns {{ turn: number, step: number }} */
@@ -58,120 +43,18 @@ function position(body) {
 }
 
 /**
+ * The fake Messages API, playing one script per user turn (found by the marker in the prompt), so
+ * a multi-turn session starts each turn at the top of that turn's script.
  * @param {{ turns: ScriptStep[][], finalText?: string }} options  one script per user turn
  */
-export async function startTurnApi({ turns, finalText = "Done." }) {
-  const tag = randomBytes(4).toString("hex");
-  /** @type {TimedRequest[]} */
-  const requests = [];
-  const server = createServer((req, res) => {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      /** @type {any} */
-      let body = null;
-      try {
-        body = raw ? JSON.parse(raw) : null;
-      } catch {
-        body = raw;
-      }
-      const url = req.url ?? "";
-      requests.push({ method: req.method ?? "", url, body, at: Date.now() });
-      if (req.method !== "POST" || url.split("?")[0] !== "/v1/messages") {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end("{}");
-        return;
-      }
-      const { turn, step: index } = position(body);
-      const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
-      const step = hasTools ? turns[turn]?.[index] : undefined;
-      /** @type {any[]} */
-      const blocks = step
-        ? (Array.isArray(step) ? step : [step]).map((call, i) => ({
-            type: "tool_use",
-            id: `toolu_e2e_${tag}_${turn}_${index}_${i}`,
-            name: call.name,
-            input: call.input,
-          }))
-        : [{ type: "text", text: finalText }];
-      const stopReason = step ? "tool_use" : "end_turn";
-      const message = {
-        id: `msg_e2e_${tag}_${requests.length}`,
-        type: "message",
-        role: "assistant",
-        model: typeof body?.model === "string" ? body.model : "claude-e2e",
-        content: /** @type {any[]} */ ([]),
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 1, output_tokens: 1 },
-      };
-      if (body?.stream !== true) {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ ...message, content: blocks, stop_reason: stopReason }));
-        return;
-      }
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-      /** @param {string} event @param {unknown} data */
-      const send = (event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      send("message_start", { type: "message_start", message });
-      blocks.forEach((block, index) => {
-        const tool = block.type === "tool_use";
-        send("content_block_start", {
-          type: "content_block_start",
-          index,
-          content_block: tool ? { type: "tool_use", id: block.id, name: block.name, input: {} } : { type: "text", text: "" },
-        });
-        send("content_block_delta", {
-          type: "content_block_delta",
-          index,
-          delta: tool ? { type: "input_json_delta", partial_json: JSON.stringify(block.input) } : { type: "text_delta", text: block.text },
-        });
-        send("content_block_stop", { type: "content_block_stop", index });
-      });
-      send("message_delta", { type: "message_delta", delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: 1 } });
-      send("message_stop", { type: "message_stop" });
-      res.end();
-    });
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(undefined));
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("turn API: no TCP address");
-
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    requests,
-    /** Every tool_result block Claude Code sent back, first seen first, without duplicates. */
-    toolResults() {
-      /** @type {Map<string, ToolResult>} */
-      const seen = new Map();
-      for (const request of requests) {
-        for (const m of Array.isArray(request.body?.messages) ? request.body.messages : []) {
-          if (m?.role !== "user" || !Array.isArray(m.content)) continue;
-          for (const block of m.content) {
-            if (block?.type !== "tool_result" || seen.has(block.tool_use_id)) continue;
-            seen.set(block.tool_use_id, {
-              tool_use_id: String(block.tool_use_id),
-              is_error: block.is_error === true,
-              content: flattenContent(block.content),
-            });
-          }
-        }
-      }
-      return [...seen.values()];
+export function startTurnApi({ turns, finalText = "Done." }) {
+  return startFakeApi({
+    finalText,
+    choose(body) {
+      const { turn, step } = position(body);
+      return { step: turns[turn]?.[step], key: `${turn}_${step}` };
     },
-    /** @returns {Promise<void>} */
-    close() {
-      return new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
-    },
-  };
+  });
 }
 
 /**
