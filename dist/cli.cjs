@@ -35,30 +35,304 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/core/record.ts
+// src/messages.ts
+function duration(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1e3));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}
+function shellQuote(value) {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function shortId(sessionId) {
+  return sessionId.slice(0, 8);
+}
+function clearCommand(workspace2) {
+  return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
+}
+function failed(message) {
+  return `${PREFIX} ${message}`;
+}
+function sessionAndPid(sessionId, pid) {
+  return `session ${shortId(sessionId)} (pid ${pid})`;
+}
+function lostHow(by, at, reason) {
+  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
+}
+var PREFIX, NAME, INSTALL, hook, input, workspace, corrupt, files, redis, help, GUARDED_LIST, doctor;
+var init_messages = __esm({
+  "src/messages.ts"() {
+    "use strict";
+    PREFIX = "claude-session-guard:";
+    NAME = "claude-session-guard";
+    INSTALL = `${NAME} install`;
+    hook = {
+      holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+      denyReason: (tool, workspace2, holder) => [
+        `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
+        `Workspace: ${workspace2}`,
+        `Held by: ${holder} (it renews while that session works).`,
+        "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
+        "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
+        `If that session is gone, clear the lock: ${clearCommand(workspace2)}`
+      ].join("\n"),
+      failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+      failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
+      otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+      anOperator: `an operator (${NAME} clear)`,
+      lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
+      lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
+      sessionStartForUser: (workspace2, holder) => `${PREFIX} another Claude Code session is working in this workspace (${workspace2}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+      sessionStartForClaude: (workspace2, holder) => `Another Claude Code session currently holds the lock on this workspace (${workspace2}): ${holder}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
+      internalError: (detail) => `internal error (${detail}); please report it`
+    };
+    input = {
+      noPayload: "no hook payload on stdin",
+      notJson: "the hook payload on stdin is not JSON",
+      notObject: "the hook payload on stdin is not a JSON object",
+      noSessionId: "the hook payload has no session_id",
+      stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
+      stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
+      stdinFailed: (detail) => `cannot read stdin: ${detail}`,
+      unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
+      invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
+      contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
+    };
+    workspace = {
+      noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
+      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`
+    };
+    corrupt = {
+      empty: "empty file",
+      notJson: "not JSON",
+      notObject: "not a JSON object",
+      noSessionId: "no session_id",
+      noPid: "no valid pid",
+      noAcquiredAt: "no valid acquired_at",
+      badTtl: "invalid ttl_ms",
+      badSchema: "invalid schema_version",
+      oversized: (bytes) => `larger than ${bytes} bytes`,
+      future: "acquired_at is in the future by more than its TTL"
+    };
+    files = {
+      runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+      cannotRead: (path2) => `cannot read the lock ${path2}`,
+      notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
+      cannotWrite: (dir) => `cannot write a lock in ${dir}`,
+      cannotCreateRuntime: (dir) => `cannot create the runtime directory ${dir}`,
+      cannotChange: (path2) => `cannot change the lock ${path2}`,
+      cannotCreate: (path2) => `cannot create the lock ${path2}`,
+      cannotList: (dir) => `cannot list ${dir}`,
+      cannotLeaveNotice: (dir) => `cannot leave a notice in ${dir}`,
+      cannotReadNotice: (path2) => `cannot read the notice ${path2}`,
+      withCause: (what, detail) => `${what}: ${detail}`
+    };
+    redis = {
+      storeAt: (display) => `the Redis lock store at ${display}`,
+      badUrl: (source, shown, why) => `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS; "${shown}" ${why}`,
+      notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
+      badScheme: (scheme) => `has the unsupported scheme "${scheme}"`,
+      noHost: "has no host",
+      queryOrFragment: "has a query or fragment, which the guard does not read",
+      badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
+      userWithoutPassword: "has a user name but no password",
+      badEncoding: "has credentials that are not valid percent-encoding",
+      noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
+      closed: (where) => `${where} was already closed`,
+      timedOut: (where, ms, doing) => `${where} did not answer within ${ms} ms (${doing})`,
+      refusedCredentials: (where, detail) => `${where} refused the user name or password in the store URL (${detail})`,
+      needsPassword: (where) => `${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
+      wrongType: (where, doing) => `${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`,
+      notRedis: (where, detail, source) => `${where} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
+      failedWhile: (where, doing, detail) => `${where} failed while ${doing}: ${detail}`,
+      noConnection: (ms) => `no connection within ${ms} ms`,
+      unreachable: (where, detail, source) => `cannot reach ${where} (${detail}); check that Redis runs there and that ${source} names it`,
+      doing: {
+        connecting: "connecting",
+        loggingIn: "logging in",
+        reading: "reading the lock",
+        creating: "creating the lock",
+        replacing: "replacing the lock",
+        removing: "removing the lock",
+        listing: "listing the locks",
+        leavingNotice: "leaving a notice",
+        takingNotice: "taking a notice"
+      }
+    };
+    help = {
+      program: "Keep two Claude Code sessions from changing the same workspace at once.",
+      hookSuffix: "reads one Claude Code hook payload on stdin",
+      pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
+      posttooluse: "hook: refresh the lock if this session holds it",
+      stop: "hook: release the lock if this session holds it (Stop and SessionEnd)",
+      sessionstart: "hook: tell a new session when another session holds the workspace",
+      ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
+      hookStore: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+      store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
+      status: "show the current directory's workspace lock, or every lock with --all",
+      statusAll: "every lock in the store (the runtime dir, or Redis)",
+      statusJson: "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}",
+      clear: "remove a lock: the current directory's workspace (default), PATH's, every stale one, or all",
+      clearWorkspace: "the workspace whose lock to remove",
+      clearStale: "every stale, dead or corrupt lock, and leftover temp files",
+      clearAll: "every lock, including ones live sessions hold",
+      scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
+      install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
+      uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
+      dryRun: "print what would change and write nothing",
+      doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
+      doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
+      doctorJson: "print {checks: [{id, status, message, hint}], ok}",
+      log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
+      logLines: "how many (default 20)",
+      logJson: "print the entries as a JSON array",
+      wholeNumber: "must be a whole number of at least 1",
+      usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
+    };
+    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash";
+    doctor = {
+      line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
+      allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+      someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+      runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
+      sourceRead: (label, path2, count) => `${label} settings ${path2}: ${count === 0 ? "no guard hooks" : `${count} guard hook${count === 1 ? "" : "s"}`}`,
+      sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
+      givenMissing: (path2) => `${path2} does not exist`,
+      givenMissingHint: "check the path given to --settings",
+      fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
+      hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
+      fixByHand: "fix the file by hand",
+      pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
+      pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
+      runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
+      notRegistered: (event, sub) => `no ${event} hook runs \`${NAME} ${sub}\``,
+      uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
+      matcherHint: `set the matcher to "${GUARDED_LIST}", or run \`${INSTALL}\``,
+      invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "${GUARDED_LIST}"`,
+      covered: (event, sub, tools, where) => `${event} runs \`${sub}\` for ${tools} (${where})`,
+      asyncPreToolUse: (where) => `PreToolUse \`pretooluse\` is marked "async" (${where}), so it cannot deny anything`,
+      removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
+      lifecycleOk: (event, sub, where) => `${event} runs \`${sub}\` (${where})`,
+      sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
+      dropMatcher: "remove the matcher from the SessionEnd group",
+      placementOk: "every guard hook sits under the event it is made for",
+      misplacedOne: (sub, event, where) => `${sub} under ${event} (${where})`,
+      misplaced: (list) => `guard commands under the wrong event: ${list}`,
+      noDuplicates: "each guard hook is registered once",
+      duplicateOne: (key, count, where) => `${key} \xD7${count} (${where})`,
+      duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
+      duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+      noHooksForTimeout: "no guard hooks, so no timeouts to check",
+      timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
+      timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
+      timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
+      timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
+      timeoutOk: (values) => `timeouts set (${values})`,
+      noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
+      nothingToRun: "no guard hook is registered, so there is no command to run",
+      notExecutable: (program, event, source) => `\`${program}\` (from ${event} in ${source}) is not an executable on PATH`,
+      scriptMissing: (script, event, source) => `${script} (from ${event} in ${source}) does not exist`,
+      notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
+      cannotParse: (commands) => `cannot tell what these commands run: ${commands}`,
+      cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
+      executableOk: (programs) => `the hooks run ${programs}`,
+      selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
+      selfTestFailed: (command, event, expectsDenial, problem) => `\`${command}\` as ${event} (expecting ${expectsDenial ? "a denial" : "a silent allow"}): ${problem}`,
+      selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
+      selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
+      couldNotStart: (error) => `could not start: ${error}`,
+      timedOut: "did not answer within its timeout",
+      exitCode: (code, firstStderrLine) => `exited with ${code === null ? "a signal" : code}${firstStderrLine ? `: ${firstStderrLine}` : ""}`,
+      notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
+      failedOpen: (message) => `the hook failed open: ${message}`,
+      allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
+      notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
+      denialWithoutReason: "the denial carries no permissionDecisionReason",
+      runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+      runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
+      runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
+      noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
+      lockHeld: (workspace2, holder, agoMs, inStore) => `${workspace2} is held by ${holder}, last active ${duration(agoMs)} ago${inStore}`,
+      lockLeftOver: (state, workspace2, inStore) => `a ${state} lock is left on ${workspace2}${inStore}; the next session takes it over`,
+      inStore: (where) => ` in ${where}`,
+      clearHint: (workspace2) => clearCommand(workspace2),
+      lockUnreadable: (detail) => `the lock cannot be read, so every hook here fails open: ${detail}`,
+      lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
+      rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
+      rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+      storeUrlInvalid: (message) => `${message}, so every hook started from here fails open (allows everything)`,
+      storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
+      redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
+      redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
+      redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
+      workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
+      workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
+      workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
+      disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
+      disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
+    };
+  }
+});
+
+// src/errors.ts
+function errnoOf(error) {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var GuardError, StoreError, WorkspaceError, InputError, ContentionError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    GuardError = class extends Error {
+      constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+        this.name = new.target.name;
+      }
+      code;
+    };
+    StoreError = class extends GuardError {
+    };
+    WorkspaceError = class extends GuardError {
+      constructor(message, options) {
+        super(message, "EWORKSPACE", options);
+      }
+    };
+    InputError = class extends GuardError {
+    };
+    ContentionError = class extends GuardError {
+    };
+  }
+});
+
+// src/lock/record.ts
 function parseRecord(text) {
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: "corrupt", reason: text.trim() === "" ? "empty file" : "not JSON" };
+    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { kind: "corrupt", reason: "not a JSON object" };
+    return { kind: "corrupt", reason: corrupt.notObject };
   }
   const r = value;
   if (typeof r.session_id !== "string" || r.session_id === "") {
-    return { kind: "corrupt", reason: "no session_id" };
+    return { kind: "corrupt", reason: corrupt.noSessionId };
   }
-  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: "no valid pid" };
+  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
   if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
-    return { kind: "corrupt", reason: "no valid acquired_at" };
+    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
   }
   if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
-    return { kind: "corrupt", reason: "invalid ttl_ms" };
+    return { kind: "corrupt", reason: corrupt.badTtl };
   }
   if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
-    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: "invalid schema_version" };
+    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
   }
   return {
     kind: "record",
@@ -79,55 +353,37 @@ function serializeRecord(record) {
 function isPositiveInteger(value) {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }
-function shortSessionId(sessionId) {
-  return sessionId.slice(0, 8);
-}
 var SCHEMA_VERSION, DEFAULT_TTL_MS, ABSENT;
 var init_record = __esm({
-  "src/core/record.ts"() {
+  "src/lock/record.ts"() {
     "use strict";
+    init_messages();
     SCHEMA_VERSION = 1;
     DEFAULT_TTL_MS = 3e5;
     ABSENT = { kind: "absent" };
   }
 });
 
-// src/store/port.ts
-var StoreError;
-var init_port = __esm({
-  "src/store/port.ts"() {
-    "use strict";
-    StoreError = class extends Error {
-      constructor(message2, code) {
-        super(message2);
-        this.code = code;
-      }
-      code;
-      name = "StoreError";
-    };
-  }
-});
-
-// src/store/redisUrl.ts
+// src/lock/redis/redisUrl.ts
 function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
-  const bad = (why) => new StoreError(`${source} must be a Redis URL, ${FORMS}; "${redactUrl(raw)}" ${why}`, "EBADURL");
+  const bad = (why) => new StoreError(redis.badUrl(source, redactUrl(raw), why), "EBADURL");
   let url;
   try {
     url = new URL(raw);
   } catch {
-    throw bad("is not a URL (percent-encode characters such as @ / ? # in the password)");
+    throw bad(redis.notAUrl);
   }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(`has the unsupported scheme "${url.protocol}"`);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(redis.badScheme(url.protocol));
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (host === "") throw bad("has no host");
-  if (url.search !== "" || url.hash !== "") throw bad("has a query or fragment, which the guard does not read");
+  if (host === "") throw bad(redis.noHost);
+  if (url.search !== "" || url.hash !== "") throw bad(redis.queryOrFragment);
   const dbText = url.pathname.replace(/^\//, "");
   if (!/^\d{0,9}$/.test(dbText)) {
-    throw bad("has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)");
+    throw bad(redis.badPath);
   }
   const username = decode(url.username, bad);
   const password = decode(url.password, bad);
-  if (username !== void 0 && password === void 0) throw bad("has a user name but no password");
+  if (username !== void 0 && password === void 0) throw bad(redis.userWithoutPassword);
   const port = url.port === "" ? 6379 : Number(url.port);
   const db = dbText === "" ? 0 : Number(dbText);
   return {
@@ -145,7 +401,7 @@ function decode(value, bad) {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw bad("has credentials that are not valid percent-encoding");
+    throw bad(redis.badEncoding);
   }
 }
 function redactUrl(raw) {
@@ -168,16 +424,15 @@ function scrub(text, target, raw) {
   }
   return out;
 }
-var FORMS;
 var init_redisUrl = __esm({
-  "src/store/redisUrl.ts"() {
+  "src/lock/redis/redisUrl.ts"() {
     "use strict";
-    init_port();
-    FORMS = "redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS";
+    init_errors();
+    init_messages();
   }
 });
 
-// src/store/redisStore.ts
+// src/lock/redis/redisStore.ts
 var redisStore_exports = {};
 __export(redisStore_exports, {
   LOCK_PREFIX: () => LOCK_PREFIX,
@@ -186,17 +441,18 @@ __export(redisStore_exports, {
   redisStore: () => redisStore
 });
 function loadClient() {
-  return true ? Promise.resolve(require((0, import_node_path6.join)(__dirname, "redis.cjs"))) : null;
+  return true ? Promise.resolve(require((0, import_node_path3.join)(__dirname, "redis.cjs"))) : null;
 }
 function redisStore(url, options = {}) {
-  const target = parseRedisUrl(url, options.source);
+  const target = options.target ?? parseRedisUrl(url, options.source);
+  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
   const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
   const commandTimeoutMs = options.commandTimeoutMs ?? 400;
   const retentionMs = options.retentionMs ?? 36e5;
   const noticeTtlMs = options.noticeTtlMs ?? 864e5;
   const scanCount = options.scanCount ?? 100;
   const load = options.loadClient ?? loadClient;
-  const where = `the Redis lock store at ${target.display}`;
+  const where = redis.storeAt(target.display);
   const lockKey = (key) => `${LOCK_PREFIX}${key}`;
   const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${(0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12)}`;
   let client = null;
@@ -209,9 +465,9 @@ function redisStore(url, options = {}) {
     try {
       ({ Redis: Client } = await load());
     } catch (error) {
-      throw new StoreError(`cannot load the Redis client (dist/redis.cjs): ${message(error)}`, "ENOCLIENT");
+      throw new StoreError(redis.noClient(messageOf(error)), "ENOCLIENT");
     }
-    const redis = new Client({
+    const redis2 = new Client({
       host: target.host,
       port: target.port,
       ...target.tls && { tls: (0, import_node_net.isIP)(target.host) === 0 ? { servername: target.host } : {} },
@@ -230,29 +486,29 @@ function redisStore(url, options = {}) {
       autoResubscribe: false,
       autoResendUnfulfilledCommands: false
     });
-    redis.on("error", (error) => lastError = error);
-    client = redis;
+    redis2.on("error", (error) => lastError = error);
+    client = redis2;
     try {
-      await within(redis.connect(), connectTimeoutMs + 100, "connecting");
+      await within(redis2.connect(), connectTimeoutMs + 100, redis.doing.connecting);
     } catch (error) {
       throw unreachable(error instanceof StoreError ? error : lastError ?? error);
     }
     const setup = [];
     if (target.password !== void 0) {
-      const auth = target.username !== void 0 ? redis.auth(target.username, target.password) : redis.auth(target.password);
-      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(message(error)) ? "OK" : Promise.reject(error)));
+      const auth = target.username !== void 0 ? redis2.auth(target.username, target.password) : redis2.auth(target.password);
+      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error)));
     }
-    if (target.db !== 0) setup.push(redis.select(target.db));
-    await within(Promise.all(setup), commandTimeoutMs, "logging in");
-    return redis;
+    if (target.db !== 0) setup.push(redis2.select(target.db));
+    await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
+    return redis2;
   }
   async function step(doing, run) {
-    if (closed) throw new StoreError(`${where} was already closed`, "ECLOSED");
+    if (closed) throw new StoreError(redis.closed(where), "ECLOSED");
     if (broken !== null) throw broken;
     try {
       connection ??= connect();
-      const redis = await connection;
-      return await within(run(redis), commandTimeoutMs, doing);
+      const redis2 = await connection;
+      return await within(run(redis2), commandTimeoutMs, doing);
     } catch (error) {
       const problem = failure2(error, doing);
       if (!isReplyError(error)) {
@@ -265,37 +521,25 @@ function redisStore(url, options = {}) {
   function within(promise, ms, doing) {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(`${where} did not answer within ${ms} ms (${doing})`, "ETIMEDOUT")), ms);
+      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where, ms, doing), "ETIMEDOUT")), ms);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
   function failure2(error, doing) {
     if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
-    const text = scrub(message(error), target, url);
-    const code = codeOf2(error);
+    const text = scrub(messageOf(error), target, url);
+    const code = codeOf(error);
     if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
-      return new StoreError(`${where} refused the user name or password in the store URL (${text})`, "EAUTH");
+      return new StoreError(redis.refusedCredentials(where, text), "EAUTH");
     }
-    if (code === "NOAUTH") {
-      return new StoreError(`${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`, "EAUTH");
-    }
-    if (code === "WRONGTYPE") {
-      return new StoreError(`${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`, "EWRONGTYPE");
-    }
-    if (/unknown RESP type|protocol error/i.test(text)) {
-      return new StoreError(
-        `${where} does not answer like a Redis server (${text}); check the host and port in ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"}`,
-        "EPROTO"
-      );
-    }
-    return new StoreError(`${where} failed while ${doing}: ${text}`, code ?? "EREDIS");
+    if (code === "NOAUTH") return new StoreError(redis.needsPassword(where), "EAUTH");
+    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where, doing), "EWRONGTYPE");
+    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where, text, source), "EPROTO");
+    return new StoreError(redis.failedWhile(where, doing, text), code ?? "EREDIS");
   }
   function unreachable(error) {
-    const detail = error instanceof StoreError ? `no connection within ${connectTimeoutMs} ms` : scrub(message(error), target, url);
-    return new StoreError(
-      `cannot reach ${where} (${detail}); check that Redis runs there and that ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"} names it`,
-      error instanceof StoreError ? error.code : codeOf2(error) ?? "ECONNECT"
-    );
+    const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
+    return new StoreError(redis.unreachable(where, detail, source), error instanceof StoreError ? error.code : codeOf(error) ?? "ECONNECT");
   }
   function snapshotOf(value) {
     if (value === null) return { observed: ABSENT, version: null };
@@ -304,30 +548,30 @@ function redisStore(url, options = {}) {
   const expected = (version) => Buffer.from(version.token, "latin1");
   return {
     async read(key) {
-      return step("reading the lock", async (redis) => snapshotOf(await redis.getBuffer(lockKey(key))));
+      return step(redis.doing.reading, async (redis2) => snapshotOf(await redis2.getBuffer(lockKey(key))));
     },
     async create(key, record) {
       const reply = await step(
-        "creating the lock",
-        (redis) => redis.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
+        redis.doing.creating,
+        (redis2) => redis2.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
       );
       return reply === "OK" ? "ok" : "conflict";
     },
     async replace(key, version, record) {
       const reply = await step(
-        "replacing the lock",
-        (redis) => redis.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
+        redis.doing.replacing,
+        (redis2) => redis2.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
       );
       return swapped(reply);
     },
     async remove(key, version) {
-      return swapped(await step("removing the lock", (redis) => redis.eval(REMOVE, 1, lockKey(key), expected(version))));
+      return swapped(await step(redis.doing.removing, (redis2) => redis2.eval(REMOVE, 1, lockKey(key), expected(version))));
     },
     async list() {
       const keys = /* @__PURE__ */ new Set();
       let cursor = "0";
       do {
-        const [next, batch] = await step("listing the locks", (redis) => redis.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        const [next, batch] = await step(redis.doing.listing, (redis2) => redis2.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
         for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
         cursor = next;
       } while (cursor !== "0");
@@ -335,7 +579,7 @@ function redisStore(url, options = {}) {
       const locks = [];
       for (let i = 0; i < names.length; i += scanCount) {
         const chunk = names.slice(i, i + scanCount);
-        const values = await step("listing the locks", (redis) => redis.mgetBuffer(...chunk));
+        const values = await step(redis.doing.listing, (redis2) => redis2.mgetBuffer(...chunk));
         chunk.forEach((name, j) => {
           const value = values[j] ?? null;
           if (value === null) return;
@@ -347,10 +591,10 @@ function redisStore(url, options = {}) {
     },
     location,
     async putNotice(key, sessionId, notice) {
-      await step("leaving a notice", (redis) => redis.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+      await step(redis.doing.leavingNotice, (redis2) => redis2.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
     },
     async takeNotice(key, sessionId) {
-      const value = await step("taking a notice", (redis) => redis.eval(TAKE, 1, noticeKey(key, sessionId)));
+      const value = await step(redis.doing.takingNotice, (redis2) => redis2.eval(TAKE, 1, noticeKey(key, sessionId)));
       if (typeof value !== "string") return null;
       try {
         return JSON.parse(value);
@@ -360,11 +604,11 @@ function redisStore(url, options = {}) {
     },
     async close() {
       closed = true;
-      const redis = client;
+      const redis2 = client;
       client = null;
-      if (redis === null) return;
-      redis.disconnect();
-      redis.stream?.unref?.();
+      if (redis2 === null) return;
+      redis2.disconnect();
+      redis2.stream?.unref?.();
     }
   };
   function location(key) {
@@ -372,7 +616,7 @@ function redisStore(url, options = {}) {
   }
 }
 function observe(value) {
-  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: "larger than 64 KiB" };
+  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES2) };
   return parseRecord(value.toString("utf8"));
 }
 function expiry(ttlMs, retentionMs) {
@@ -384,23 +628,19 @@ function isReplyError(error) {
 function swapped(reply) {
   return reply === 1 ? "ok" : "conflict";
 }
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
+function codeOf(error) {
+  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
 }
-function codeOf2(error) {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
-  const word = /^([A-Z]+)\s/.exec(message(error))?.[1];
-  return word;
-}
-var import_node_path6, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
+var import_node_path3, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
 var init_redisStore = __esm({
-  "src/store/redisStore.ts"() {
+  "src/lock/redis/redisStore.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path3 = require("node:path");
     import_node_net = require("node:net");
     import_node_crypto = require("node:crypto");
+    init_errors();
+    init_messages();
     init_record();
-    init_port();
     init_redisUrl();
     LOCK_PREFIX = "claude-session-guard:lock:";
     NOTICE_PREFIX = "claude-session-guard:notice:";
@@ -428,161 +668,77 @@ return value`;
 // src/cli.ts
 var cli_exports = {};
 __export(cli_exports, {
-  logDir: () => logDir,
-  main: () => main,
-  realHookDeps: () => realHookDeps
+  main: () => main
 });
 module.exports = __toCommonJS(cli_exports);
-var fs = __toESM(require("node:fs"), 1);
 var import_node_path7 = require("node:path");
 
-// node_modules/env-paths/index.js
-var import_node_path = __toESM(require("node:path"), 1);
-var import_node_os = __toESM(require("node:os"), 1);
-var import_node_process = __toESM(require("node:process"), 1);
-
-// node_modules/is-safe-filename/index.js
-var unsafeFilenameFixtures = Object.freeze([
-  "",
-  "   ",
-  ".",
-  "..",
-  " .",
-  ". ",
-  " ..",
-  ".. ",
-  "../",
-  "../foo",
-  "foo/../bar",
-  "foo/bar",
-  "foo\\bar",
-  "foo\0bar"
-]);
-function isSafeFilename(filename) {
-  if (typeof filename !== "string") {
-    return false;
-  }
-  const trimmed = filename.trim();
-  return trimmed !== "" && trimmed !== "." && trimmed !== ".." && !filename.includes("/") && !filename.includes("\\") && !filename.includes("\0");
-}
-function assertSafeFilename(filename) {
-  if (typeof filename !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  if (!isSafeFilename(filename)) {
-    throw new Error(`Unsafe filename: ${JSON.stringify(filename)}`);
-  }
+// src/hook/commands.ts
+init_messages();
+var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
+var HOOK_SUMMARIES = {
+  pretooluse: help.pretooluse,
+  posttooluse: help.posttooluse,
+  stop: help.stop,
+  sessionstart: help.sessionstart
+};
+var HOOK_FLAGS = [
+  { name: "ttl-ms", value: "ms", key: "ttlMs", help: help.ttlMs },
+  { name: "store", value: "url", key: "store", help: help.hookStore }
+];
+function isHookCommand(name) {
+  return HOOK_COMMANDS.includes(name ?? "");
 }
 
-// node_modules/env-paths/index.js
-var homedir = import_node_os.default.homedir();
-var tmpdir = import_node_os.default.tmpdir();
-var { env } = import_node_process.default;
-var macos = (name) => {
-  const library = import_node_path.default.join(homedir, "Library");
-  return {
-    data: import_node_path.default.join(library, "Application Support", name),
-    config: import_node_path.default.join(library, "Preferences", name),
-    cache: import_node_path.default.join(library, "Caches", name),
-    log: import_node_path.default.join(library, "Logs", name),
-    temp: import_node_path.default.join(tmpdir, name)
-  };
-};
-var windows = (name) => {
-  const appData = env.APPDATA || import_node_path.default.join(homedir, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || import_node_path.default.join(homedir, "AppData", "Local");
-  return {
-    // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: import_node_path.default.join(localAppData, name, "Data"),
-    config: import_node_path.default.join(appData, name, "Config"),
-    cache: import_node_path.default.join(localAppData, name, "Cache"),
-    log: import_node_path.default.join(localAppData, name, "Log"),
-    temp: import_node_path.default.join(tmpdir, name)
-  };
-};
-var linux = (name) => {
-  const username = import_node_path.default.basename(homedir);
-  return {
-    data: import_node_path.default.join(env.XDG_DATA_HOME || import_node_path.default.join(homedir, ".local", "share"), name),
-    config: import_node_path.default.join(env.XDG_CONFIG_HOME || import_node_path.default.join(homedir, ".config"), name),
-    cache: import_node_path.default.join(env.XDG_CACHE_HOME || import_node_path.default.join(homedir, ".cache"), name),
-    // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: import_node_path.default.join(env.XDG_STATE_HOME || import_node_path.default.join(homedir, ".local", "state"), name),
-    temp: import_node_path.default.join(tmpdir, username, name)
-  };
-};
-function envPaths(name, { suffix = "nodejs" } = {}) {
-  assertSafeFilename(name);
-  if (suffix) {
-    name += `-${suffix}`;
+// src/hook/render.ts
+init_messages();
+function render(result) {
+  switch (result.kind) {
+    case "allow":
+      return { stdout: "", stderr: "" };
+    case "deny":
+      return {
+        stdout: `${JSON.stringify({
+          hookSpecificOutput: {
+            hookEventName: "PreToolUse",
+            permissionDecision: "deny",
+            permissionDecisionReason: result.reason
+          }
+        })}
+`,
+        stderr: ""
+      };
+    case "notice":
+      return {
+        stdout: `${JSON.stringify({
+          systemMessage: result.systemMessage,
+          hookSpecificOutput: { hookEventName: result.event, additionalContext: result.additionalContext }
+        })}
+`,
+        stderr: ""
+      };
+    case "failOpen":
+      return {
+        stdout: `${JSON.stringify({ systemMessage: hook.failOpenNotice(result.problem) })}
+`,
+        stderr: `${hook.failOpenStderr(oneLine(result.problem))}
+`
+      };
   }
-  assertSafeFilename(name);
-  if (import_node_process.default.platform === "darwin") {
-    return macos(name);
-  }
-  if (import_node_process.default.platform === "win32") {
-    return windows(name);
-  }
-  return linux(name);
+}
+function oneLine(text) {
+  return text.replace(/\s*\n\s*/g, " ");
 }
 
-// src/host/decisionLog.ts
-var nodeFs = __toESM(require("node:fs"), 1);
-var import_node_path2 = require("node:path");
-var LOG_FILE = "decisions.jsonl";
-var MAX_LOG_BYTES = 1024 * 1024;
-function appendDecision(dir, entry2, fs2 = nodeFs, maxBytes = MAX_LOG_BYTES) {
-  const path2 = (0, import_node_path2.join)(dir, LOG_FILE);
-  const line = `${JSON.stringify(entry2)}
-`;
-  try {
-    rotateIfFull(path2, maxBytes, fs2);
-    fs2.appendFileSync(path2, line, { mode: 384 });
-  } catch (error) {
-    if (error.code !== "ENOENT") return;
-    try {
-      fs2.mkdirSync(dir, { recursive: true, mode: 448 });
-      fs2.appendFileSync(path2, line, { mode: 384 });
-    } catch {
-    }
-  }
-}
-function rotateIfFull(path2, maxBytes, fs2) {
-  const size = fs2.statSync(path2, { throwIfNoEntry: false })?.size ?? 0;
-  if (size >= maxBytes) fs2.renameSync(path2, `${path2}.1`);
-}
+// src/hook/runHook.ts
+init_errors();
 
 // src/host/sessionProcess.ts
-var nodeFs2 = __toESM(require("node:fs"), 1);
-var import_node_os2 = require("node:os");
 init_record();
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "busybox"]);
-var realProcessHost = () => ({
-  platform: process.platform,
-  ppid: process.ppid,
-  readFile: (path2) => nodeFs2.readFileSync(path2, "utf8"),
-  exists(pid) {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return error.code === "EPERM";
-    }
-  },
-  ps(pid, field) {
-    try {
-      const { execFileSync } = process.getBuiltinModule("node:child_process");
-      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1e3 });
-      return out.trim() || null;
-    } catch {
-      return null;
-    }
-  },
-  hostname: import_node_os2.hostname
-});
-function sessionPid(env2, host) {
-  const fromEnv = Number(env2.CLAUDE_PID);
-  if (env2.CLAUDE_PID !== void 0 && /^\d+$/.test(env2.CLAUDE_PID) && isPositiveInteger(fromEnv)) return fromEnv;
+function sessionPid(env3, host) {
+  const fromEnv = Number(env3.CLAUDE_PID);
+  if (env3.CLAUDE_PID !== void 0 && /^\d+$/.test(env3.CLAUDE_PID) && isPositiveInteger(fromEnv)) return fromEnv;
   let pid = host.ppid;
   for (let hops = 0; hops < 4; hops++) {
     const info = parentAndName(pid, host);
@@ -652,134 +808,243 @@ function readQuietly(path2, host) {
   }
 }
 
-// src/host/stdin.ts
-var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
-var STDIN_TIMEOUT_MS = 3e3;
-var StdinError = class extends Error {
-  name = "StdinError";
-};
-function readInput(stream = process.stdin, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIMEOUT_MS } = {}) {
-  return new Promise((resolve2, reject) => {
-    const chunks = [];
-    let total = 0;
-    const finish = (error) => {
-      clearTimeout(timer);
-      stream.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error");
-      if (error) {
-        stream.destroy();
-        reject(error);
+// src/host/workspace.ts
+var nodeFs = __toESM(require("node:fs"), 1);
+var import_node_path = require("node:path");
+init_errors();
+
+// src/lock/md5.ts
+var S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
+var K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+function md5Hex(text) {
+  const bytes = new TextEncoder().encode(text);
+  const length = (bytes.length + 8 >>> 6) + 1 << 6;
+  const message = new Uint8Array(length);
+  message.set(bytes);
+  message[bytes.length] = 128;
+  const view = new DataView(message.buffer);
+  view.setUint32(length - 8, bytes.length * 8 >>> 0, true);
+  view.setUint32(length - 4, Math.floor(bytes.length / 536870912), true);
+  let a0 = 1732584193;
+  let b0 = 4023233417;
+  let c0 = 2562383102;
+  let d0 = 271733878;
+  for (let offset = 0; offset < length; offset += 64) {
+    let a = a0;
+    let b = b0;
+    let c = c0;
+    let d = d0;
+    for (let i = 0; i < 64; i++) {
+      let f;
+      let g;
+      if (i < 16) {
+        f = b & c | ~b & d;
+        g = i;
+      } else if (i < 32) {
+        f = d & b | ~d & c;
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) % 16;
       } else {
-        resolve2(Buffer.concat(chunks, total).toString("utf8"));
+        f = c ^ (b | ~d);
+        g = 7 * i % 16;
       }
-    };
-    const timer = setTimeout(() => finish(new StdinError(`no complete hook payload on stdin within ${timeoutMs} ms`)), timeoutMs);
-    stream.on("data", (chunk) => {
-      total += chunk.length;
-      if (total > maxBytes) return finish(new StdinError(`the hook payload on stdin is larger than ${maxBytes} bytes`));
-      chunks.push(chunk);
-    });
-    stream.on("end", () => finish(null));
-    stream.on("error", (error) => finish(new StdinError(`cannot read stdin: ${error.message}`)));
-  });
+      const sum = a + f + K[i] + view.getUint32(offset + g * 4, true) | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = b + (sum << S[i] | sum >>> 32 - S[i]) | 0;
+    }
+    a0 = a0 + a | 0;
+    b0 = b0 + b | 0;
+    c0 = c0 + c | 0;
+    d0 = d0 + d | 0;
+  }
+  const out = new DataView(new ArrayBuffer(16));
+  [a0, b0, c0, d0].forEach((word, i) => out.setUint32(i * 4, word >>> 0, true));
+  return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-// src/messages.ts
-init_record();
-var PREFIX = "claude-session-guard:";
-function clearCommand(workspace) {
-  return `claude-session-guard clear --workspace ${shellQuote(workspace)}`;
+// src/host/workspace.ts
+init_messages();
+function resolveWorkspace(env3, cwd, fs = nodeFs) {
+  const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
+  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs) : gitRoot(startDirectory(env3, cwd, fs), fs);
+  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
 }
-function holderLine(holder, now, expiresAt) {
-  return `session ${shortSessionId(holder.session_id)} (pid ${holder.pid}), last active ${duration(now - holder.acquired_at)} ago, lock expires in ${duration(expiresAt - now)}`;
+function workspaceKey(identity) {
+  return md5Hex(identity).slice(0, 12);
 }
-function denyReason(tool, workspace, holder, now, expiresAt) {
-  return [
-    `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
-    `Workspace: ${workspace}`,
-    `Held by: ${holderLine(holder, now, expiresAt)} (it renews while that session works).`,
-    "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-    "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
-    `If that session is gone, clear the lock: ${clearCommand(workspace)}`
-  ].join("\n");
-}
-function failOpenNotice(problem) {
-  return `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`claude-session-guard doctor\`.`;
-}
-function failOpenStderr(problem) {
-  return `${PREFIX} ${problem} (allowing the tool call)`;
-}
-function invalidTtl(source, value) {
-  return `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`;
-}
-function duration(ms) {
-  const seconds = Math.max(0, Math.round(ms / 1e3));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
-}
-function shellQuote(value) {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function lostHow(by, at, reason) {
-  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
-}
-function lostNoticeForUser(workspace, by, at, reason) {
-  return `${PREFIX} this session lost its lock on ${workspace} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`;
-}
-function lostNoticeForClaude(workspace, by, at, reason) {
-  return `While this session was away, it lost its lock on the workspace ${workspace}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`;
-}
-function sessionStartForUser(workspace, holder) {
-  return `${PREFIX} another Claude Code session is working in this workspace (${workspace}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`;
-}
-function sessionStartForClaude(workspace, holder) {
-  return `Another Claude Code session currently holds the lock on this workspace (${workspace}): ${holder}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`;
-}
-function otherSession(sessionId, pid) {
-  return `another Claude Code session (session ${shortSessionId(sessionId)}, pid ${pid})`;
-}
-
-// src/hook/render.ts
-function render(result) {
-  switch (result.kind) {
-    case "allow":
-      return { stdout: "", stderr: "" };
-    case "deny":
-      return {
-        stdout: `${JSON.stringify({
-          hookSpecificOutput: {
-            hookEventName: "PreToolUse",
-            permissionDecision: "deny",
-            permissionDecisionReason: result.reason
-          }
-        })}
-`,
-        stderr: ""
-      };
-    case "notice":
-      return {
-        stdout: `${JSON.stringify({
-          systemMessage: result.systemMessage,
-          hookSpecificOutput: { hookEventName: result.event, additionalContext: result.additionalContext }
-        })}
-`,
-        stderr: ""
-      };
-    case "failOpen":
-      return {
-        stdout: `${JSON.stringify({ systemMessage: failOpenNotice(result.problem) })}
-`,
-        stderr: `${failOpenStderr(oneLine(result.problem))}
-`
-      };
+function startDirectory(env3, cwd, fs) {
+  const start = nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? cwd;
+  if (start === null) throw new WorkspaceError(workspace.noCwd);
+  try {
+    return fs.realpathSync(start);
+  } catch (error) {
+    throw new WorkspaceError(workspace.unresolvable(start, messageOf(error)), { cause: error });
   }
 }
-function oneLine(text) {
-  return text.replace(/\s*\n\s*/g, " ");
+function gitRoot(start, fs) {
+  for (let dir = start; ; dir = (0, import_node_path.dirname)(dir)) {
+    if (exists((0, import_node_path.join)(dir, ".git"), fs)) return dir;
+    if ((0, import_node_path.dirname)(dir) === dir) return start;
+  }
+}
+function exists(path2, fs) {
+  return fs.lstatSync(path2, { throwIfNoEntry: false }) !== void 0;
+}
+function realpathOrResolved(path2, fs) {
+  try {
+    return fs.realpathSync(path2);
+  } catch {
+    return (0, import_node_path.resolve)(path2);
+  }
+}
+function nonEmpty(value) {
+  return value === void 0 || value === "" ? void 0 : value;
 }
 
-// src/core/bashReadOnly.ts
+// src/lock/apply.ts
+init_errors();
+init_messages();
+
+// src/lock/decide.ts
+init_messages();
+function judge(observed, now, probe) {
+  if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
+  const record = observed.record;
+  if (record.acquired_at - now > record.ttl_ms) {
+    return { state: "corrupt", reason: corrupt.future };
+  }
+  if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
+  if (probe(record) === "dead") return { state: "dead", record };
+  return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
+}
+function decideAcquire(observed, caller, probe) {
+  if (observed.kind === "absent") return take("free", null, caller);
+  if (observed.kind === "record" && observed.record.session_id === caller.sessionId) {
+    return take("own", observed.record, caller);
+  }
+  const judged = judge(observed, caller.now, probe);
+  switch (judged.state) {
+    case "held":
+      return { kind: "deny", holder: judged.record, expiresAt: judged.expiresAt };
+    case "corrupt":
+      return take("corrupt", null, caller);
+    default:
+      return take(judged.state, judged.record, caller);
+  }
+}
+function decideRefresh(observed, caller) {
+  if (observed.kind === "absent") return { kind: "skip", why: "absent" };
+  if (observed.kind !== "record" || observed.record.session_id !== caller.sessionId) {
+    return { kind: "skip", why: "not-ours" };
+  }
+  return { kind: "write", record: stamp(observed.record, caller) };
+}
+function decideRelease(observed, sessionId) {
+  if (observed.kind === "absent") return { kind: "skip", why: "absent" };
+  if (observed.kind !== "record" || observed.record.session_id !== sessionId) {
+    return { kind: "skip", why: "not-ours" };
+  }
+  return { kind: "remove", record: observed.record };
+}
+function take(why, previous, caller) {
+  return { kind: "take", why, previous, record: stamp(why === "own" ? previous : null, caller, previous) };
+}
+function stamp(own2, caller, previous = own2) {
+  return {
+    schema_version: 1,
+    session_id: caller.sessionId,
+    pid: caller.pid,
+    acquired_at: caller.now,
+    ttl_ms: caller.ttlMs + caller.leaseMs,
+    ...caller.stamp,
+    generation: nextGeneration(previous),
+    created_at: typeof own2?.created_at === "number" ? own2.created_at : caller.now
+  };
+}
+function nextGeneration(previous) {
+  const g = previous?.generation;
+  return typeof g === "number" && Number.isSafeInteger(g) && g >= 0 ? g + 1 : 1;
+}
+
+// src/lock/apply.ts
+var CONTENTION_BUDGET_MS = 1500;
+function acquire(store, key, caller, probe, clock2) {
+  return settle(store, key, clock2, (snapshot) => {
+    const decision = decideAcquire(snapshot.observed, caller(), probe);
+    if (decision.kind === "deny") return { result: decision };
+    const swap = () => snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
+    return { swap, result: decision };
+  });
+}
+function refresh(store, key, caller, clock2) {
+  return settle(store, key, clock2, (snapshot) => {
+    const decision = decideRefresh(snapshot.observed, caller());
+    const version = snapshot.version;
+    if (decision.kind === "skip" || version === null) {
+      return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
+    }
+    return { swap: () => store.replace(key, version, decision.record), result: { refreshed: decision.record } };
+  });
+}
+function release(store, key, sessionId, clock2) {
+  return settle(store, key, clock2, (snapshot) => {
+    const decision = decideRelease(snapshot.observed, sessionId);
+    const version = snapshot.version;
+    if (decision.kind === "skip" || version === null) {
+      return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
+    }
+    return { swap: () => store.remove(key, version), result: { released: decision.record } };
+  });
+}
+async function settle(store, key, clock2, step) {
+  const deadline = clock2.now() + CONTENTION_BUDGET_MS;
+  for (let attempt = 0; ; attempt++) {
+    const { swap, result } = step(await store.read(key));
+    const outcome = swap === void 0 ? "ok" : await swap();
+    if (outcome === "ok") return result;
+    if (clock2.now() > deadline) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
+    if (outcome === "busy") await clock2.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));
+  }
+}
+
+// src/hook/runHook.ts
+init_messages();
+
+// src/hook/payload.ts
+init_messages();
+function parsePayload(text) {
+  if (text.trim() === "") return { ok: false, problem: input.noPayload };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: input.notJson };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, problem: input.notObject };
+  }
+  const p = value;
+  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
+    return { ok: false, problem: input.noSessionId };
+  }
+  const toolInput = p.tool_input;
+  return {
+    ok: true,
+    payload: {
+      sessionId: p.session_id,
+      cwd: typeof p.cwd === "string" && p.cwd !== "" ? p.cwd : null,
+      event: typeof p.hook_event_name === "string" ? p.hook_event_name : null,
+      toolName: typeof p.tool_name === "string" ? p.tool_name : null,
+      toolInput: typeof toolInput === "object" && toolInput !== null && !Array.isArray(toolInput) ? toolInput : {}
+    }
+  };
+}
+
+// src/bash/readOnly.ts
 function classifyBash(command) {
   const reason = unprovableReason(command);
   return reason === void 0 ? { readOnly: true } : { readOnly: false, reason };
@@ -1271,16 +1536,16 @@ function operandsOf(args, valueOptions) {
   return operands;
 }
 var PLAIN = {};
-var LOG_FILE2 = "copies its input to a log file";
+var LOG_FILE = "copies its input to a log file";
 var LESSKEY = "reads a lesskey file, whose #env section can set LESSOPEN to a command";
 var SETS_CLOCK = "sets the system clock";
 var RUNS_COMMAND = "runs a command";
 var ARITHMETIC = "evaluates its operands as arithmetic, where array subscripts can run commands";
 var PAGER = {
-  short: { o: LOG_FILE2, O: LOG_FILE2, k: LESSKEY },
+  short: { o: LOG_FILE, O: LOG_FILE, k: LESSKEY },
   long: {
-    "--log-file": LOG_FILE2,
-    "--LOG-FILE": LOG_FILE2,
+    "--log-file": LOG_FILE,
+    "--LOG-FILE": LOG_FILE,
     "--lesskey-file": LESSKEY,
     "--lesskey-src": LESSKEY,
     "--lesskey-content": LESSKEY
@@ -1986,315 +2251,107 @@ function gitConfigReason(args) {
   return reads ? void 0 : "`git config` without `--get`, `--list`, `get` or `list` sets a value";
 }
 
-// src/core/payload.ts
-function parsePayload(text) {
-  if (text.trim() === "") return { ok: false, problem: "no hook payload on stdin" };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: "the hook payload on stdin is not JSON" };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, problem: "the hook payload on stdin is not a JSON object" };
-  }
-  const p = value;
-  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
-    return { ok: false, problem: "the hook payload has no session_id" };
-  }
-  const toolInput = p.tool_input;
-  return {
-    ok: true,
-    payload: {
-      sessionId: p.session_id,
-      cwd: typeof p.cwd === "string" && p.cwd !== "" ? p.cwd : null,
-      event: typeof p.hook_event_name === "string" ? p.hook_event_name : null,
-      toolName: typeof p.tool_name === "string" ? p.tool_name : null,
-      toolInput: typeof toolInput === "object" && toolInput !== null && !Array.isArray(toolInput) ? toolInput : {}
-    }
-  };
-}
-
-// src/hook/runHook.ts
+// src/hook/policy.ts
+init_errors();
 init_record();
-
-// src/host/workspace.ts
-var nodeFs3 = __toESM(require("node:fs"), 1);
-var import_node_path3 = require("node:path");
-
-// src/core/md5.ts
-var S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
-var K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
-function md5Hex(text) {
-  const bytes = new TextEncoder().encode(text);
-  const length = (bytes.length + 8 >>> 6) + 1 << 6;
-  const message2 = new Uint8Array(length);
-  message2.set(bytes);
-  message2[bytes.length] = 128;
-  const view = new DataView(message2.buffer);
-  view.setUint32(length - 8, bytes.length * 8 >>> 0, true);
-  view.setUint32(length - 4, Math.floor(bytes.length / 536870912), true);
-  let a0 = 1732584193;
-  let b0 = 4023233417;
-  let c0 = 2562383102;
-  let d0 = 271733878;
-  for (let offset = 0; offset < length; offset += 64) {
-    let a = a0;
-    let b = b0;
-    let c = c0;
-    let d = d0;
-    for (let i = 0; i < 64; i++) {
-      let f;
-      let g;
-      if (i < 16) {
-        f = b & c | ~b & d;
-        g = i;
-      } else if (i < 32) {
-        f = d & b | ~d & c;
-        g = (5 * i + 1) % 16;
-      } else if (i < 48) {
-        f = b ^ c ^ d;
-        g = (3 * i + 5) % 16;
-      } else {
-        f = c ^ (b | ~d);
-        g = 7 * i % 16;
-      }
-      const sum = a + f + K[i] + view.getUint32(offset + g * 4, true) | 0;
-      a = d;
-      d = c;
-      c = b;
-      b = b + (sum << S[i] | sum >>> 32 - S[i]) | 0;
-    }
-    a0 = a0 + a | 0;
-    b0 = b0 + b | 0;
-    c0 = c0 + c | 0;
-    d0 = d0 + d | 0;
-  }
-  const out = new DataView(new ArrayBuffer(16));
-  [a0, b0, c0, d0].forEach((word, i) => out.setUint32(i * 4, word >>> 0, true));
-  return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-// src/host/workspace.ts
-var WorkspaceError = class extends Error {
-  name = "WorkspaceError";
-};
-function resolveWorkspace(env2, cwd, fs2 = nodeFs3) {
-  const explicit = nonEmpty(env2.CLAUDE_SESSION_GUARD_WORKSPACE);
-  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs2) : gitRoot(startDirectory(env2, cwd, fs2), fs2);
-  return { path: path2, key: workspaceKey(nonEmpty(env2.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
-}
-function workspaceKey(identity) {
-  return md5Hex(identity).slice(0, 12);
-}
-function startDirectory(env2, cwd, fs2) {
-  const start = nonEmpty(env2.CLAUDE_PROJECT_DIR) ?? cwd;
-  if (start === null) throw new WorkspaceError("the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set");
-  try {
-    return fs2.realpathSync(start);
-  } catch (error) {
-    throw new WorkspaceError(`cannot resolve the workspace directory ${start}: ${error.message}`);
-  }
-}
-function gitRoot(start, fs2) {
-  for (let dir = start; ; dir = (0, import_node_path3.dirname)(dir)) {
-    if (exists((0, import_node_path3.join)(dir, ".git"), fs2)) return dir;
-    if ((0, import_node_path3.dirname)(dir) === dir) return start;
-  }
-}
-function exists(path2, fs2) {
-  return fs2.lstatSync(path2, { throwIfNoEntry: false }) !== void 0;
-}
-function realpathOrResolved(path2, fs2) {
-  try {
-    return fs2.realpathSync(path2);
-  } catch {
-    return (0, import_node_path3.resolve)(path2);
-  }
-}
-function nonEmpty(value) {
-  return value === void 0 || value === "" ? void 0 : value;
-}
-
-// src/core/decide.ts
-function judge(observed, now, probe) {
-  if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
-  const record = observed.record;
-  if (record.acquired_at - now > record.ttl_ms) {
-    return { state: "corrupt", reason: "acquired_at is in the future by more than its TTL" };
-  }
-  if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
-  if (probe(record) === "dead") return { state: "dead", record };
-  return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
-}
-function decideAcquire(observed, caller, probe) {
-  if (observed.kind === "absent") return take("free", null, caller);
-  if (observed.kind === "record" && observed.record.session_id === caller.sessionId) {
-    return take("own", observed.record, caller);
-  }
-  const judged = judge(observed, caller.now, probe);
-  switch (judged.state) {
-    case "held":
-      return { kind: "deny", holder: judged.record, expiresAt: judged.expiresAt };
-    case "corrupt":
-      return take("corrupt", null, caller);
-    default:
-      return take(judged.state, judged.record, caller);
-  }
-}
-function decideRefresh(observed, caller) {
-  if (observed.kind === "absent") return { kind: "skip", why: "absent" };
-  if (observed.kind !== "record" || observed.record.session_id !== caller.sessionId) {
-    return { kind: "skip", why: "not-ours" };
-  }
-  return { kind: "write", record: stamp(observed.record, caller) };
-}
-function decideRelease(observed, sessionId) {
-  if (observed.kind === "absent") return { kind: "skip", why: "absent" };
-  if (observed.kind !== "record" || observed.record.session_id !== sessionId) {
-    return { kind: "skip", why: "not-ours" };
-  }
-  return { kind: "remove", record: observed.record };
-}
-function take(why, previous, caller) {
-  return { kind: "take", why, previous, record: stamp(why === "own" ? previous : null, caller, previous) };
-}
-function stamp(own2, caller, previous = own2) {
-  return {
-    schema_version: 1,
-    session_id: caller.sessionId,
-    pid: caller.pid,
-    acquired_at: caller.now,
-    ttl_ms: caller.ttlMs + caller.leaseMs,
-    ...caller.stamp,
-    generation: nextGeneration(previous),
-    created_at: typeof own2?.created_at === "number" ? own2.created_at : caller.now
-  };
-}
-function nextGeneration(previous) {
-  const g = previous?.generation;
-  return typeof g === "number" && Number.isSafeInteger(g) && g >= 0 ? g + 1 : 1;
-}
-
-// src/hook/guard.ts
-var CONTENTION_BUDGET_MS = 1500;
-var ContentionError = class extends Error {
-  name = "ContentionError";
-  constructor() {
-    super(`the lock kept changing under this hook for ${CONTENTION_BUDGET_MS} ms`);
-  }
-};
-function acquire(store, key, caller, probe, clock) {
-  return retry(store, key, clock, (snapshot) => {
-    const decision = decideAcquire(snapshot.observed, caller(), probe);
-    if (decision.kind === "deny") return { result: decision };
-    const swap = snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
-    return { swap, result: decision };
-  });
-}
-function refresh(store, key, caller, clock) {
-  return retry(store, key, clock, (snapshot) => {
-    const decision = decideRefresh(snapshot.observed, caller());
-    if (decision.kind === "skip" || snapshot.version === null) {
-      return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
-    }
-    return { swap: store.replace(key, snapshot.version, decision.record), result: { refreshed: decision.record } };
-  });
-}
-function release(store, key, sessionId, clock) {
-  return retry(store, key, clock, (snapshot) => {
-    const decision = decideRelease(snapshot.observed, sessionId);
-    if (decision.kind === "skip" || snapshot.version === null) {
-      return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
-    }
-    return { swap: store.remove(key, snapshot.version), result: { released: decision.record } };
-  });
-}
-async function retry(store, key, clock, step) {
-  const deadline = clock.now() + CONTENTION_BUDGET_MS;
-  for (let attempt = 0; ; attempt++) {
-    const { swap, result } = step(await store.read(key));
-    const outcome = swap === void 0 ? "ok" : await swap;
-    if (outcome === "ok") return result;
-    if (clock.now() > deadline) throw new ContentionError();
-    if (outcome === "busy") await clock.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));
-  }
-}
-
-// src/hook/runHook.ts
-var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
-var HookInputError = class extends Error {
-  name = "HookInputError";
-};
+init_messages();
 var BASH_DEFAULT_TIMEOUT_MS = 12e4;
 var BASH_MAX_TIMEOUT_MS = 6e5;
-async function runHook(command, deps) {
-  const { env: env2 } = deps;
+var MIN_TTL_MS = 1e3;
+var MAX_TTL_MS = 6048e5;
+function needsLock(payload, env3) {
+  if (payload.toolName !== "Bash" || env3.CLAUDE_SESSION_GUARD_STRICT_BASH === "1") return true;
+  const command = payload.toolInput.command;
+  return !(typeof command === "string" && classifyBash(command).readOnly);
+}
+function leaseFor(payload) {
+  if (payload.toolName !== "Bash") return 0;
+  const declared = payload.toolInput.timeout;
+  const timeout = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : BASH_DEFAULT_TIMEOUT_MS;
+  return Math.round(Math.min(timeout, BASH_MAX_TIMEOUT_MS));
+}
+function resolveTtl(flag, env3) {
+  if (flag !== void 0) return parseTtl(flag, "--ttl-ms");
+  const fromEnv = env3.CLAUDE_SESSION_GUARD_TTL_MS;
+  if (fromEnv !== void 0 && fromEnv !== "") return parseTtl(fromEnv, "CLAUDE_SESSION_GUARD_TTL_MS");
+  return DEFAULT_TTL_MS;
+}
+function parseTtl(raw, source) {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < MIN_TTL_MS || value > MAX_TTL_MS) throw new InputError(input.invalidTtl(source, raw), "ETTL");
+  return value;
+}
+function isDisabled(env3) {
+  return env3.CLAUDE_SESSION_GUARD_DISABLE === "1";
+}
+
+// src/hook/runHook.ts
+async function runHook(command, args, deps) {
+  const { env: env3 } = deps;
   let payload = null;
-  let workspace = null;
+  let workspace2 = null;
   try {
     const text = await deps.readInput();
-    if (env2.CLAUDE_SESSION_GUARD_DISABLE === "1") return { kind: "allow" };
+    if (isDisabled(env3)) return { kind: "allow" };
+    if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const parsed = parsePayload(text);
-    if (!parsed.ok) throw new HookInputError(parsed.problem);
+    if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
-    const ttlMs = resolveTtl(deps.ttlFlag, env2);
-    workspace = resolveWorkspace(env2, payload.cwd, deps.workspaceFs);
-    const store = await deps.openStore(env2);
+    const ttlMs = resolveTtl(args.flags.ttlMs, env3);
+    workspace2 = resolveWorkspace(env3, payload.cwd, deps.workspaceFs);
+    const store = await deps.openStore();
     try {
-      return await HANDLERS[command]({ deps, payload, workspace, store, ttlMs });
+      return await HANDLERS[command]({ deps, payload, workspace: workspace2, store, ttlMs });
     } finally {
       await store.close();
     }
   } catch (error) {
-    if (env2.CLAUDE_SESSION_GUARD_DISABLE === "1") return { kind: "allow" };
-    const problem = describe(error);
-    deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem }));
+    if (isDisabled(env3)) return { kind: "allow" };
+    const problem = error instanceof GuardError ? error.message : hook.internalError(messageOf(error));
+    deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem }));
     return { kind: "failOpen", problem };
   }
 }
 var HANDLERS = {
-  async pretooluse({ deps, payload, workspace, store, ttlMs }) {
-    if (isReadOnlyBash(payload, deps.env)) return { kind: "allow" };
+  async pretooluse({ deps, payload, workspace: workspace2, store, ttlMs }) {
+    if (!needsLock(payload, deps.env)) return { kind: "allow" };
     const outcome = await acquire(
       store,
-      workspace.key,
-      callerFor(deps, payload, workspace, ttlMs, leaseFor(payload)),
+      workspace2.key,
+      callerFor(deps, payload, workspace2, ttlMs, leaseFor(payload)),
       livenessProbe(deps.host),
       deps.clock
     );
     if (outcome.kind === "deny") {
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), tool: payload.toolName }));
-      return {
-        kind: "deny",
-        reason: denyReason(payload.toolName, workspace.path, outcome.holder, deps.clock.now(), outcome.expiresAt)
-      };
+      deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), tool: payload.toolName }));
+      const now = deps.clock.now();
+      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, holderLine(outcome.holder, now, outcome.expiresAt)) };
     }
     if (outcome.why !== "own") {
       const outcomeName = outcome.why === "free" ? "acquire" : "takeover";
       deps.log(
-        entry(deps, "pretooluse", outcomeName, payload, workspace, {
+        entry(deps, "pretooluse", outcomeName, payload, workspace2, {
           ...outcome.previous && { holder: holderOf(outcome.previous) },
           ...outcome.why !== "free" && { reason: outcome.why }
         })
       );
     }
     if (outcome.why === "stale" && outcome.previous !== null) {
-      await store.putNotice(workspace.key, outcome.previous.session_id, {
+      await store.putNotice(workspace2.key, outcome.previous.session_id, {
         by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
         at: outcome.record.acquired_at,
         reason: "stale",
         generation: outcome.previous.generation ?? null
       });
     }
-    return deliverNotice(deps, payload, workspace, store, "PreToolUse");
+    return deliverNotice(deps, payload, workspace2, store, "PreToolUse");
   },
-  async posttooluse({ deps, payload, workspace, store, ttlMs }) {
-    await refresh(store, workspace.key, callerFor(deps, payload, workspace, ttlMs, 0), deps.clock);
-    return deliverNotice(deps, payload, workspace, store, "PostToolUse");
+  async posttooluse({ deps, payload, workspace: workspace2, store, ttlMs }) {
+    await refresh(store, workspace2.key, callerFor(deps, payload, workspace2, ttlMs, 0), deps.clock);
+    return deliverNotice(deps, payload, workspace2, store, "PostToolUse");
   },
-  async sessionstart({ deps, payload, workspace, store }) {
-    const { observed } = await store.read(workspace.key);
+  async sessionstart({ deps, payload, workspace: workspace2, store }) {
+    const { observed } = await store.read(workspace2.key);
     if (observed.kind !== "record" || observed.record.session_id === payload.sessionId) return { kind: "allow" };
     const now = deps.clock.now();
     const judged = judge(observed, now, livenessProbe(deps.host));
@@ -2303,43 +2360,35 @@ var HANDLERS = {
     return {
       kind: "notice",
       event: "SessionStart",
-      systemMessage: sessionStartForUser(workspace.path, holder),
-      additionalContext: sessionStartForClaude(workspace.path, holder)
+      systemMessage: hook.sessionStartForUser(workspace2.path, holder),
+      additionalContext: hook.sessionStartForClaude(workspace2.path, holder)
     };
   },
-  async stop({ deps, payload, workspace, store }) {
-    const outcome = await release(store, workspace.key, payload.sessionId, deps.clock);
+  async stop({ deps, payload, workspace: workspace2, store }) {
+    const outcome = await release(store, workspace2.key, payload.sessionId, deps.clock);
     if ("released" in outcome) {
-      deps.log(entry(deps, "stop", "release", payload, workspace, { holder: holderOf(outcome.released) }));
+      deps.log(entry(deps, "stop", "release", payload, workspace2, { holder: holderOf(outcome.released) }));
     }
     return { kind: "allow" };
   }
 };
-async function deliverNotice(deps, payload, workspace, store, event) {
-  const notice = await store.takeNotice(workspace.key, payload.sessionId);
+async function deliverNotice(deps, payload, workspace2, store, event) {
+  const notice = await store.takeNotice(workspace2.key, payload.sessionId);
   if (notice === null) return { kind: "allow" };
-  const by = notice.by === null ? "an operator (claude-session-guard clear)" : otherSession(notice.by.session_id, notice.by.pid);
+  const by = notice.by === null ? hook.anOperator : hook.otherSession(notice.by.session_id, notice.by.pid);
   const at = new Date(notice.at).toISOString();
-  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace, { by: notice.by }));
+  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace2, { by: notice.by }));
   return {
     kind: "notice",
     event,
-    systemMessage: lostNoticeForUser(workspace.path, by, at, notice.reason),
-    additionalContext: lostNoticeForClaude(workspace.path, by, at, notice.reason)
+    systemMessage: hook.lostForUser(workspace2.path, by, at, notice.reason),
+    additionalContext: hook.lostForClaude(workspace2.path, by, at, notice.reason)
   };
 }
-function isReadOnlyBash(payload, env2) {
-  if (payload.toolName !== "Bash" || env2.CLAUDE_SESSION_GUARD_STRICT_BASH === "1") return false;
-  const command = payload.toolInput.command;
-  return typeof command === "string" && classifyBash(command).readOnly;
+function holderLine(holder, now, expiresAt) {
+  return hook.holderLine(holder.session_id, holder.pid, now - holder.acquired_at, expiresAt - now);
 }
-function leaseFor(payload) {
-  if (payload.toolName !== "Bash") return 0;
-  const declared = payload.toolInput.timeout;
-  const timeout = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : BASH_DEFAULT_TIMEOUT_MS;
-  return Math.round(Math.min(timeout, BASH_MAX_TIMEOUT_MS));
-}
-function callerFor(deps, payload, workspace, ttlMs, leaseMs) {
+function callerFor(deps, payload, workspace2, ttlMs, leaseMs) {
   let identity;
   return () => {
     if (identity === void 0) {
@@ -2347,99 +2396,66 @@ function callerFor(deps, payload, workspace, ttlMs, leaseMs) {
       const pidStart = startIdentity(pid, deps.host);
       identity = {
         pid,
-        stamp: { workspace: workspace.path, hostname: deps.host.hostname(), ...pidStart !== null && { pid_start: pidStart } }
+        stamp: { workspace: workspace2.path, hostname: deps.host.hostname(), ...pidStart !== null && { pid_start: pidStart } }
       };
     }
     return { sessionId: payload.sessionId, now: deps.clock.now(), ttlMs, leaseMs, ...identity };
   };
 }
-function resolveTtl(flag, env2) {
-  if (flag !== void 0) return parseTtl(flag, "--ttl-ms");
-  const fromEnv = env2.CLAUDE_SESSION_GUARD_TTL_MS;
-  if (fromEnv !== void 0 && fromEnv !== "") return parseTtl(fromEnv, "CLAUDE_SESSION_GUARD_TTL_MS");
-  return DEFAULT_TTL_MS;
-}
-function parseTtl(raw, source) {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < 1e3 || value > 6048e5) throw new HookInputError(invalidTtl(source, raw));
-  return value;
-}
 function holderOf(record) {
   return { session_id: record.session_id, pid: record.pid, acquired_at: record.acquired_at, ttl_ms: record.ttl_ms };
 }
-function entry(deps, event, outcome, payload, workspace, extra = {}) {
+function entry(deps, event, outcome, payload, workspace2, extra = {}) {
   return {
     time: new Date(deps.clock.now()).toISOString(),
     event,
     outcome,
     session: payload?.sessionId ?? null,
-    workspace: workspace?.path ?? null,
+    workspace: workspace2?.path ?? null,
     ...extra
   };
 }
-function describe(error) {
-  if (error instanceof Error && error.name !== "Error" && error.name !== "TypeError" && error.name !== "RangeError") {
-    return error.message;
-  }
-  const message2 = error instanceof Error ? error.message : String(error);
-  return `internal error (${message2}); please report it`;
-}
 
-// src/host/paths.ts
-var import_node_os3 = require("node:os");
-var import_node_path4 = require("node:path");
-function runtimeDir(env2) {
-  return (0, import_node_path4.join)(claudeConfigDir(env2), "runtime");
-}
-function claudeConfigDir(env2) {
-  const configured = env2.CLAUDE_CONFIG_DIR;
-  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path4.join)(env2.HOME || (0, import_node_os3.homedir)(), ".claude");
-}
-
-// src/store/fileStore.ts
-var nodeFs4 = __toESM(require("node:fs"), 1);
-var import_node_path5 = require("node:path");
+// src/lock/fileStore.ts
+var nodeFs2 = __toESM(require("node:fs"), 1);
+var import_node_path2 = require("node:path");
+init_errors();
+init_messages();
 init_record();
-init_port();
 var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
 var OVERSIZED = "\0oversized";
 var MAX_CLAIM_LEVELS = 8;
-var tempCounter = 0;
 function lockFileName(key) {
   return `session-lock-${key}.json`;
 }
 function fileStore(runtimeDir2, options = {}) {
-  const fs2 = options.fs ?? nodeFs4;
+  const fs = options.fs ?? nodeFs2;
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3e3;
-  const pathOf = (key) => (0, import_node_path5.join)(runtimeDir2, lockFileName(key));
-  const noticePath = (key, sessionId) => (0, import_node_path5.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
+  const pathOf = (key) => (0, import_node_path2.join)(runtimeDir2, lockFileName(key));
+  const noticePath = (key, sessionId) => (0, import_node_path2.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
   function read(path2) {
     let fd;
     try {
-      fd = fs2.openSync(path2, "r");
+      fd = fs.openSync(path2, "r");
     } catch (error) {
-      const code = codeOf(error);
+      const code = errnoOf(error);
       if (code === "ENOENT") return { observed: ABSENT, version: null };
-      if (code === "ENOTDIR") {
-        throw new StoreError(`the runtime directory ${runtimeDir2} (or a parent of it) is not a directory`, code);
-      }
-      throw failure(`cannot read the lock ${path2}`, error);
+      if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir2), code);
+      throw failure(files.cannotRead(path2), error);
     }
     try {
       let stat;
       try {
-        stat = fs2.fstatSync(fd, { bigint: true });
+        stat = fs.fstatSync(fd, { bigint: true });
       } catch (error) {
-        throw failure(`cannot read the lock ${path2}`, error);
+        throw failure(files.cannotRead(path2), error);
       }
-      if (!stat.isFile()) {
-        throw new StoreError(`the lock ${path2} is not a regular file; remove it by hand`, "ENOTFILE");
-      }
+      if (!stat.isFile()) throw new StoreError(files.notRegularFile(path2), "ENOTFILE");
       const text = readAll(fd, path2);
       const version = { token: stat.ino.toString(), text };
-      const observed = text === OVERSIZED ? { kind: "corrupt", reason: `larger than ${MAX_RECORD_BYTES} bytes` } : parseRecord(text);
+      const observed = text === OVERSIZED ? { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES) } : parseRecord(text);
       return { observed, version };
     } finally {
       closeQuietly(fd);
@@ -2450,52 +2466,52 @@ function fileStore(runtimeDir2, options = {}) {
     let length = 0;
     try {
       for (; ; ) {
-        const n = fs2.readSync(fd, buffer, length, buffer.length - length, null);
+        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
         if (n === 0) break;
         length += n;
         if (length === buffer.length) break;
       }
     } catch (error) {
-      throw failure(`cannot read the lock ${path2}`, error);
+      throw failure(files.cannotRead(path2), error);
     }
     return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
   function writeTemp(path2, record) {
-    const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+    const temp = tempName(path2);
     const data = Buffer.from(serializeRecord(record));
     let fd;
     try {
-      fd = fs2.openSync(temp, "wx", 384);
+      fd = fs.openSync(temp, "wx", 384);
     } catch (error) {
-      if (codeOf(error) !== "ENOENT") throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir2), error);
       makeRuntimeDir();
       try {
-        fd = fs2.openSync(temp, "wx", 384);
+        fd = fs.openSync(temp, "wx", 384);
       } catch (retryError) {
-        throw failure(`cannot write a lock in ${runtimeDir2}`, retryError);
+        throw failure(files.cannotWrite(runtimeDir2), retryError);
       }
     }
     try {
       let written = 0;
-      while (written < data.length) written += fs2.writeSync(fd, data, written, data.length - written);
+      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
     } catch (error) {
       closeQuietly(fd);
       unlinkQuietly(temp);
-      throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      throw failure(files.cannotWrite(runtimeDir2), error);
     }
     try {
-      fs2.closeSync(fd);
+      fs.closeSync(fd);
     } catch (error) {
       unlinkQuietly(temp);
-      throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      throw failure(files.cannotWrite(runtimeDir2), error);
     }
     return temp;
   }
   function makeRuntimeDir() {
     try {
-      fs2.mkdirSync(runtimeDir2, { recursive: true, mode: 448 });
+      fs.mkdirSync(runtimeDir2, { recursive: true, mode: 448 });
     } catch (error) {
-      throw failure(`cannot create the runtime directory ${runtimeDir2}`, error);
+      throw failure(files.cannotCreateRuntime(runtimeDir2), error);
     }
   }
   function claim(path2, expected) {
@@ -2503,11 +2519,11 @@ function fileStore(runtimeDir2, options = {}) {
     for (let level = 1; level <= MAX_CLAIM_LEVELS; level++) {
       const claimPath = `${path2}.${expected.token}.claim${level}`;
       try {
-        fs2.linkSync(path2, claimPath);
+        fs.linkSync(path2, claimPath);
       } catch (error) {
-        const code = codeOf(error);
+        const code = errnoOf(error);
         if (code === "ENOENT") return "conflict";
-        if (code !== "EEXIST") throw failure(`cannot change the lock ${path2}`, error);
+        if (code !== "EEXIST") throw failure(files.cannotChange(path2), error);
         const held = statQuietly(claimPath);
         if (held === null) return "conflict";
         if (held.ino.toString() !== expected.token) return "conflict";
@@ -2529,7 +2545,7 @@ function fileStore(runtimeDir2, options = {}) {
     const text = expected.text;
     if (text === void 0) return false;
     try {
-      const bytes = fs2.readFileSync(path2);
+      const bytes = fs.readFileSync(path2);
       return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
     } catch {
       return false;
@@ -2543,13 +2559,13 @@ function fileStore(runtimeDir2, options = {}) {
       if (typeof claims === "string") return claims;
       try {
         if (temp === null) {
-          fs2.unlinkSync(path2);
+          fs.unlinkSync(path2);
         } else {
-          fs2.renameSync(temp, path2);
+          fs.renameSync(temp, path2);
           temp = null;
         }
       } catch (error) {
-        throw failure(`cannot change the lock ${path2}`, error);
+        throw failure(files.cannotChange(path2), error);
       } finally {
         for (const claimPath of claims) unlinkQuietly(claimPath);
       }
@@ -2560,20 +2576,20 @@ function fileStore(runtimeDir2, options = {}) {
   }
   function statQuietly(path2) {
     try {
-      return fs2.lstatSync(path2, { bigint: true });
+      return fs.lstatSync(path2, { bigint: true });
     } catch {
       return null;
     }
   }
   function unlinkQuietly(path2) {
     try {
-      fs2.unlinkSync(path2);
+      fs.unlinkSync(path2);
     } catch {
     }
   }
   function closeQuietly(fd) {
     try {
-      fs2.closeSync(fd);
+      fs.closeSync(fd);
     } catch {
     }
   }
@@ -2585,11 +2601,11 @@ function fileStore(runtimeDir2, options = {}) {
       const path2 = pathOf(key);
       const temp = writeTemp(path2, record);
       try {
-        fs2.linkSync(temp, path2);
+        fs.linkSync(temp, path2);
         return "ok";
       } catch (error) {
-        if (codeOf(error) === "EEXIST") return "conflict";
-        throw failure(`cannot create the lock ${path2}`, error);
+        if (errnoOf(error) === "EEXIST") return "conflict";
+        throw failure(files.cannotCreate(path2), error);
       } finally {
         unlinkQuietly(temp);
       }
@@ -2603,16 +2619,16 @@ function fileStore(runtimeDir2, options = {}) {
     async list() {
       let names;
       try {
-        names = fs2.readdirSync(runtimeDir2);
+        names = fs.readdirSync(runtimeDir2);
       } catch (error) {
-        if (codeOf(error) === "ENOENT") return [];
-        throw failure(`cannot list ${runtimeDir2}`, error);
+        if (errnoOf(error) === "ENOENT") return [];
+        throw failure(files.cannotList(runtimeDir2), error);
       }
       const locks = [];
       for (const name of names.sort()) {
         const key = LOCK_FILE.exec(name)?.[1];
         if (key === void 0) continue;
-        const location = (0, import_node_path5.join)(runtimeDir2, name);
+        const location = (0, import_node_path2.join)(runtimeDir2, name);
         let snapshot;
         try {
           snapshot = read(location);
@@ -2627,32 +2643,32 @@ function fileStore(runtimeDir2, options = {}) {
     location: pathOf,
     async putNotice(key, sessionId, notice) {
       const path2 = noticePath(key, sessionId);
-      const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
+      const temp = tempName(path2);
       try {
         try {
-          fs2.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
+          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
         } catch (error) {
-          if (codeOf(error) !== "ENOENT") throw error;
+          if (errnoOf(error) !== "ENOENT") throw error;
           makeRuntimeDir();
-          fs2.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
+          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
         }
-        fs2.renameSync(temp, path2);
+        fs.renameSync(temp, path2);
       } catch (error) {
         unlinkQuietly(temp);
-        throw failure(`cannot leave a notice in ${runtimeDir2}`, error);
+        throw failure(files.cannotLeaveNotice(runtimeDir2), error);
       }
     },
     async takeNotice(key, sessionId) {
       const path2 = noticePath(key, sessionId);
       let text;
       try {
-        text = fs2.readFileSync(path2, "utf8");
+        text = fs.readFileSync(path2, "utf8");
       } catch (error) {
-        if (codeOf(error) === "ENOENT") return null;
-        throw failure(`cannot read the notice ${path2}`, error);
+        if (errnoOf(error) === "ENOENT") return null;
+        throw failure(files.cannotReadNotice(path2), error);
       }
       try {
-        fs2.unlinkSync(path2);
+        fs.unlinkSync(path2);
       } catch {
         return null;
       }
@@ -2671,14 +2687,14 @@ function fileStore(runtimeDir2, options = {}) {
     sweep(olderThanMs) {
       let names;
       try {
-        names = fs2.readdirSync(runtimeDir2);
+        names = fs.readdirSync(runtimeDir2);
       } catch {
         return [];
       }
       const removed = [];
       for (const name of names) {
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
-        const path2 = (0, import_node_path5.join)(runtimeDir2, name);
+        const path2 = (0, import_node_path2.join)(runtimeDir2, name);
         const stat = statQuietly(path2);
         if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;
         if (name.includes(".claim")) {
@@ -2692,77 +2708,288 @@ function fileStore(runtimeDir2, options = {}) {
     }
   };
 }
-function codeOf(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+function tempName(path2) {
+  return `${path2}.${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}.tmp`;
 }
-function failure(message2, error) {
-  const code = codeOf(error) ?? "EUNKNOWN";
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StoreError(`${message2}: ${detail}`, code);
+function failure(what, error) {
+  return new StoreError(files.withCause(what, messageOf(error)), errnoOf(error) ?? "EUNKNOWN");
 }
 
-// src/store/openStore.ts
+// src/lock/openStore.ts
 init_redisUrl();
-function storeUrl(env2, flag) {
-  const url = flag ?? env2.CLAUDE_SESSION_GUARD_STORE;
-  return url === void 0 || url.trim() === "" ? void 0 : url.trim();
+function chooseStore(env3, runtimeDir2, flag) {
+  const given = flag ?? env3.CLAUDE_SESSION_GUARD_STORE;
+  const url = given?.trim();
+  if (url === void 0 || url === "") return { kind: "file", dir: runtimeDir2 };
+  const source = sourceOf(flag);
+  const target = parseRedisUrl(url, source);
+  return { kind: "redis", connection: () => ({ url, target }), display: target.display, source, redact: (text) => scrub(text, target, url) };
 }
-async function openStore(env2, flag) {
-  const url = storeUrl(env2, flag);
-  if (url === void 0) return fileStore(runtimeDir(env2));
-  const source = flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
-  parseRedisUrl(url, source);
+function sourceOf(flag) {
+  return flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
+}
+async function openStore(choice) {
+  if (choice.kind === "file") return fileStore(choice.dir);
   const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
-  return redisStore2(url, { source });
+  const { url, target } = choice.connection();
+  return redisStore2(url, { source: choice.source, target });
 }
 
 // src/cli.ts
+init_messages();
+
+// src/world.ts
+var nodeFs4 = __toESM(require("node:fs"), 1);
+var import_node_os3 = require("node:os");
+
+// node_modules/env-paths/index.js
+var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_process = __toESM(require("node:process"), 1);
+
+// node_modules/is-safe-filename/index.js
+var unsafeFilenameFixtures = Object.freeze([
+  "",
+  "   ",
+  ".",
+  "..",
+  " .",
+  ". ",
+  " ..",
+  ".. ",
+  "../",
+  "../foo",
+  "foo/../bar",
+  "foo/bar",
+  "foo\\bar",
+  "foo\0bar"
+]);
+function isSafeFilename(filename) {
+  if (typeof filename !== "string") {
+    return false;
+  }
+  const trimmed = filename.trim();
+  return trimmed !== "" && trimmed !== "." && trimmed !== ".." && !filename.includes("/") && !filename.includes("\\") && !filename.includes("\0");
+}
+function assertSafeFilename(filename) {
+  if (typeof filename !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  if (!isSafeFilename(filename)) {
+    throw new Error(`Unsafe filename: ${JSON.stringify(filename)}`);
+  }
+}
+
+// node_modules/env-paths/index.js
+var homedir = import_node_os.default.homedir();
+var tmpdir = import_node_os.default.tmpdir();
+var { env } = import_node_process.default;
+var macos = (name) => {
+  const library = import_node_path4.default.join(homedir, "Library");
+  return {
+    data: import_node_path4.default.join(library, "Application Support", name),
+    config: import_node_path4.default.join(library, "Preferences", name),
+    cache: import_node_path4.default.join(library, "Caches", name),
+    log: import_node_path4.default.join(library, "Logs", name),
+    temp: import_node_path4.default.join(tmpdir, name)
+  };
+};
+var windows = (name) => {
+  const appData = env.APPDATA || import_node_path4.default.join(homedir, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path4.default.join(homedir, "AppData", "Local");
+  return {
+    // Data/config/cache/log are invented by me as Windows isn't opinionated about this
+    data: import_node_path4.default.join(localAppData, name, "Data"),
+    config: import_node_path4.default.join(appData, name, "Config"),
+    cache: import_node_path4.default.join(localAppData, name, "Cache"),
+    log: import_node_path4.default.join(localAppData, name, "Log"),
+    temp: import_node_path4.default.join(tmpdir, name)
+  };
+};
+var linux = (name) => {
+  const username = import_node_path4.default.basename(homedir);
+  return {
+    data: import_node_path4.default.join(env.XDG_DATA_HOME || import_node_path4.default.join(homedir, ".local", "share"), name),
+    config: import_node_path4.default.join(env.XDG_CONFIG_HOME || import_node_path4.default.join(homedir, ".config"), name),
+    cache: import_node_path4.default.join(env.XDG_CACHE_HOME || import_node_path4.default.join(homedir, ".cache"), name),
+    // https://wiki.debian.org/XDGBaseDirectorySpecification#state
+    log: import_node_path4.default.join(env.XDG_STATE_HOME || import_node_path4.default.join(homedir, ".local", "state"), name),
+    temp: import_node_path4.default.join(tmpdir, username, name)
+  };
+};
+function envPaths(name, { suffix = "nodejs" } = {}) {
+  assertSafeFilename(name);
+  if (suffix) {
+    name += `-${suffix}`;
+  }
+  assertSafeFilename(name);
+  if (import_node_process.default.platform === "darwin") {
+    return macos(name);
+  }
+  if (import_node_process.default.platform === "win32") {
+    return windows(name);
+  }
+  return linux(name);
+}
+
+// src/host/decisionLog.ts
+var nodeFs3 = __toESM(require("node:fs"), 1);
+var import_node_path5 = require("node:path");
+var LOG_FILE2 = "decisions.jsonl";
+var MAX_LOG_BYTES = 1024 * 1024;
+function appendDecision(dir, entry2, fs = nodeFs3, maxBytes = MAX_LOG_BYTES) {
+  const path2 = (0, import_node_path5.join)(dir, LOG_FILE2);
+  const line = `${JSON.stringify(entry2)}
+`;
+  try {
+    rotateIfFull(path2, maxBytes, fs);
+    fs.appendFileSync(path2, line, { mode: 384 });
+  } catch (error) {
+    if (error.code !== "ENOENT") return;
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 448 });
+      fs.appendFileSync(path2, line, { mode: 384 });
+    } catch {
+    }
+  }
+}
+function rotateIfFull(path2, maxBytes, fs) {
+  const size = fs.statSync(path2, { throwIfNoEntry: false })?.size ?? 0;
+  if (size >= maxBytes) fs.renameSync(path2, `${path2}.1`);
+}
+
+// src/host/paths.ts
+var import_node_os2 = require("node:os");
+var import_node_path6 = require("node:path");
+function runtimeDir(env3) {
+  return (0, import_node_path6.join)(claudeConfigDir(env3), "runtime");
+}
+function claudeConfigDir(env3) {
+  const configured = env3.CLAUDE_CONFIG_DIR;
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path6.join)(env3.HOME || (0, import_node_os2.homedir)(), ".claude");
+}
+
+// src/host/stdin.ts
+init_errors();
+init_messages();
+var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+var STDIN_TIMEOUT_MS = 3e3;
+function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIMEOUT_MS } = {}) {
+  return new Promise((resolve2, reject) => {
+    const chunks = [];
+    let total = 0;
+    const finish = (error) => {
+      clearTimeout(timer);
+      stream.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error");
+      if (error) {
+        stream.destroy();
+        reject(error);
+      } else {
+        resolve2(Buffer.concat(chunks, total).toString("utf8"));
+      }
+    };
+    const timer = setTimeout(() => finish(new InputError(input.stdinTimeout(timeoutMs), "ESTDIN")), timeoutMs);
+    stream.on("data", (chunk) => {
+      total += chunk.length;
+      if (total > maxBytes) return finish(new InputError(input.stdinTooLarge(maxBytes), "ESTDIN"));
+      chunks.push(chunk);
+    });
+    stream.on("end", () => finish(null));
+    stream.on("error", (error) => finish(new InputError(input.stdinFailed(error.message), "ESTDIN")));
+  });
+}
+
+// src/world.ts
+var clock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
+};
+var env2 = () => process.env;
+var stdin = () => readInput(process.stdin);
 function logDir() {
   return envPaths("claude-session-guard", { suffix: "" }).log;
 }
-function realHookDeps(env2, flags) {
-  return {
-    env: env2,
-    readInput: () => readInput(),
-    clock: { now: Date.now, sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms)) },
-    openStore: (e) => openStore(e, flags.store),
-    host: realProcessHost(),
-    log: (entry2) => appendDecision(logDir(), entry2),
-    ttlFlag: flags.ttlMs
-  };
+function log(entry2) {
+  appendDecision(logDir(), entry2);
 }
-var HOOK_FLAGS = { "--ttl-ms": "ttlMs", "--store": "store" };
-async function hook(command, args) {
-  const flags = {};
-  let problem = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
-    const flag = HOOK_FLAGS[name];
-    if (flag !== void 0 && inline !== void 0) flags[flag] = inline;
-    else if (flag !== void 0 && i + 1 < args.length) flags[flag] = args[++i];
-    else problem ??= `unknown argument "${arg}" for ${command}`;
+var processHost = () => ({
+  platform: process.platform,
+  ppid: process.ppid,
+  readFile: (path2) => nodeFs4.readFileSync(path2, "utf8"),
+  exists(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return error.code === "EPERM";
+    }
+  },
+  ps(pid, field) {
+    try {
+      const { execFileSync } = process.getBuiltinModule("node:child_process");
+      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1e3 });
+      return out.trim() || null;
+    } catch {
+      return null;
+    }
+  },
+  hostname: import_node_os3.hostname
+});
+function write(fd, text) {
+  const data = Buffer.from(text);
+  let written = 0;
+  while (written < data.length) {
+    try {
+      written += nodeFs4.writeSync(fd, data, written, data.length - written);
+    } catch (error) {
+      if (error.code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
   }
-  const deps = realHookDeps(process.env, flags);
-  const result = problem === null || process.env.CLAUDE_SESSION_GUARD_DISABLE === "1" ? await runHook(command, deps) : { kind: "failOpen", problem };
-  const { stdout, stderr } = render(result);
-  if (stdout) fs.writeSync(1, stdout);
-  if (stderr) fs.writeSync(2, stderr);
-  return 0;
 }
+
+// src/cli.ts
 async function main(argv) {
   const [command, ...rest] = argv;
-  const isHook = HOOK_COMMANDS.includes(command ?? "");
-  if (isHook && !rest.some((a) => a === "--help" || a === "-h")) return hook(command, rest);
-  const { runProgram } = await loadOperatorCommands();
+  if (isHookCommand(command) && !rest.some((a) => a === "--help" || a === "-h")) return hook2(command, rest);
+  const { runProgram } = await loadOperator();
   return runProgram(argv);
 }
-function loadOperatorCommands() {
+async function hook2(command, args) {
+  const parsed = parseHookArgs(command, args);
+  const env3 = env2();
+  const deps = {
+    env: env3,
+    readInput: stdin,
+    clock,
+    openStore: () => openStore(chooseStore(env3, runtimeDir(env3), parsed.ok ? parsed.flags.store : void 0)),
+    host: processHost(),
+    log
+  };
+  const { stdout, stderr } = render(await runHook(command, parsed, deps));
+  if (stdout) write(1, stdout);
+  if (stderr) write(2, stderr);
+  return 0;
+}
+function parseHookArgs(command, args) {
+  if (args.length === 0) return { ok: true, flags: {} };
+  const { parseArgs } = process.getBuiltinModule("node:util");
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: Object.fromEntries(HOOK_FLAGS.map((f) => [f.name, { type: "string" }])) }));
+  } catch {
+    const known = new Set(HOOK_FLAGS.map((f) => `--${f.name}`));
+    const unknown = args.find((arg) => arg.startsWith("-") && !known.has(arg.split("=")[0])) ?? args.at(-1);
+    return { ok: false, problem: input.unknownArgument(unknown, command) };
+  }
+  const flags = { ok: true, flags: {} };
+  for (const flag of HOOK_FLAGS) if (typeof values[flag.name] === "string") flags.flags[flag.key] = values[flag.name];
+  return flags;
+}
+function loadOperator() {
   return true ? Promise.resolve(require((0, import_node_path7.join)(__dirname, "operator.cjs"))) : null;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
-  logDir,
-  main,
-  realHookDeps
+  main
 });

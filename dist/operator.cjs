@@ -52,8 +52,8 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message2) {
-        super(message2);
+      constructor(exitCode, code, message) {
+        super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
         this.code = code;
@@ -66,8 +66,8 @@ var require_error = __commonJS({
        * Constructs the InvalidArgumentError class
        * @param {string} [message] explanation of why argument is invalid
        */
-      constructor(message2) {
-        super(1, "commander.invalidArgument", message2);
+      constructor(message) {
+        super(1, "commander.invalidArgument", message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
       }
@@ -1206,7 +1206,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path2 = require("node:path");
-    var fs = require("node:fs");
+    var fs2 = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -1256,7 +1256,7 @@ var require_command = __commonJS({
         this._outputConfiguration = {
           writeOut: (str) => process3.stdout.write(str),
           writeErr: (str) => process3.stderr.write(str),
-          outputError: (str, write) => write(str),
+          outputError: (str, write2) => write2(str),
           getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
           getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
@@ -1650,9 +1650,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message2) {
+      _exit(exitCode, code, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message2));
+          this._exitCallback(new CommanderError2(exitCode, code, message));
         }
         process3.exit(exitCode);
       }
@@ -1712,8 +1712,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return target.parseArg(value, previous);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
-            const message2 = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message2, { exitCode: err.exitCode, code: err.code });
+            const message = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message, { exitCode: err.exitCode, code: err.code });
           }
           throw err;
         }
@@ -2200,7 +2200,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
+        if (fs2.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2219,10 +2219,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path2.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
+          if (fs2.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path2.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
+            (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2234,7 +2234,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2482,9 +2482,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
       _chainOrCallSubCommandHook(promise, subCommand, event) {
         let result = promise;
         if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
+          this._lifeCycleHooks[event].forEach((hook2) => {
             result = this._chainOrCall(result, () => {
-              return hook(this, subCommand);
+              return hook2(this, subCommand);
             });
           });
         }
@@ -2789,9 +2789,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [errorOptions.code] - an id string representing the error
        * @param {number} [errorOptions.exitCode] - used with process.exit
        */
-      error(message2, errorOptions) {
+      error(message, errorOptions) {
         this._outputConfiguration.outputError(
-          `${message2}
+          `${message}
 `,
           this._outputConfiguration.writeErr
         );
@@ -2805,7 +2805,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
         const code = config.code || "commander.error";
-        this._exit(exitCode, code, message2);
+        this._exit(exitCode, code, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -2861,8 +2861,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingArgument(name) {
-        const message2 = `error: missing required argument '${name}'`;
-        this.error(message2, { code: "commander.missingArgument" });
+        const message = `error: missing required argument '${name}'`;
+        this.error(message, { code: "commander.missingArgument" });
       }
       /**
        * `Option` is missing an argument.
@@ -2871,8 +2871,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       optionMissingArgument(option) {
-        const message2 = `error: option '${option.flags}' argument missing`;
-        this.error(message2, { code: "commander.optionMissingArgument" });
+        const message = `error: option '${option.flags}' argument missing`;
+        this.error(message, { code: "commander.optionMissingArgument" });
       }
       /**
        * `Option` does not have a value, and is a mandatory option.
@@ -2881,8 +2881,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingMandatoryOptionValue(option) {
-        const message2 = `error: required option '${option.flags}' not specified`;
-        this.error(message2, { code: "commander.missingMandatoryOptionValue" });
+        const message = `error: required option '${option.flags}' not specified`;
+        this.error(message, { code: "commander.missingMandatoryOptionValue" });
       }
       /**
        * `Option` conflicts with another option.
@@ -2915,8 +2915,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           return `option '${bestOption.flags}'`;
         };
-        const message2 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message2, { code: "commander.conflictingOption" });
+        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message, { code: "commander.conflictingOption" });
       }
       /**
        * Unknown option `flag`.
@@ -2937,8 +2937,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } while (command && !command._enablePositionalOptions);
           suggestion = suggestSimilar(flag, candidateFlags);
         }
-        const message2 = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message2, { code: "commander.unknownOption" });
+        const message = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message, { code: "commander.unknownOption" });
       }
       /**
        * Excess arguments, more than expected.
@@ -2951,8 +2951,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const expected = this.registeredArguments.length;
         const s = expected === 1 ? "" : "s";
         const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message2 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message2, { code: "commander.excessArguments" });
+        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message, { code: "commander.excessArguments" });
       }
       /**
        * Unknown command.
@@ -2970,8 +2970,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
           suggestion = suggestSimilar(unknownName, candidateNames);
         }
-        const message2 = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message2, { code: "commander.unknownCommand" });
+        const message = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message, { code: "commander.unknownCommand" });
       }
       /**
        * Get or set the program version.
@@ -3237,11 +3237,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str) => {
+        const write2 = (str) => {
           if (!hasColors) str = this._outputConfiguration.stripColor(str);
           return baseWrite(str);
         };
-        return { error, write, hasColors, helpWidth };
+        return { error, write: write2, hasColors, helpWidth };
       }
       /**
        * Output help information for this command.
@@ -3742,7 +3742,7 @@ var require_lib = __commonJS({
     module2.exports.sync = writeFileSync;
     module2.exports._getTmpname = getTmpname;
     module2.exports._cleanupOnExit = cleanupOnExit;
-    var fs = require("fs");
+    var fs2 = require("fs");
     var crypto = require("node:crypto");
     var { onExit } = require_cjs();
     var path2 = require("path");
@@ -3763,7 +3763,7 @@ var require_lib = __commonJS({
     function cleanupOnExit(tmpfile) {
       return () => {
         try {
-          fs.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
+          fs2.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
         } catch {
         }
       };
@@ -3801,10 +3801,10 @@ var require_lib = __commonJS({
       const absoluteName = path2.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
-        const truename = await promisify(fs.realpath)(filename).catch(() => filename);
+        const truename = await promisify(fs2.realpath)(filename).catch(() => filename);
         tmpfile = getTmpname(truename);
         if (!options.mode || !options.chown) {
-          const stats = await promisify(fs.stat)(truename).catch(() => {
+          const stats = await promisify(fs2.stat)(truename).catch(() => {
           });
           if (stats) {
             if (options.mode == null) {
@@ -3815,45 +3815,45 @@ var require_lib = __commonJS({
             }
           }
         }
-        fd = await promisify(fs.open)(tmpfile, "w", options.mode);
+        fd = await promisify(fs2.open)(tmpfile, "w", options.mode);
         if (options.tmpfileCreated) {
           await options.tmpfileCreated(tmpfile);
         }
         if (ArrayBuffer.isView(data)) {
-          await promisify(fs.write)(fd, data, 0, data.length, 0);
+          await promisify(fs2.write)(fd, data, 0, data.length, 0);
         } else if (data != null) {
-          await promisify(fs.write)(fd, String(data), 0, String(options.encoding || "utf8"));
+          await promisify(fs2.write)(fd, String(data), 0, String(options.encoding || "utf8"));
         }
         if (options.fsync !== false) {
-          await promisify(fs.fsync)(fd);
+          await promisify(fs2.fsync)(fd);
         }
-        await promisify(fs.close)(fd);
+        await promisify(fs2.close)(fd);
         fd = null;
         if (options.chown) {
-          await promisify(fs.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
+          await promisify(fs2.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
             if (!isChownErrOk(err)) {
               throw err;
             }
           });
         }
         if (options.mode) {
-          await promisify(fs.chmod)(tmpfile, options.mode).catch((err) => {
+          await promisify(fs2.chmod)(tmpfile, options.mode).catch((err) => {
             if (!isChownErrOk(err)) {
               throw err;
             }
           });
         }
-        await promisify(fs.rename)(tmpfile, truename);
+        await promisify(fs2.rename)(tmpfile, truename);
       } finally {
         if (fd) {
-          await promisify(fs.close)(fd).catch(
+          await promisify(fs2.close)(fd).catch(
             /* istanbul ignore next */
             () => {
             }
           );
         }
         removeOnExitHandler();
-        await promisify(fs.unlink)(tmpfile).catch(() => {
+        await promisify(fs2.unlink)(tmpfile).catch(() => {
         });
         activeFiles[absoluteName].shift();
         if (activeFiles[absoluteName].length > 0) {
@@ -3886,13 +3886,13 @@ var require_lib = __commonJS({
         options = {};
       }
       try {
-        filename = fs.realpathSync(filename);
+        filename = fs2.realpathSync(filename);
       } catch (ex) {
       }
       const tmpfile = getTmpname(filename);
       if (!options.mode || !options.chown) {
         try {
-          const stats = fs.statSync(filename);
+          const stats = fs2.statSync(filename);
           options = Object.assign({}, options);
           if (!options.mode) {
             options.mode = stats.mode;
@@ -3908,23 +3908,23 @@ var require_lib = __commonJS({
       const removeOnExitHandler = onExit(cleanup);
       let threw = true;
       try {
-        fd = fs.openSync(tmpfile, "w", options.mode || 438);
+        fd = fs2.openSync(tmpfile, "w", options.mode || 438);
         if (options.tmpfileCreated) {
           options.tmpfileCreated(tmpfile);
         }
         if (ArrayBuffer.isView(data)) {
-          fs.writeSync(fd, data, 0, data.length, 0);
+          fs2.writeSync(fd, data, 0, data.length, 0);
         } else if (data != null) {
-          fs.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
+          fs2.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
         }
         if (options.fsync !== false) {
-          fs.fsyncSync(fd);
+          fs2.fsyncSync(fd);
         }
-        fs.closeSync(fd);
+        fs2.closeSync(fd);
         fd = null;
         if (options.chown) {
           try {
-            fs.chownSync(tmpfile, options.chown.uid, options.chown.gid);
+            fs2.chownSync(tmpfile, options.chown.uid, options.chown.gid);
           } catch (err) {
             if (!isChownErrOk(err)) {
               throw err;
@@ -3933,19 +3933,19 @@ var require_lib = __commonJS({
         }
         if (options.mode) {
           try {
-            fs.chmodSync(tmpfile, options.mode);
+            fs2.chmodSync(tmpfile, options.mode);
           } catch (err) {
             if (!isChownErrOk(err)) {
               throw err;
             }
           }
         }
-        fs.renameSync(tmpfile, filename);
+        fs2.renameSync(tmpfile, filename);
         threw = false;
       } finally {
         if (fd) {
           try {
-            fs.closeSync(fd);
+            fs2.closeSync(fd);
           } catch (ex) {
           }
         }
@@ -3958,30 +3958,388 @@ var require_lib = __commonJS({
   }
 });
 
-// src/core/record.ts
+// src/errors.ts
+function errnoOf(error) {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var GuardError, StoreError, WorkspaceError, ContentionError, SettingsError, UserError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    GuardError = class extends Error {
+      constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+        this.name = new.target.name;
+      }
+      code;
+    };
+    StoreError = class extends GuardError {
+    };
+    WorkspaceError = class extends GuardError {
+      constructor(message, options) {
+        super(message, "EWORKSPACE", options);
+      }
+    };
+    ContentionError = class extends GuardError {
+    };
+    SettingsError = class extends GuardError {
+      constructor(message, code, path2 = null, options) {
+        super(message, code, options);
+        this.path = path2;
+      }
+      path;
+    };
+    UserError = class extends GuardError {
+      constructor(message, exitCode = 1, code = exitCode === 2 ? "EUSAGE" : "EFAILED") {
+        super(message, code);
+        this.exitCode = exitCode;
+      }
+      exitCode;
+    };
+  }
+});
+
+// src/messages.ts
+function duration(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1e3));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}
+function shellQuote(value) {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function shortId(sessionId) {
+  return sessionId.slice(0, 8);
+}
+function clearCommand(workspace2) {
+  return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
+}
+function failed(message) {
+  return `${PREFIX} ${message}`;
+}
+function sessionAndPid(sessionId, pid) {
+  return `session ${shortId(sessionId)} (pid ${pid})`;
+}
+function lostHow(by, at, reason) {
+  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
+}
+var PREFIX, NAME, INSTALL, hook, input, workspace, corrupt, files, redis, settings, help, operator, GUARDED_LIST, doctor;
+var init_messages = __esm({
+  "src/messages.ts"() {
+    "use strict";
+    PREFIX = "claude-session-guard:";
+    NAME = "claude-session-guard";
+    INSTALL = `${NAME} install`;
+    hook = {
+      holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+      denyReason: (tool, workspace2, holder) => [
+        `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
+        `Workspace: ${workspace2}`,
+        `Held by: ${holder} (it renews while that session works).`,
+        "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
+        "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
+        `If that session is gone, clear the lock: ${clearCommand(workspace2)}`
+      ].join("\n"),
+      failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+      failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
+      otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+      anOperator: `an operator (${NAME} clear)`,
+      lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
+      lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
+      sessionStartForUser: (workspace2, holder) => `${PREFIX} another Claude Code session is working in this workspace (${workspace2}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+      sessionStartForClaude: (workspace2, holder) => `Another Claude Code session currently holds the lock on this workspace (${workspace2}): ${holder}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
+      internalError: (detail) => `internal error (${detail}); please report it`
+    };
+    input = {
+      noPayload: "no hook payload on stdin",
+      notJson: "the hook payload on stdin is not JSON",
+      notObject: "the hook payload on stdin is not a JSON object",
+      noSessionId: "the hook payload has no session_id",
+      stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
+      stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
+      stdinFailed: (detail) => `cannot read stdin: ${detail}`,
+      unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
+      invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
+      contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
+    };
+    workspace = {
+      noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
+      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`
+    };
+    corrupt = {
+      empty: "empty file",
+      notJson: "not JSON",
+      notObject: "not a JSON object",
+      noSessionId: "no session_id",
+      noPid: "no valid pid",
+      noAcquiredAt: "no valid acquired_at",
+      badTtl: "invalid ttl_ms",
+      badSchema: "invalid schema_version",
+      oversized: (bytes) => `larger than ${bytes} bytes`,
+      future: "acquired_at is in the future by more than its TTL"
+    };
+    files = {
+      runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+      cannotRead: (path2) => `cannot read the lock ${path2}`,
+      notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
+      cannotWrite: (dir) => `cannot write a lock in ${dir}`,
+      cannotCreateRuntime: (dir) => `cannot create the runtime directory ${dir}`,
+      cannotChange: (path2) => `cannot change the lock ${path2}`,
+      cannotCreate: (path2) => `cannot create the lock ${path2}`,
+      cannotList: (dir) => `cannot list ${dir}`,
+      cannotLeaveNotice: (dir) => `cannot leave a notice in ${dir}`,
+      cannotReadNotice: (path2) => `cannot read the notice ${path2}`,
+      withCause: (what, detail) => `${what}: ${detail}`
+    };
+    redis = {
+      storeAt: (display) => `the Redis lock store at ${display}`,
+      badUrl: (source, shown, why) => `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS; "${shown}" ${why}`,
+      notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
+      badScheme: (scheme) => `has the unsupported scheme "${scheme}"`,
+      noHost: "has no host",
+      queryOrFragment: "has a query or fragment, which the guard does not read",
+      badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
+      userWithoutPassword: "has a user name but no password",
+      badEncoding: "has credentials that are not valid percent-encoding",
+      noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
+      closed: (where2) => `${where2} was already closed`,
+      timedOut: (where2, ms, doing) => `${where2} did not answer within ${ms} ms (${doing})`,
+      refusedCredentials: (where2, detail) => `${where2} refused the user name or password in the store URL (${detail})`,
+      needsPassword: (where2) => `${where2} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
+      wrongType: (where2, doing) => `${where2} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`,
+      notRedis: (where2, detail, source) => `${where2} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
+      failedWhile: (where2, doing, detail) => `${where2} failed while ${doing}: ${detail}`,
+      noConnection: (ms) => `no connection within ${ms} ms`,
+      unreachable: (where2, detail, source) => `cannot reach ${where2} (${detail}); check that Redis runs there and that ${source} names it`,
+      doing: {
+        connecting: "connecting",
+        loggingIn: "logging in",
+        reading: "reading the lock",
+        creating: "creating the lock",
+        replacing: "replacing the lock",
+        removing: "removing the lock",
+        listing: "listing the locks",
+        leavingNotice: "leaving a notice",
+        takingNotice: "taking a notice"
+      }
+    };
+    settings = {
+      cannotRead: (path2, detail) => `cannot read ${path2}: ${detail}`,
+      invalidJson: (path2, line, column, problem) => `${path2} is not valid JSON: line ${line}, column ${column}: ${problem}`,
+      notObject: (path2) => `${path2} does not hold a JSON object`,
+      readOnly: (path2, detail) => `${path2} is read-only (${detail})`,
+      cannotCreateDir: (dir, detail) => `cannot create ${dir}: ${detail}`,
+      cannotBeWritten: (path2, detail) => `${path2} cannot be written: ${detail}`,
+      cannotWrite: (path2, detail) => `cannot write ${path2}: ${detail}`,
+      hooksNotObject: `"hooks" is not an object`,
+      eventNotArray: (event) => `"hooks.${event}" is not an array`,
+      json: {
+        comment: "a comment (JSON has none)",
+        endOfFile: "the end of the file",
+        expected: (what, found) => `expected ${what} but found ${found}`,
+        aString: "a string",
+        colonAfterName: `":" after a property name`,
+        unclosedString: "a string is not closed",
+        controlCharacter: "a control character (such as a line break) inside a string",
+        badUnicodeEscape: "an invalid \\u escape",
+        badEscape: "an invalid escape in a string",
+        propertyName: (found) => `expected a property name in double quotes but found ${found}`,
+        trailingComma: (bracket) => `a trailing comma before ${bracket}`,
+        unexpectedEnd: "unexpected end of the file",
+        unexpected: (found) => `unexpected ${found}`,
+        afterEnd: (found) => `unexpected ${found} after the end of the JSON value`,
+        invalid: "not valid JSON"
+      }
+    };
+    help = {
+      program: "Keep two Claude Code sessions from changing the same workspace at once.",
+      hookSuffix: "reads one Claude Code hook payload on stdin",
+      pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
+      posttooluse: "hook: refresh the lock if this session holds it",
+      stop: "hook: release the lock if this session holds it (Stop and SessionEnd)",
+      sessionstart: "hook: tell a new session when another session holds the workspace",
+      ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
+      hookStore: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+      store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
+      status: "show the current directory's workspace lock, or every lock with --all",
+      statusAll: "every lock in the store (the runtime dir, or Redis)",
+      statusJson: "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}",
+      clear: "remove a lock: the current directory's workspace (default), PATH's, every stale one, or all",
+      clearWorkspace: "the workspace whose lock to remove",
+      clearStale: "every stale, dead or corrupt lock, and leftover temp files",
+      clearAll: "every lock, including ones live sessions hold",
+      scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
+      install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
+      uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
+      dryRun: "print what would change and write nothing",
+      doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
+      doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
+      doctorJson: "print {checks: [{id, status, message, hint}], ok}",
+      log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
+      logLines: "how many (default 20)",
+      logJson: "print the entries as a JSON array",
+      wholeNumber: "must be a whole number of at least 1",
+      usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
+    };
+    operator = {
+      lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
+      noLocks: (where2) => `No locks in ${where2}.`,
+      redisStoreName: (display) => `the Redis lock store at ${display}`,
+      noLockHere: (workspace2) => `No lock on ${workspace2}: no session holds this workspace.`,
+      unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
+      workspaceNotRecorded: (lockAt) => `workspace not recorded, ${lockAt}`,
+      lockAt: (path2) => /^rediss?:\/\//.test(path2) ? `lock ${path2}` : `lock file ${path2}`,
+      expired: "expired",
+      corruptState: (reason) => `corrupt (${reason})`,
+      clearOneScope: "choose one of --workspace, --stale and --all",
+      nothingToClear: (workspace2) => `No lock on ${workspace2}: nothing to clear.`,
+      nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
+      nothingAtAll: "No locks: nothing to clear.",
+      sweptLeftover: (path2) => `Removed the leftover file ${path2}.`,
+      clearBusy: (path2) => `the lock ${path2} kept changing while clear tried to remove it; try again`,
+      lastActive: (ms) => `, last active ${duration(ms)} ago`,
+      clearedHeld: (where2, holder, age) => `Removed the lock of ${where2}: it was held by ${holder}${age}, a live session. If it is still working it takes the lock again on its next tool call, unless another session gets there first.`,
+      clearedStale: (where2, holder, age) => `Removed the expired lock of ${where2} (${holder}${age}).`,
+      clearedDead: (where2, holder) => `Removed the lock of ${where2} left by ${holder}, whose process has ended.`,
+      clearedCorrupt: (lockAt, reason) => `Removed the unreadable ${lockAt} (${reason}).`,
+      invalidCount: (value) => `-n must be a whole number of at least 1, got "${value}"`,
+      noDecisions: (path2) => `No decisions logged yet (${path2}).`,
+      logHolder: (short, pid, since) => `holder ${short} (pid ${pid}) active since ${since}`,
+      invalidScope: (value) => `unknown scope "${value}": use project, local or user`,
+      runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
+      absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
+      subdirectoryNote: (root, here) => `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; sessions started in ${here} are not (use --scope user to guard every directory).`,
+      settingsShape: (path2, problem) => `${path2}: ${problem}; left untouched, fix it by hand`,
+      alreadyInstalled: (path2) => `Nothing to change: the guard's hooks are already installed in ${path2}.`,
+      nothingToUninstall: (path2) => `Nothing to change: ${path2} has no guard hooks.`,
+      wouldChange: (path2) => `Would change ${path2}:`,
+      installed: (path2) => `Installed the guard's hooks in ${path2}:`,
+      uninstalled: (path2) => `Removed the guard's hooks from ${path2}:`,
+      added: (event, command) => `  + ${event}: ${command}`,
+      updated: (event, previous, command) => `  ~ ${event}: ${previous} -> ${command}`,
+      movedToOwnGroup: (event, command) => `  ~ ${event}: ${command} (moved to its own matcher group)`,
+      timeoutSet: (event, command) => `  ~ ${event}: ${command} (timeout set)`,
+      removed: (event, command, why) => `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
+      dryRunNothingWritten: "Dry run: nothing was written.",
+      runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
+      settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
+      settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`
+    };
+    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash";
+    doctor = {
+      line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
+      allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+      someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+      runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
+      sourceRead: (label, path2, count2) => `${label} settings ${path2}: ${count2 === 0 ? "no guard hooks" : `${count2} guard hook${count2 === 1 ? "" : "s"}`}`,
+      sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
+      givenMissing: (path2) => `${path2} does not exist`,
+      givenMissingHint: "check the path given to --settings",
+      fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
+      hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
+      fixByHand: "fix the file by hand",
+      pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
+      pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
+      runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
+      notRegistered: (event, sub) => `no ${event} hook runs \`${NAME} ${sub}\``,
+      uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
+      matcherHint: `set the matcher to "${GUARDED_LIST}", or run \`${INSTALL}\``,
+      invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "${GUARDED_LIST}"`,
+      covered: (event, sub, tools, where2) => `${event} runs \`${sub}\` for ${tools} (${where2})`,
+      asyncPreToolUse: (where2) => `PreToolUse \`pretooluse\` is marked "async" (${where2}), so it cannot deny anything`,
+      removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
+      lifecycleOk: (event, sub, where2) => `${event} runs \`${sub}\` (${where2})`,
+      sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
+      dropMatcher: "remove the matcher from the SessionEnd group",
+      placementOk: "every guard hook sits under the event it is made for",
+      misplacedOne: (sub, event, where2) => `${sub} under ${event} (${where2})`,
+      misplaced: (list) => `guard commands under the wrong event: ${list}`,
+      noDuplicates: "each guard hook is registered once",
+      duplicateOne: (key, count2, where2) => `${key} \xD7${count2} (${where2})`,
+      duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
+      duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+      noHooksForTimeout: "no guard hooks, so no timeouts to check",
+      timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
+      timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
+      timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
+      timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
+      timeoutOk: (values) => `timeouts set (${values})`,
+      noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
+      nothingToRun: "no guard hook is registered, so there is no command to run",
+      notExecutable: (program2, event, source) => `\`${program2}\` (from ${event} in ${source}) is not an executable on PATH`,
+      scriptMissing: (script, event, source) => `${script} (from ${event} in ${source}) does not exist`,
+      notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
+      cannotParse: (commands) => `cannot tell what these commands run: ${commands}`,
+      cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
+      executableOk: (programs) => `the hooks run ${programs}`,
+      selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
+      selfTestFailed: (command, event, expectsDenial, problem) => `\`${command}\` as ${event} (expecting ${expectsDenial ? "a denial" : "a silent allow"}): ${problem}`,
+      selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
+      selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
+      couldNotStart: (error) => `could not start: ${error}`,
+      timedOut: "did not answer within its timeout",
+      exitCode: (code, firstStderrLine) => `exited with ${code === null ? "a signal" : code}${firstStderrLine ? `: ${firstStderrLine}` : ""}`,
+      notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
+      failedOpen: (message) => `the hook failed open: ${message}`,
+      allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
+      notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
+      denialWithoutReason: "the denial carries no permissionDecisionReason",
+      runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+      runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
+      runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
+      noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
+      lockHeld: (workspace2, holder, agoMs, inStore) => `${workspace2} is held by ${holder}, last active ${duration(agoMs)} ago${inStore}`,
+      lockLeftOver: (state, workspace2, inStore) => `a ${state} lock is left on ${workspace2}${inStore}; the next session takes it over`,
+      inStore: (where2) => ` in ${where2}`,
+      clearHint: (workspace2) => clearCommand(workspace2),
+      lockUnreadable: (detail) => `the lock cannot be read, so every hook here fails open: ${detail}`,
+      lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
+      rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
+      rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+      storeUrlInvalid: (message) => `${message}, so every hook started from here fails open (allows everything)`,
+      storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
+      redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
+      redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
+      redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
+      workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
+      workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
+      workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
+      disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
+      disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
+    };
+  }
+});
+
+// src/lock/record.ts
 function parseRecord(text) {
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: "corrupt", reason: text.trim() === "" ? "empty file" : "not JSON" };
+    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { kind: "corrupt", reason: "not a JSON object" };
+    return { kind: "corrupt", reason: corrupt.notObject };
   }
   const r = value;
   if (typeof r.session_id !== "string" || r.session_id === "") {
-    return { kind: "corrupt", reason: "no session_id" };
+    return { kind: "corrupt", reason: corrupt.noSessionId };
   }
-  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: "no valid pid" };
+  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
   if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
-    return { kind: "corrupt", reason: "no valid acquired_at" };
+    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
   }
   if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
-    return { kind: "corrupt", reason: "invalid ttl_ms" };
+    return { kind: "corrupt", reason: corrupt.badTtl };
   }
   if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
-    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: "invalid schema_version" };
+    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
   }
   return {
     kind: "record",
@@ -4002,55 +4360,37 @@ function serializeRecord(record) {
 function isPositiveInteger(value) {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }
-function shortSessionId(sessionId) {
-  return sessionId.slice(0, 8);
-}
 var SCHEMA_VERSION, DEFAULT_TTL_MS, ABSENT;
 var init_record = __esm({
-  "src/core/record.ts"() {
+  "src/lock/record.ts"() {
     "use strict";
+    init_messages();
     SCHEMA_VERSION = 1;
     DEFAULT_TTL_MS = 3e5;
     ABSENT = { kind: "absent" };
   }
 });
 
-// src/store/port.ts
-var StoreError;
-var init_port = __esm({
-  "src/store/port.ts"() {
-    "use strict";
-    StoreError = class extends Error {
-      constructor(message2, code) {
-        super(message2);
-        this.code = code;
-      }
-      code;
-      name = "StoreError";
-    };
-  }
-});
-
-// src/store/redisUrl.ts
+// src/lock/redis/redisUrl.ts
 function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
-  const bad = (why) => new StoreError(`${source} must be a Redis URL, ${FORMS}; "${redactUrl(raw)}" ${why}`, "EBADURL");
+  const bad = (why) => new StoreError(redis.badUrl(source, redactUrl(raw), why), "EBADURL");
   let url;
   try {
     url = new URL(raw);
   } catch {
-    throw bad("is not a URL (percent-encode characters such as @ / ? # in the password)");
+    throw bad(redis.notAUrl);
   }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(`has the unsupported scheme "${url.protocol}"`);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(redis.badScheme(url.protocol));
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (host === "") throw bad("has no host");
-  if (url.search !== "" || url.hash !== "") throw bad("has a query or fragment, which the guard does not read");
+  if (host === "") throw bad(redis.noHost);
+  if (url.search !== "" || url.hash !== "") throw bad(redis.queryOrFragment);
   const dbText = url.pathname.replace(/^\//, "");
   if (!/^\d{0,9}$/.test(dbText)) {
-    throw bad("has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)");
+    throw bad(redis.badPath);
   }
   const username = decode(url.username, bad);
   const password = decode(url.password, bad);
-  if (username !== void 0 && password === void 0) throw bad("has a user name but no password");
+  if (username !== void 0 && password === void 0) throw bad(redis.userWithoutPassword);
   const port = url.port === "" ? 6379 : Number(url.port);
   const db = dbText === "" ? 0 : Number(dbText);
   return {
@@ -4068,7 +4408,7 @@ function decode(value, bad) {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw bad("has credentials that are not valid percent-encoding");
+    throw bad(redis.badEncoding);
   }
 }
 function redactUrl(raw) {
@@ -4091,16 +4431,15 @@ function scrub(text, target, raw) {
   }
   return out;
 }
-var FORMS;
 var init_redisUrl = __esm({
-  "src/store/redisUrl.ts"() {
+  "src/lock/redis/redisUrl.ts"() {
     "use strict";
-    init_port();
-    FORMS = "redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS";
+    init_errors();
+    init_messages();
   }
 });
 
-// src/store/redisStore.ts
+// src/lock/redis/redisStore.ts
 var redisStore_exports = {};
 __export(redisStore_exports, {
   LOCK_PREFIX: () => LOCK_PREFIX,
@@ -4109,17 +4448,18 @@ __export(redisStore_exports, {
   redisStore: () => redisStore
 });
 function loadClient() {
-  return true ? Promise.resolve(require((0, import_node_path6.join)(__dirname, "redis.cjs"))) : null;
+  return true ? Promise.resolve(require((0, import_node_path4.join)(__dirname, "redis.cjs"))) : null;
 }
 function redisStore(url, options = {}) {
-  const target = parseRedisUrl(url, options.source);
+  const target = options.target ?? parseRedisUrl(url, options.source);
+  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
   const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
   const commandTimeoutMs = options.commandTimeoutMs ?? 400;
   const retentionMs = options.retentionMs ?? 36e5;
   const noticeTtlMs = options.noticeTtlMs ?? 864e5;
   const scanCount = options.scanCount ?? 100;
   const load2 = options.loadClient ?? loadClient;
-  const where2 = `the Redis lock store at ${target.display}`;
+  const where2 = redis.storeAt(target.display);
   const lockKey = (key) => `${LOCK_PREFIX}${key}`;
   const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${(0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12)}`;
   let client = null;
@@ -4132,9 +4472,9 @@ function redisStore(url, options = {}) {
     try {
       ({ Redis: Client } = await load2());
     } catch (error) {
-      throw new StoreError(`cannot load the Redis client (dist/redis.cjs): ${message(error)}`, "ENOCLIENT");
+      throw new StoreError(redis.noClient(messageOf(error)), "ENOCLIENT");
     }
-    const redis = new Client({
+    const redis2 = new Client({
       host: target.host,
       port: target.port,
       ...target.tls && { tls: (0, import_node_net.isIP)(target.host) === 0 ? { servername: target.host } : {} },
@@ -4153,29 +4493,29 @@ function redisStore(url, options = {}) {
       autoResubscribe: false,
       autoResendUnfulfilledCommands: false
     });
-    redis.on("error", (error) => lastError = error);
-    client = redis;
+    redis2.on("error", (error) => lastError = error);
+    client = redis2;
     try {
-      await within(redis.connect(), connectTimeoutMs + 100, "connecting");
+      await within(redis2.connect(), connectTimeoutMs + 100, redis.doing.connecting);
     } catch (error) {
       throw unreachable(error instanceof StoreError ? error : lastError ?? error);
     }
     const setup = [];
     if (target.password !== void 0) {
-      const auth = target.username !== void 0 ? redis.auth(target.username, target.password) : redis.auth(target.password);
-      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(message(error)) ? "OK" : Promise.reject(error)));
+      const auth = target.username !== void 0 ? redis2.auth(target.username, target.password) : redis2.auth(target.password);
+      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error)));
     }
-    if (target.db !== 0) setup.push(redis.select(target.db));
-    await within(Promise.all(setup), commandTimeoutMs, "logging in");
-    return redis;
+    if (target.db !== 0) setup.push(redis2.select(target.db));
+    await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
+    return redis2;
   }
   async function step(doing, run) {
-    if (closed) throw new StoreError(`${where2} was already closed`, "ECLOSED");
+    if (closed) throw new StoreError(redis.closed(where2), "ECLOSED");
     if (broken !== null) throw broken;
     try {
       connection ??= connect();
-      const redis = await connection;
-      return await within(run(redis), commandTimeoutMs, doing);
+      const redis2 = await connection;
+      return await within(run(redis2), commandTimeoutMs, doing);
     } catch (error) {
       const problem = failure2(error, doing);
       if (!isReplyError(error)) {
@@ -4188,37 +4528,25 @@ function redisStore(url, options = {}) {
   function within(promise, ms, doing) {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(`${where2} did not answer within ${ms} ms (${doing})`, "ETIMEDOUT")), ms);
+      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where2, ms, doing), "ETIMEDOUT")), ms);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
   function failure2(error, doing) {
     if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
-    const text = scrub(message(error), target, url);
-    const code = codeOf2(error);
+    const text = scrub(messageOf(error), target, url);
+    const code = codeOf(error);
     if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
-      return new StoreError(`${where2} refused the user name or password in the store URL (${text})`, "EAUTH");
+      return new StoreError(redis.refusedCredentials(where2, text), "EAUTH");
     }
-    if (code === "NOAUTH") {
-      return new StoreError(`${where2} requires a password: put it in the store URL, redis://:PASSWORD@host:port`, "EAUTH");
-    }
-    if (code === "WRONGTYPE") {
-      return new StoreError(`${where2} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`, "EWRONGTYPE");
-    }
-    if (/unknown RESP type|protocol error/i.test(text)) {
-      return new StoreError(
-        `${where2} does not answer like a Redis server (${text}); check the host and port in ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"}`,
-        "EPROTO"
-      );
-    }
-    return new StoreError(`${where2} failed while ${doing}: ${text}`, code ?? "EREDIS");
+    if (code === "NOAUTH") return new StoreError(redis.needsPassword(where2), "EAUTH");
+    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where2, doing), "EWRONGTYPE");
+    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where2, text, source), "EPROTO");
+    return new StoreError(redis.failedWhile(where2, doing, text), code ?? "EREDIS");
   }
   function unreachable(error) {
-    const detail = error instanceof StoreError ? `no connection within ${connectTimeoutMs} ms` : scrub(message(error), target, url);
-    return new StoreError(
-      `cannot reach ${where2} (${detail}); check that Redis runs there and that ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"} names it`,
-      error instanceof StoreError ? error.code : codeOf2(error) ?? "ECONNECT"
-    );
+    const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
+    return new StoreError(redis.unreachable(where2, detail, source), error instanceof StoreError ? error.code : codeOf(error) ?? "ECONNECT");
   }
   function snapshotOf(value) {
     if (value === null) return { observed: ABSENT, version: null };
@@ -4227,30 +4555,30 @@ function redisStore(url, options = {}) {
   const expected = (version) => Buffer.from(version.token, "latin1");
   return {
     async read(key) {
-      return step("reading the lock", async (redis) => snapshotOf(await redis.getBuffer(lockKey(key))));
+      return step(redis.doing.reading, async (redis2) => snapshotOf(await redis2.getBuffer(lockKey(key))));
     },
     async create(key, record) {
       const reply = await step(
-        "creating the lock",
-        (redis) => redis.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
+        redis.doing.creating,
+        (redis2) => redis2.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
       );
       return reply === "OK" ? "ok" : "conflict";
     },
     async replace(key, version, record) {
       const reply = await step(
-        "replacing the lock",
-        (redis) => redis.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
+        redis.doing.replacing,
+        (redis2) => redis2.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
       );
       return swapped(reply);
     },
     async remove(key, version) {
-      return swapped(await step("removing the lock", (redis) => redis.eval(REMOVE, 1, lockKey(key), expected(version))));
+      return swapped(await step(redis.doing.removing, (redis2) => redis2.eval(REMOVE, 1, lockKey(key), expected(version))));
     },
     async list() {
       const keys = /* @__PURE__ */ new Set();
       let cursor = "0";
       do {
-        const [next, batch] = await step("listing the locks", (redis) => redis.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        const [next, batch] = await step(redis.doing.listing, (redis2) => redis2.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
         for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
         cursor = next;
       } while (cursor !== "0");
@@ -4258,7 +4586,7 @@ function redisStore(url, options = {}) {
       const locks = [];
       for (let i = 0; i < names.length; i += scanCount) {
         const chunk = names.slice(i, i + scanCount);
-        const values = await step("listing the locks", (redis) => redis.mgetBuffer(...chunk));
+        const values = await step(redis.doing.listing, (redis2) => redis2.mgetBuffer(...chunk));
         chunk.forEach((name, j) => {
           const value = values[j] ?? null;
           if (value === null) return;
@@ -4270,10 +4598,10 @@ function redisStore(url, options = {}) {
     },
     location,
     async putNotice(key, sessionId, notice) {
-      await step("leaving a notice", (redis) => redis.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+      await step(redis.doing.leavingNotice, (redis2) => redis2.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
     },
     async takeNotice(key, sessionId) {
-      const value = await step("taking a notice", (redis) => redis.eval(TAKE, 1, noticeKey(key, sessionId)));
+      const value = await step(redis.doing.takingNotice, (redis2) => redis2.eval(TAKE, 1, noticeKey(key, sessionId)));
       if (typeof value !== "string") return null;
       try {
         return JSON.parse(value);
@@ -4283,11 +4611,11 @@ function redisStore(url, options = {}) {
     },
     async close() {
       closed = true;
-      const redis = client;
+      const redis2 = client;
       client = null;
-      if (redis === null) return;
-      redis.disconnect();
-      redis.stream?.unref?.();
+      if (redis2 === null) return;
+      redis2.disconnect();
+      redis2.stream?.unref?.();
     }
   };
   function location(key) {
@@ -4295,7 +4623,7 @@ function redisStore(url, options = {}) {
   }
 }
 function observe(value) {
-  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: "larger than 64 KiB" };
+  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES2) };
   return parseRecord(value.toString("utf8"));
 }
 function expiry(ttlMs, retentionMs) {
@@ -4307,23 +4635,19 @@ function isReplyError(error) {
 function swapped(reply) {
   return reply === 1 ? "ok" : "conflict";
 }
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
+function codeOf(error) {
+  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
 }
-function codeOf2(error) {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
-  const word = /^([A-Z]+)\s/.exec(message(error))?.[1];
-  return word;
-}
-var import_node_path6, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
+var import_node_path4, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
 var init_redisStore = __esm({
-  "src/store/redisStore.ts"() {
+  "src/lock/redis/redisStore.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path4 = require("node:path");
     import_node_net = require("node:net");
     import_node_crypto = require("node:crypto");
+    init_errors();
+    init_messages();
     init_record();
-    init_port();
     init_redisUrl();
     LOCK_PREFIX = "claude-session-guard:lock:";
     NOTICE_PREFIX = "claude-session-guard:notice:";
@@ -4348,18 +4672,14 @@ return value`;
   }
 });
 
-// src/commands/program.ts
-var program_exports = {};
-__export(program_exports, {
+// src/operator.ts
+var operator_exports = {};
+__export(operator_exports, {
   buildProgram: () => buildProgram,
   realCommandDeps: () => realCommandDeps,
-  runProgram: () => runProgram,
-  runShell: () => runShell
+  runProgram: () => runProgram
 });
-module.exports = __toCommonJS(program_exports);
-var import_node_child_process = require("node:child_process");
-var nodeFs5 = __toESM(require("node:fs"), 1);
-var import_node_os4 = require("node:os");
+module.exports = __toCommonJS(operator_exports);
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -4378,7 +4698,7 @@ var {
   Help
 } = import_index.default;
 
-// src/commands/program.ts
+// src/operator.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
 
 // package.json
@@ -4403,7 +4723,7 @@ var package_default = {
     node: ">=20.17"
   },
   scripts: {
-    build: "esbuild cli=src/cli.ts operator=src/commands/program.ts redis=src/store/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/store/silentDebug.ts --log-level=warning",
+    build: "esbuild cli=src/cli.ts operator=src/operator.ts redis=src/lock/redis/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/lock/redis/silentDebug.ts --log-level=warning",
     prepare: "npm run build",
     typecheck: "tsc --noEmit",
     test: "npm run typecheck && npm run build && vitest run && node test/support/integrationOnOtherNodes.mjs",
@@ -4424,1106 +4744,25 @@ var package_default = {
   }
 };
 
-// node_modules/env-paths/index.js
-var import_node_path = __toESM(require("node:path"), 1);
-var import_node_os = __toESM(require("node:os"), 1);
-var import_node_process = __toESM(require("node:process"), 1);
-
-// node_modules/is-safe-filename/index.js
-var unsafeFilenameFixtures = Object.freeze([
-  "",
-  "   ",
-  ".",
-  "..",
-  " .",
-  ". ",
-  " ..",
-  ".. ",
-  "../",
-  "../foo",
-  "foo/../bar",
-  "foo/bar",
-  "foo\\bar",
-  "foo\0bar"
-]);
-function isSafeFilename(filename) {
-  if (typeof filename !== "string") {
-    return false;
-  }
-  const trimmed = filename.trim();
-  return trimmed !== "" && trimmed !== "." && trimmed !== ".." && !filename.includes("/") && !filename.includes("\\") && !filename.includes("\0");
-}
-function assertSafeFilename(filename) {
-  if (typeof filename !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  if (!isSafeFilename(filename)) {
-    throw new Error(`Unsafe filename: ${JSON.stringify(filename)}`);
-  }
-}
-
-// node_modules/env-paths/index.js
-var homedir = import_node_os.default.homedir();
-var tmpdir = import_node_os.default.tmpdir();
-var { env } = import_node_process.default;
-var macos = (name) => {
-  const library = import_node_path.default.join(homedir, "Library");
-  return {
-    data: import_node_path.default.join(library, "Application Support", name),
-    config: import_node_path.default.join(library, "Preferences", name),
-    cache: import_node_path.default.join(library, "Caches", name),
-    log: import_node_path.default.join(library, "Logs", name),
-    temp: import_node_path.default.join(tmpdir, name)
-  };
-};
-var windows = (name) => {
-  const appData = env.APPDATA || import_node_path.default.join(homedir, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || import_node_path.default.join(homedir, "AppData", "Local");
-  return {
-    // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: import_node_path.default.join(localAppData, name, "Data"),
-    config: import_node_path.default.join(appData, name, "Config"),
-    cache: import_node_path.default.join(localAppData, name, "Cache"),
-    log: import_node_path.default.join(localAppData, name, "Log"),
-    temp: import_node_path.default.join(tmpdir, name)
-  };
-};
-var linux = (name) => {
-  const username = import_node_path.default.basename(homedir);
-  return {
-    data: import_node_path.default.join(env.XDG_DATA_HOME || import_node_path.default.join(homedir, ".local", "share"), name),
-    config: import_node_path.default.join(env.XDG_CONFIG_HOME || import_node_path.default.join(homedir, ".config"), name),
-    cache: import_node_path.default.join(env.XDG_CACHE_HOME || import_node_path.default.join(homedir, ".cache"), name),
-    // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: import_node_path.default.join(env.XDG_STATE_HOME || import_node_path.default.join(homedir, ".local", "state"), name),
-    temp: import_node_path.default.join(tmpdir, username, name)
-  };
-};
-function envPaths(name, { suffix = "nodejs" } = {}) {
-  assertSafeFilename(name);
-  if (suffix) {
-    name += `-${suffix}`;
-  }
-  assertSafeFilename(name);
-  if (import_node_process.default.platform === "darwin") {
-    return macos(name);
-  }
-  if (import_node_process.default.platform === "win32") {
-    return windows(name);
-  }
-  return linux(name);
-}
-
-// src/host/decisionLog.ts
-var nodeFs = __toESM(require("node:fs"), 1);
-var import_node_path2 = require("node:path");
-var LOG_FILE = "decisions.jsonl";
-var MAX_LOG_BYTES = 1024 * 1024;
-function appendDecision(dir, entry, fs = nodeFs, maxBytes = MAX_LOG_BYTES) {
-  const path2 = (0, import_node_path2.join)(dir, LOG_FILE);
-  const line = `${JSON.stringify(entry)}
-`;
-  try {
-    rotateIfFull(path2, maxBytes, fs);
-    fs.appendFileSync(path2, line, { mode: 384 });
-  } catch (error) {
-    if (error.code !== "ENOENT") return;
-    try {
-      fs.mkdirSync(dir, { recursive: true, mode: 448 });
-      fs.appendFileSync(path2, line, { mode: 384 });
-    } catch {
-    }
-  }
-}
-function rotateIfFull(path2, maxBytes, fs) {
-  const size = fs.statSync(path2, { throwIfNoEntry: false })?.size ?? 0;
-  if (size >= maxBytes) fs.renameSync(path2, `${path2}.1`);
-}
-function readDecisions(dir, fs = nodeFs) {
-  const entries = [];
-  for (const file of [`${LOG_FILE}.1`, LOG_FILE]) {
-    let text;
-    try {
-      text = fs.readFileSync((0, import_node_path2.join)(dir, file), "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text.split("\n")) {
-      if (line.trim() === "") continue;
-      try {
-        entries.push(JSON.parse(line));
-      } catch {
-      }
-    }
-  }
-  return entries;
-}
-
-// src/host/sessionProcess.ts
-var nodeFs2 = __toESM(require("node:fs"), 1);
-var import_node_os2 = require("node:os");
-init_record();
-var realProcessHost = () => ({
-  platform: process.platform,
-  ppid: process.ppid,
-  readFile: (path2) => nodeFs2.readFileSync(path2, "utf8"),
-  exists(pid) {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return error.code === "EPERM";
-    }
-  },
-  ps(pid, field) {
-    try {
-      const { execFileSync } = process.getBuiltinModule("node:child_process");
-      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1e3 });
-      return out.trim() || null;
-    } catch {
-      return null;
-    }
-  },
-  hostname: import_node_os2.hostname
-});
-function startIdentity(pid, host) {
-  if (host.platform === "linux") {
-    const stat = procStat(pid, host);
-    const bootId = readQuietly("/proc/sys/kernel/random/boot_id", host);
-    const started = stat?.fields[19];
-    return stat && bootId && started ? `linux:${bootId.trim()}:${started}` : null;
-  }
-  if (host.platform === "darwin") {
-    const started = host.ps(pid, "lstart");
-    return started ? `darwin:${started}` : null;
-  }
-  return null;
-}
-function livenessProbe(host) {
-  const here = host.hostname();
-  return (record) => {
-    if (record.hostname !== here) return "unknown";
-    if (!sameBoot(record, host)) return "unknown";
-    if (!host.exists(record.pid) || isZombie(record.pid, host)) return "dead";
-    if (typeof record.pid_start !== "string") return "unknown";
-    const now = startIdentity(record.pid, host);
-    if (now === null) return "unknown";
-    return now === record.pid_start ? "alive" : "dead";
-  };
-}
-function isZombie(pid, host) {
-  if (host.platform !== "linux") return false;
-  const state = procStat(pid, host)?.fields[0];
-  return state === "Z" || state === "X";
-}
-function sameBoot(record, host) {
-  const recorded = typeof record.pid_start === "string" ? /^linux:([^:]+):/.exec(record.pid_start)?.[1] : void 0;
-  if (recorded === void 0) return true;
-  return readQuietly("/proc/sys/kernel/random/boot_id", host)?.trim() === recorded;
-}
-function procStat(pid, host) {
-  const text = readQuietly(`/proc/${pid}/stat`, host);
-  if (text === null) return null;
-  const open = text.indexOf("(");
-  const close = text.lastIndexOf(")");
-  if (open < 0 || close < open) return null;
-  return { name: text.slice(open + 1, close), fields: text.slice(close + 2).split(" ") };
-}
-function readQuietly(path2, host) {
-  try {
-    return host.readFile(path2);
-  } catch {
-    return null;
-  }
-}
-
-// src/host/stdin.ts
-var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
-var STDIN_TIMEOUT_MS = 3e3;
-var StdinError = class extends Error {
-  name = "StdinError";
-};
-function readInput(stream = process.stdin, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIMEOUT_MS } = {}) {
-  return new Promise((resolve5, reject) => {
-    const chunks = [];
-    let total = 0;
-    const finish = (error) => {
-      clearTimeout(timer);
-      stream.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error");
-      if (error) {
-        stream.destroy();
-        reject(error);
-      } else {
-        resolve5(Buffer.concat(chunks, total).toString("utf8"));
-      }
-    };
-    const timer = setTimeout(() => finish(new StdinError(`no complete hook payload on stdin within ${timeoutMs} ms`)), timeoutMs);
-    stream.on("data", (chunk) => {
-      total += chunk.length;
-      if (total > maxBytes) return finish(new StdinError(`the hook payload on stdin is larger than ${maxBytes} bytes`));
-      chunks.push(chunk);
-    });
-    stream.on("end", () => finish(null));
-    stream.on("error", (error) => finish(new StdinError(`cannot read stdin: ${error.message}`)));
-  });
-}
-
-// src/messages.ts
-init_record();
-var PREFIX = "claude-session-guard:";
-function duration(ms) {
-  const seconds = Math.max(0, Math.round(ms / 1e3));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
-}
-function shellQuote(value) {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/core/bashReadOnly.ts
-var Unprovable = class extends Error {
-};
-function reasonOf(read2) {
-  try {
-    read2();
-    return void 0;
-  } catch (error) {
-    if (error instanceof Unprovable) return error.message;
-    throw error;
-  }
-}
-function own(table2, key) {
-  return table2 !== void 0 && Object.hasOwn(table2, key) ? table2[key] : void 0;
-}
-var COMPOUND_WORDS = [
-  "if",
-  "then",
-  "elif",
-  "else",
-  "fi",
-  "case",
-  "esac",
-  "for",
-  "select",
-  "while",
-  "until",
-  "do",
-  "done",
-  "coproc"
-];
-var SHELL_SYNTAX = new Map([
-  ["{", "brace group"],
-  ["}", "brace group"],
-  ["!", "negated pipeline"],
-  ["[[", "`[[` conditional, which evaluates arithmetic"],
-  ["function", "function definition"],
-  ...COMPOUND_WORDS.map((word) => [word, `compound command \`${word}\``])
-]);
-function argumentsReason(program2, rule, args) {
-  return nonLiteralReason(program2, rule, args) ?? forbiddenOptionReason(program2, rule, args) ?? operandCountReason(program2, rule, args) ?? rule.check?.(args);
-}
-function nonLiteralReason(program2, rule, args) {
-  if (!rule.literalArgs && rule.operands === void 0) return void 0;
-  const expanding = args.find((arg) => !arg.literal);
-  return expanding === void 0 ? void 0 : `\`${program2}\` argument \`${expanding.text}\` is not literal text`;
-}
-function forbiddenOptionReason(program2, rule, args) {
-  if (!rule.short && !rule.long && !rule.exact && !rule.leading) return void 0;
-  for (const arg of args) {
-    if (rule.doubleDashEndsOptions && arg.literal && arg.text === "--") return void 0;
-    if (arg.mayHideOption) return `\`${arg.text}\` could expand to a \`${program2}\` option`;
-    const found = forbiddenOption(rule, arg.text);
-    if (found !== void 0) return `\`${program2} ${found.option}\` ${found.why}`;
-  }
-  return void 0;
-}
-function forbiddenOption(rule, text) {
-  const exact = own(rule.exact, text);
-  if (exact !== void 0) return { option: text, why: exact };
-  for (const [prefix, why] of Object.entries(rule.leading ?? {})) {
-    if (text.startsWith(prefix)) return { option: text, why };
-  }
-  if (text.startsWith("--")) return forbiddenLongOption(rule, optionName(text));
-  if (text.startsWith("-")) return forbiddenLetter(rule, text);
-  return void 0;
-}
-function forbiddenLongOption(rule, name) {
-  if (name === "--") return void 0;
-  for (const [option, why] of Object.entries(rule.long ?? {})) {
-    if (option.startsWith(name)) return { option, why };
-  }
-  return void 0;
-}
-function forbiddenLetter(rule, cluster) {
-  for (const letter of cluster.slice(1)) {
-    const why = own(rule.short, letter);
-    if (why !== void 0) return { option: `-${letter}`, why };
-    if (rule.valueLetters?.includes(letter)) return void 0;
-  }
-  return void 0;
-}
-function optionName(text) {
-  const equals = text.indexOf("=");
-  return equals < 0 ? text : text.slice(0, equals);
-}
-function operandCountReason(program2, rule, args) {
-  const limit = rule.operands;
-  if (limit === void 0) return void 0;
-  return operandsOf(args, limit.valueOptions).length > limit.max ? `\`${program2}\` ${limit.why}` : void 0;
-}
-function operandsOf(args, valueOptions) {
-  const operands = [];
-  let optionsEnded = false;
-  let skipValue = false;
-  for (const arg of args) {
-    if (skipValue) {
-      skipValue = false;
-    } else if (!optionsEnded && arg.text === "--") {
-      optionsEnded = true;
-    } else if (!optionsEnded && arg.text.startsWith("-") && arg.text !== "-") {
-      skipValue = valueOptions.includes(arg.text);
-    } else {
-      operands.push(arg);
-      optionsEnded = true;
-    }
-  }
-  return operands;
-}
-var PLAIN = {};
-var LOG_FILE2 = "copies its input to a log file";
-var LESSKEY = "reads a lesskey file, whose #env section can set LESSOPEN to a command";
-var SETS_CLOCK = "sets the system clock";
-var RUNS_COMMAND = "runs a command";
-var ARITHMETIC = "evaluates its operands as arithmetic, where array subscripts can run commands";
-var PAGER = {
-  short: { o: LOG_FILE2, O: LOG_FILE2, k: LESSKEY },
-  long: {
-    "--log-file": LOG_FILE2,
-    "--LOG-FILE": LOG_FILE2,
-    "--lesskey-file": LESSKEY,
-    "--lesskey-src": LESSKEY,
-    "--lesskey-content": LESSKEY
-  },
-  leading: { "+": "runs a less command at startup" }
-};
-var TEST = {
-  exact: {
-    "-eq": ARITHMETIC,
-    "-ne": ARITHMETIC,
-    "-lt": ARITHMETIC,
-    "-le": ARITHMETIC,
-    "-gt": ARITHMETIC,
-    "-ge": ARITHMETIC,
-    "-v": ARITHMETIC,
-    "-R": ARITHMETIC
-  }
-};
-var PROGRAMS = new Map(
-  Object.entries({
-    // No option of these writes a file or runs a program.
-    basename: PLAIN,
-    cat: PLAIN,
-    cd: PLAIN,
-    cmp: PLAIN,
-    column: PLAIN,
-    comm: PLAIN,
-    cut: PLAIN,
-    df: PLAIN,
-    diff: PLAIN,
-    dirname: PLAIN,
-    du: PLAIN,
-    echo: PLAIN,
-    egrep: PLAIN,
-    expand: PLAIN,
-    false: PLAIN,
-    fgrep: PLAIN,
-    fold: PLAIN,
-    grep: PLAIN,
-    head: PLAIN,
-    hexdump: PLAIN,
-    id: PLAIN,
-    join: PLAIN,
-    jq: PLAIN,
-    ls: PLAIN,
-    md5sum: PLAIN,
-    nl: PLAIN,
-    od: PLAIN,
-    paste: PLAIN,
-    printenv: PLAIN,
-    pwd: PLAIN,
-    readlink: PLAIN,
-    realpath: PLAIN,
-    rev: PLAIN,
-    seq: PLAIN,
-    sha1sum: PLAIN,
-    sha256sum: PLAIN,
-    sha512sum: PLAIN,
-    sleep: PLAIN,
-    stat: PLAIN,
-    strings: PLAIN,
-    tac: PLAIN,
-    tail: PLAIN,
-    tr: PLAIN,
-    true: PLAIN,
-    type: PLAIN,
-    uname: PLAIN,
-    wc: PLAIN,
-    which: PLAIN,
-    whoami: PLAIN,
-    "[": TEST,
-    test: TEST,
-    less: PAGER,
-    more: PAGER,
-    ag: { long: { "--pager": "pipes its output through a program" } },
-    date: {
-      short: { s: SETS_CLOCK },
-      long: { "--set": SETS_CLOCK },
-      valueLetters: "dfrI",
-      literalArgs: true,
-      check: dateReason
-    },
-    env: { check: (args) => args.length === 0 ? void 0 : "`env` with arguments runs a command" },
-    fd: {
-      short: { x: RUNS_COMMAND, X: RUNS_COMMAND },
-      long: { "--exec": RUNS_COMMAND, "--exec-batch": RUNS_COMMAND }
-    },
-    file: {
-      short: { C: "compiles a magic file and writes it" },
-      long: { "--compile": "compiles a magic file and writes it" }
-    },
-    find: {
-      exact: {
-        "-delete": "deletes files",
-        "-exec": RUNS_COMMAND,
-        "-execdir": RUNS_COMMAND,
-        "-ok": RUNS_COMMAND,
-        "-okdir": RUNS_COMMAND,
-        "-fls": "writes to a file",
-        "-fprint": "writes to a file",
-        "-fprint0": "writes to a file",
-        "-fprintf": "writes to a file"
-      }
-    },
-    hostname: {
-      check: (args) => args.length === 0 ? void 0 : "`hostname` with arguments can set the host name"
-    },
-    node: versionOnly("node", ["--version", "-v"]),
-    printf: { check: printfReason },
-    python: versionOnly("python", ["--version", "-V"]),
-    python3: versionOnly("python3", ["--version", "-V"]),
-    rg: {
-      long: { "--pre": "runs a preprocessor program", "--hostname-bin": "runs a program" }
-    },
-    sort: {
-      short: { o: "writes its output to a file", T: "writes temporary files into a directory" },
-      long: {
-        "--output": "writes its output to a file",
-        "--temporary-directory": "writes temporary files into a directory",
-        "--compress-program": "runs a compression program"
-      }
-    },
-    tree: {
-      short: { o: "writes its output to a file", R: "writes 00Tree.html files" }
-    },
-    uniq: {
-      operands: { max: 1, valueOptions: ["-f", "-s", "-w"], why: "writes its output to the second operand" }
-    },
-    xxd: {
-      short: { r: "writes binary reverted from a dump" },
-      operands: {
-        max: 1,
-        valueOptions: ["-c", "-g", "-l", "-o", "-s"],
-        why: "writes its output to the second operand"
-      }
-    },
-    yq: {
-      short: { i: "edits in place", s: "splits its output into files" },
-      long: {
-        "--inplace": "edits in place",
-        "--in-place": "edits in place",
-        "--split-exp": "splits its output into files",
-        "--security-enable-system-operator": "lets the expression run commands"
-      }
-    },
-    sed: { check: sedReason },
-    awk: { check: awkReason },
-    git: { check: gitReason }
-  })
-);
-function versionOnly(program2, versionFlags) {
-  return {
-    check: ([only, ...rest]) => only?.literal && rest.length === 0 && versionFlags.includes(only.text) ? void 0 : `\`${program2}\` runs code unless only asked for its version`
-  };
-}
-function dateReason(args) {
-  const operands = operandsOf(args, ["-d", "-f", "-r", "--date", "--file", "--reference"]);
-  return operands.every((operand) => operand.text.startsWith("+")) ? void 0 : "`date` with a date operand sets the system clock";
-}
-var PRINTF_TEXT_FORMAT = /^(?:[^%]|%%|%[-+ #0]*\d*(?:\.\d*)?[sb])*$/;
-function printfReason(args) {
-  const [first, second] = args;
-  if (first === void 0) return void 0;
-  if (first.literal && first.text.startsWith("-") && first.text !== "--") {
-    return `\`printf ${first.text}\` can assign a shell variable, which changes what later commands run`;
-  }
-  const format = first.literal && first.text === "--" ? second : first;
-  if (format === void 0) return void 0;
-  if (!format.literal) return `\`printf\` format \`${format.text}\` is not literal text`;
-  return PRINTF_TEXT_FORMAT.test(format.text) ? void 0 : "`printf` numeric conversions evaluate arithmetic in zsh";
-}
-var SED_SHORT_OPTIONS = {
-  n: "switch",
-  E: "switch",
-  r: "switch",
-  s: "switch",
-  u: "switch",
-  z: "switch",
-  e: "script",
-  i: { reject: "edits in place" },
-  I: { reject: "edits in place" },
-  f: { reject: "reads its script from a file" },
-  l: { reject: "takes a value in GNU sed but not in BSD sed" }
-};
-var SED_LONG_OPTIONS = {
-  "--binary": "switch",
-  "--debug": "switch",
-  "--follow-symlinks": "switch",
-  "--help": "switch",
-  "--null-data": "switch",
-  "--posix": "switch",
-  "--quiet": "switch",
-  "--regexp-extended": "switch",
-  "--sandbox": "switch",
-  "--separate": "switch",
-  "--silent": "switch",
-  "--unbuffered": "switch",
-  "--version": "switch",
-  "--zero-terminated": "switch",
-  "--line-length": "value",
-  "--expression": "script",
-  "--in-place": { reject: "edits in place" },
-  "--file": { reject: "reads its script from a file" }
-};
-function sedReason(args) {
-  const scripts = [];
-  let firstOperand;
-  let firstOperandIsScript = false;
-  let optionsEnded = false;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (!optionsEnded && arg.literal && arg.text === "--") {
-      optionsEnded = true;
-      continue;
-    }
-    if (!optionsEnded && arg.mayHideOption) return `\`${arg.text}\` could expand to a \`sed\` option`;
-    if (optionsEnded || !arg.text.startsWith("-") || arg.text === "-") {
-      if (firstOperand === void 0) {
-        firstOperand = arg;
-        firstOperandIsScript = scripts.length === 0;
-      }
-      continue;
-    }
-    const effect = arg.text.startsWith("--") ? sedLongOption(arg.text) : sedShortOptions(arg.text);
-    if (effect.reject !== void 0) return effect.reject;
-    if (effect.script !== void 0) scripts.push(effect.script);
-    if (effect.valueInNextArgument !== void 0) {
-      const value = args[++index];
-      if (value === void 0 || !value.literal) return `\`sed ${arg.text}\` needs a literal value`;
-      if (effect.valueInNextArgument === "script") scripts.push(value.text);
-    }
-  }
-  if (firstOperand !== void 0 && firstOperandIsScript) {
-    if (!firstOperand.literal) return `sed script \`${firstOperand.text}\` is not literal text`;
-    scripts.push(firstOperand.text);
-  }
-  if (scripts.length === 0) return "`sed` without a script";
-  for (const script of scripts) {
-    const reason = reasonOf(() => readSedScript(script));
-    if (reason !== void 0) return reason;
-  }
-  return void 0;
-}
-function sedShortOptions(cluster) {
-  for (let index = 1; index < cluster.length; index++) {
-    const letter = cluster.charAt(index);
-    const option = Object.hasOwn(SED_SHORT_OPTIONS, letter) ? SED_SHORT_OPTIONS[letter] : void 0;
-    if (option === void 0) return { reject: `unknown option \`sed -${letter}\`` };
-    if (typeof option === "object") return { reject: `\`sed -${letter}\` ${option.reject}` };
-    if (option === "script") {
-      const rest = cluster.slice(index + 1);
-      return rest === "" ? { valueInNextArgument: "script" } : { script: rest };
-    }
-  }
-  return {};
-}
-function sedLongOption(text) {
-  const name = optionName(text);
-  const value = name === text ? void 0 : text.slice(name.length + 1);
-  const matches = Object.hasOwn(SED_LONG_OPTIONS, name) ? [name] : Object.keys(SED_LONG_OPTIONS).filter((option2) => option2.startsWith(name));
-  const [resolved] = matches;
-  const option = resolved === void 0 ? void 0 : SED_LONG_OPTIONS[resolved];
-  if (matches.length !== 1 || resolved === void 0 || option === void 0) {
-    return { reject: `unknown or ambiguous option \`sed ${name}\`` };
-  }
-  if (typeof option === "object") return { reject: `\`sed ${resolved}\` ${option.reject}` };
-  if (option === "switch") return {};
-  if (value !== void 0) return option === "script" ? { script: value } : {};
-  return { valueInNextArgument: option };
-}
-var SED_PLAIN_COMMANDS = "=DdFGgHhNnPpxz";
-var SED_NUMBER_COMMANDS = "lqQ";
-var SED_LABEL_COMMANDS = ":btT";
-var SED_COMMAND_REASONS = {
-  w: "writes a file",
-  W: "writes a file",
-  e: "runs a command"
-};
-var BLANKS = " 	";
-var DIGITS = "0123456789";
-var Cursor = class {
-  position = 0;
-  text;
-  constructor(text) {
-    this.text = text;
-  }
-  peek() {
-    return this.text.charAt(this.position);
-  }
-  next() {
-    const char = this.peek();
-    this.position++;
-    return char;
-  }
-  skip(chars) {
-    while (this.peek() !== "" && chars.includes(this.peek())) this.position++;
-  }
-};
-function readSedScript(script) {
-  const cursor = new Cursor(script);
-  for (; ; ) {
-    cursor.skip(" 	\n;");
-    if (cursor.peek() === "") return;
-    readSedCommand(cursor);
-  }
-}
-function readSedCommand(cursor) {
-  if (cursor.peek() === "#") {
-    const newline = cursor.text.indexOf("\n", cursor.position);
-    cursor.position = newline < 0 ? cursor.text.length : newline;
-    return;
-  }
-  if (cursor.peek() === "}") {
-    cursor.position++;
-    return;
-  }
-  readSedAddresses(cursor);
-  cursor.skip(BLANKS);
-  while (cursor.peek() === "!") {
-    cursor.position++;
-    cursor.skip(BLANKS);
-  }
-  const command = cursor.next();
-  if (command === "") throw new Unprovable("sed address without a command");
-  if (command === "{") return;
-  if (command === "s") return readSedSubstitution(cursor);
-  if (command === "y") {
-    const delimiter2 = readSedDelimiter(cursor);
-    readSedText(cursor, delimiter2);
-    readSedText(cursor, delimiter2);
-  } else if (SED_NUMBER_COMMANDS.includes(command)) {
-    cursor.skip(DIGITS);
-  } else if (SED_LABEL_COMMANDS.includes(command)) {
-    readSedLabel(cursor);
-  } else if (!SED_PLAIN_COMMANDS.includes(command)) {
-    throw new Unprovable(`sed command \`${command}\` ${own(SED_COMMAND_REASONS, command) ?? "is not supported"}`);
-  }
-  endSedCommand(cursor);
-}
-function endSedCommand(cursor) {
-  cursor.skip(BLANKS);
-  const char = cursor.peek();
-  if (char !== "" && !";\n}#".includes(char)) throw new Unprovable(`unexpected \`${char}\` after a sed command`);
-}
-function readSedLabel(cursor) {
-  cursor.skip(BLANKS);
-  while (cursor.peek() !== "" && !" 	\n;}".includes(cursor.peek())) cursor.position++;
-}
-function readSedAddresses(cursor) {
-  if (!readSedAddress(cursor, false)) return;
-  if (cursor.peek() !== ",") return;
-  cursor.position++;
-  cursor.skip(BLANKS);
-  if (!readSedAddress(cursor, true)) throw new Unprovable("sed range without a second address");
-}
-function readSedAddress(cursor, second) {
-  const char = cursor.peek();
-  if (char !== "" && DIGITS.includes(char)) {
-    cursor.skip(DIGITS);
-    if (cursor.peek() === "~") {
-      cursor.position++;
-      cursor.skip(DIGITS);
-    }
-  } else if (char === "$") {
-    cursor.position++;
-  } else if (char === "/" || char === "\\") {
-    cursor.position++;
-    readSedRegex(cursor, char === "/" ? "/" : readSedDelimiter(cursor));
-    cursor.skip("IM");
-  } else if (second && (char === "+" || char === "~")) {
-    cursor.position++;
-    cursor.skip(DIGITS);
-  } else {
-    return false;
-  }
-  return true;
-}
-function readSedDelimiter(cursor) {
-  const delimiter2 = cursor.next();
-  if (delimiter2 === "" || delimiter2 === "\n" || delimiter2 === "\\") throw new Unprovable("unusual sed delimiter");
-  return delimiter2;
-}
-function readSedRegex(cursor, delimiter2) {
-  for (; ; ) {
-    const char = cursor.next();
-    if (char === "") throw new Unprovable("unterminated sed regular expression");
-    if (char === "\\") {
-      if (cursor.next() === "") throw new Unprovable("unterminated sed regular expression");
-    } else if (char === delimiter2) {
-      return;
-    } else if (char === "[") {
-      readSedBracket(cursor, delimiter2);
-    }
-  }
-}
-function readSedBracket(cursor, delimiter2) {
-  const disagreement = "sed delimiter inside a bracket expression";
-  if (delimiter2 === "]") throw new Unprovable(disagreement);
-  const start = cursor.position;
-  if (cursor.peek() === "^") cursor.position++;
-  if (cursor.peek() === "]") cursor.position++;
-  for (; ; ) {
-    const char = cursor.next();
-    if (char === "") throw new Unprovable("unterminated sed bracket expression");
-    if (char === "]") break;
-    if (char === "[" && cursor.peek() !== "" && ":.=".includes(cursor.peek())) {
-      const close = `${cursor.next()}]`;
-      const end = cursor.text.indexOf(close, cursor.position);
-      if (end < 0) throw new Unprovable("unterminated sed bracket expression");
-      cursor.position = end + close.length;
-    }
-  }
-  if (cursor.text.slice(start, cursor.position - 1).includes(delimiter2)) throw new Unprovable(disagreement);
-}
-function readSedText(cursor, delimiter2) {
-  for (; ; ) {
-    const char = cursor.next();
-    if (char === "" || char === "\\" && cursor.next() === "") throw new Unprovable("unterminated sed command");
-    if (char === delimiter2) return;
-  }
-}
-function readSedSubstitution(cursor) {
-  const delimiter2 = readSedDelimiter(cursor);
-  readSedRegex(cursor, delimiter2);
-  readSedText(cursor, delimiter2);
-  cursor.skip("gpiImM0123456789");
-  const flag = cursor.peek();
-  if (flag === "w" || flag === "W") throw new Unprovable("`s///w` writes a file");
-  if (flag === "e") throw new Unprovable("`s///e` runs the pattern space as a command");
-  endSedCommand(cursor);
-}
-var AWK_FORBIDDEN = [">", "|", "system", "getline", "close", "fflush", "@"];
-function awkReason(args) {
-  let index = 0;
-  for (; index < args.length; index++) {
-    const arg = args[index];
-    if (!arg.literal) return `\`awk\` argument \`${arg.text}\` is not literal text`;
-    if (arg.text === "--") {
-      index++;
-      break;
-    }
-    if (!arg.text.startsWith("-") || arg.text === "-") break;
-    if (arg.text === "-F" || arg.text === "-v") {
-      index++;
-      if (!args[index]?.literal) return `\`awk ${arg.text}\` needs a literal value`;
-    } else if (!/^-[Fv]./.test(arg.text)) {
-      return `\`awk ${arg.text}\` is not supported`;
-    }
-  }
-  const program2 = args[index];
-  if (program2 === void 0) return "`awk` without a program";
-  if (!program2.literal) return `awk program \`${program2.text}\` is not literal text`;
-  const found = AWK_FORBIDDEN.find((token) => program2.text.includes(token));
-  return found === void 0 ? void 0 : `awk program uses \`${found}\``;
-}
-var GIT_GLOBAL_SWITCHES = /* @__PURE__ */ new Set([
-  "--no-pager",
-  "-P",
-  "-p",
-  "--paginate",
-  "--no-optional-locks",
-  "--literal-pathspecs",
-  "--glob-pathspecs",
-  "--noglob-pathspecs",
-  "--icase-pathspecs",
-  "--no-replace-objects",
-  "--no-advice"
-]);
-var GIT_INFO_OPTIONS = /* @__PURE__ */ new Set(["--version", "--help", "-h", "--html-path", "--man-path", "--info-path"]);
-var GIT_GLOBAL_REASONS = {
-  "-c": "sets configuration, which can name a program to run (core.pager, diff.external)",
-  "--config-env": "sets configuration, which can name a program to run (core.pager, diff.external)",
-  "--exec-path": "chooses where git finds the programs it runs",
-  "--git-dir": "points git at another repository",
-  "--work-tree": "points git at another work tree"
-};
-function gitReason(args) {
-  let index = 0;
-  for (; index < args.length; index++) {
-    const arg = args[index];
-    if (!arg.literal) return `git argument \`${arg.text}\` is not literal text`;
-    if (!arg.text.startsWith("-")) break;
-    if (GIT_INFO_OPTIONS.has(arg.text)) return void 0;
-    if (arg.text === "-C") {
-      index++;
-      if (!args[index]?.single) return "`git -C` needs exactly one directory";
-    } else if (!GIT_GLOBAL_SWITCHES.has(arg.text)) {
-      const name = optionName(arg.text);
-      return `\`git ${name}\` ${own(GIT_GLOBAL_REASONS, name) ?? "is not a known harmless git option"}`;
-    }
-  }
-  const subcommand = args[index];
-  if (subcommand === void 0) return void 0;
-  const rule = GIT_SUBCOMMANDS.get(subcommand.text);
-  if (rule === void 0) return `\`git ${subcommand.text}\` is not a read-only git command`;
-  return argumentsReason(`git ${subcommand.text}`, rule, args.slice(index + 1));
-}
-var GIT_PLAIN = { doubleDashEndsOptions: true };
-var GIT_DIFF_OUTPUT = {
-  long: { "--output": "writes to a file", "--ext-diff": "runs the configured external diff program" },
-  doubleDashEndsOptions: true
-};
-var OPENS_PAGER = "opens the matching files in a pager";
-var GIT_SUBCOMMANDS = new Map(
-  Object.entries({
-    blame: GIT_PLAIN,
-    "cat-file": GIT_PLAIN,
-    "count-objects": GIT_PLAIN,
-    describe: GIT_PLAIN,
-    "for-each-ref": GIT_PLAIN,
-    help: GIT_PLAIN,
-    "ls-files": GIT_PLAIN,
-    "ls-tree": GIT_PLAIN,
-    "merge-base": GIT_PLAIN,
-    "name-rev": GIT_PLAIN,
-    "rev-parse": GIT_PLAIN,
-    "show-ref": GIT_PLAIN,
-    status: GIT_PLAIN,
-    var: GIT_PLAIN,
-    version: GIT_PLAIN,
-    diff: GIT_DIFF_OUTPUT,
-    log: GIT_DIFF_OUTPUT,
-    "rev-list": GIT_DIFF_OUTPUT,
-    shortlog: GIT_DIFF_OUTPUT,
-    show: GIT_DIFF_OUTPUT,
-    grep: { short: { O: OPENS_PAGER }, long: { "--open-files-in-pager": OPENS_PAGER }, doubleDashEndsOptions: true },
-    reflog: { ...GIT_DIFF_OUTPUT, literalArgs: true, check: gitReflogReason },
-    branch: { literalArgs: true, check: (args) => listingReason("git branch", GIT_BRANCH_LISTING, args) },
-    tag: { literalArgs: true, check: (args) => listingReason("git tag", GIT_TAG_LISTING, args) },
-    remote: { literalArgs: true, check: gitRemoteReason },
-    stash: { literalArgs: true, check: gitStashReason },
-    config: { literalArgs: true, check: gitConfigReason },
-    worktree: {
-      literalArgs: true,
-      check: ([action]) => action?.text === "list" ? void 0 : "`git worktree` without `list` changes worktrees"
-    }
-  })
-);
-var FILTERS = ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at"];
-var LISTING_OPTIONS = [
-  ...FILTERS,
-  "--list",
-  "-l",
-  "-i",
-  "--ignore-case",
-  "--sort",
-  "--format",
-  "--color",
-  "--no-color",
-  "--column",
-  "--no-column",
-  "--omit-empty"
-];
-var GIT_BRANCH_LISTING = {
-  options: /* @__PURE__ */ new Set([
-    ...LISTING_OPTIONS,
-    "-a",
-    "--all",
-    "-r",
-    "--remotes",
-    "-v",
-    "--verbose",
-    "-q",
-    "--quiet",
-    "--show-current",
-    "--abbrev",
-    "--no-abbrev"
-  ]),
-  bundle: /^-[airvq]+$/,
-  patternOptions: /* @__PURE__ */ new Set(["--list", ...FILTERS]),
-  writers: {
-    "-d": "deletes a branch",
-    "-D": "deletes a branch",
-    "--delete": "deletes a branch",
-    "-m": "renames a branch",
-    "-M": "renames a branch",
-    "--move": "renames a branch",
-    "-c": "copies a branch",
-    "-C": "copies a branch",
-    "--copy": "copies a branch",
-    "-f": "forces a branch change",
-    "--force": "forces a branch change",
-    "-u": "sets a branch's upstream",
-    "--set-upstream-to": "sets a branch's upstream",
-    "--unset-upstream": "removes a branch's upstream",
-    "--edit-description": "edits a branch description",
-    "-t": "creates a tracking branch",
-    "--track": "creates a tracking branch",
-    "--no-track": "creates a branch",
-    "--create-reflog": "creates a branch reflog"
-  },
-  operandWhy: "creates a branch"
-};
-var GIT_TAG_LISTING = {
-  options: /* @__PURE__ */ new Set([...LISTING_OPTIONS, "-n"]),
-  bundle: /^-(?:i|n\d*)+$/,
-  patternOptions: /* @__PURE__ */ new Set(["-l", "--list", ...FILTERS]),
-  writers: {
-    "-a": "creates an annotated tag",
-    "--annotate": "creates an annotated tag",
-    "-s": "creates a signed tag",
-    "--sign": "creates a signed tag",
-    "-u": "creates a signed tag",
-    "--local-user": "creates a signed tag",
-    "-f": "replaces a tag",
-    "--force": "replaces a tag",
-    "-d": "deletes a tag",
-    "--delete": "deletes a tag",
-    "-m": "creates a tag",
-    "--message": "creates a tag",
-    "-F": "creates a tag",
-    "--file": "creates a tag",
-    "-e": "creates a tag",
-    "--edit": "creates a tag"
-  },
-  operandWhy: "creates a tag"
-};
-function listingReason(command, rule, args) {
-  let listing = false;
-  let firstOperand;
-  let optionsEnded = false;
-  for (const { text } of args) {
-    if (!optionsEnded && text === "--") {
-      optionsEnded = true;
-    } else if (optionsEnded || !text.startsWith("-") || text === "-") {
-      firstOperand ??= text;
-    } else {
-      const name = optionName(text);
-      const why = own(rule.writers, name);
-      if (why !== void 0) return `\`${command} ${name}\` ${why}`;
-      if (!rule.options.has(name) && !rule.bundle.test(text)) return `\`${command} ${name}\` is not a listing option`;
-      listing ||= rule.patternOptions.has(name);
-    }
-  }
-  return firstOperand !== void 0 && !listing ? `\`${command} ${firstOperand}\` ${rule.operandWhy}` : void 0;
-}
-var GIT_REFLOG_WRITERS = /* @__PURE__ */ new Set(["delete", "drop", "expire", "write"]);
-function gitReflogReason(args) {
-  const writer = args.find((arg) => GIT_REFLOG_WRITERS.has(arg.text));
-  return writer === void 0 ? void 0 : `\`git reflog ${writer.text}\` rewrites the reflog`;
-}
-function gitRemoteReason(args) {
-  const action = args.find((arg) => arg.text !== "-v" && arg.text !== "--verbose")?.text;
-  if (action === void 0 || action === "show" || action === "get-url") return void 0;
-  return `\`git remote ${action}\` changes the remotes`;
-}
-function gitStashReason([action, ...rest]) {
-  if (action?.text !== "list" && action?.text !== "show") {
-    return `\`git stash${action === void 0 ? "" : ` ${action.text}`}\` changes the work tree or the stash`;
-  }
-  return argumentsReason(`git stash ${action.text}`, GIT_DIFF_OUTPUT, rest);
-}
-var GIT_CONFIG_READS = /* @__PURE__ */ new Set([
-  "--get",
-  "--get-all",
-  "--get-regexp",
-  "--get-urlmatch",
-  "--get-color",
-  "--get-colorbool",
-  "-l",
-  "--list"
-]);
-var GIT_CONFIG_MODIFIERS = /* @__PURE__ */ new Set([
-  "--global",
-  "--system",
-  "--local",
-  "--worktree",
-  "--file",
-  "-f",
-  "--blob",
-  "--show-origin",
-  "--show-scope",
-  "--name-only",
-  "-z",
-  "--null",
-  "--type",
-  "--bool",
-  "--int",
-  "--bool-or-int",
-  "--path",
-  "--expiry-date",
-  "--includes",
-  "--no-includes",
-  "--default",
-  "--no-type",
-  "--all",
-  "--regexp",
-  "--value",
-  "--fixed-value",
-  "--url",
-  "--show-names"
-]);
-function gitConfigReason(args) {
-  const action = args[0]?.text;
-  const subcommandStyle = action === "get" || action === "list";
-  let reads = subcommandStyle;
-  for (const { text } of subcommandStyle ? args.slice(1) : args) {
-    if (!text.startsWith("-") || text === "-") continue;
-    const name = optionName(text);
-    if (GIT_CONFIG_READS.has(name)) reads = true;
-    else if (!GIT_CONFIG_MODIFIERS.has(name)) return `\`git config ${name}\` is not a read-only config option`;
-  }
-  return reads ? void 0 : "`git config` without `--get`, `--list`, `get` or `list` sets a value";
-}
-
-// src/hook/runHook.ts
-init_record();
+// src/commands/clear.ts
+var import_node_path5 = require("node:path");
+init_errors();
 
 // src/host/workspace.ts
-var nodeFs3 = __toESM(require("node:fs"), 1);
-var import_node_path3 = require("node:path");
+var nodeFs = __toESM(require("node:fs"), 1);
+var import_node_path = require("node:path");
+init_errors();
 
-// src/core/md5.ts
+// src/lock/md5.ts
 var S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
 var K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
 function md5Hex(text) {
   const bytes = new TextEncoder().encode(text);
   const length = (bytes.length + 8 >>> 6) + 1 << 6;
-  const message2 = new Uint8Array(length);
-  message2.set(bytes);
-  message2[bytes.length] = 128;
-  const view = new DataView(message2.buffer);
+  const message = new Uint8Array(length);
+  message.set(bytes);
+  message[bytes.length] = 128;
+  const view = new DataView(message.buffer);
   view.setUint32(length - 8, bytes.length * 8 >>> 0, true);
   view.setUint32(length - 4, Math.floor(bytes.length / 536870912), true);
   let a0 = 1732584193;
@@ -5568,113 +4807,142 @@ function md5Hex(text) {
 }
 
 // src/host/workspace.ts
-var WorkspaceError = class extends Error {
-  name = "WorkspaceError";
-};
-function resolveWorkspace(env2, cwd, fs = nodeFs3) {
-  const explicit = nonEmpty(env2.CLAUDE_SESSION_GUARD_WORKSPACE);
-  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs) : gitRoot(startDirectory(env2, cwd, fs), fs);
-  return { path: path2, key: workspaceKey(nonEmpty(env2.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+init_messages();
+function resolveWorkspace(env3, cwd2, fs2 = nodeFs) {
+  const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
+  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs2) : gitRoot(startDirectory(env3, cwd2, fs2), fs2);
+  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
 }
 function workspaceKey(identity) {
   return md5Hex(identity).slice(0, 12);
 }
-function startDirectory(env2, cwd, fs) {
-  const start = nonEmpty(env2.CLAUDE_PROJECT_DIR) ?? cwd;
-  if (start === null) throw new WorkspaceError("the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set");
+function startDirectory(env3, cwd2, fs2) {
+  const start = nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? cwd2;
+  if (start === null) throw new WorkspaceError(workspace.noCwd);
   try {
-    return fs.realpathSync(start);
+    return fs2.realpathSync(start);
   } catch (error) {
-    throw new WorkspaceError(`cannot resolve the workspace directory ${start}: ${error.message}`);
+    throw new WorkspaceError(workspace.unresolvable(start, messageOf(error)), { cause: error });
   }
 }
-function gitRoot(start, fs) {
-  for (let dir = start; ; dir = (0, import_node_path3.dirname)(dir)) {
-    if (exists((0, import_node_path3.join)(dir, ".git"), fs)) return dir;
-    if ((0, import_node_path3.dirname)(dir) === dir) return start;
+function gitRoot(start, fs2) {
+  for (let dir = start; ; dir = (0, import_node_path.dirname)(dir)) {
+    if (exists((0, import_node_path.join)(dir, ".git"), fs2)) return dir;
+    if ((0, import_node_path.dirname)(dir) === dir) return start;
   }
 }
-function exists(path2, fs) {
-  return fs.lstatSync(path2, { throwIfNoEntry: false }) !== void 0;
+function exists(path2, fs2) {
+  return fs2.lstatSync(path2, { throwIfNoEntry: false }) !== void 0;
 }
-function realpathOrResolved(path2, fs) {
+function realpathOrResolved(path2, fs2) {
   try {
-    return fs.realpathSync(path2);
+    return fs2.realpathSync(path2);
   } catch {
-    return (0, import_node_path3.resolve)(path2);
+    return (0, import_node_path.resolve)(path2);
   }
 }
 function nonEmpty(value) {
   return value === void 0 || value === "" ? void 0 : value;
 }
 
-// src/core/decide.ts
+// src/lock/apply.ts
+init_errors();
+init_messages();
+
+// src/lock/decide.ts
+init_messages();
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
   const record = observed.record;
   if (record.acquired_at - now > record.ttl_ms) {
-    return { state: "corrupt", reason: "acquired_at is in the future by more than its TTL" };
+    return { state: "corrupt", reason: corrupt.future };
   }
   if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
   if (probe(record) === "dead") return { state: "dead", record };
   return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
 }
 
-// src/host/paths.ts
-var import_node_os3 = require("node:os");
-var import_node_path4 = require("node:path");
-function runtimeDir(env2) {
-  return (0, import_node_path4.join)(claudeConfigDir(env2), "runtime");
+// src/lock/apply.ts
+var CONTENTION_BUDGET_MS = 1500;
+function removeIf(store, key, clock2, accept) {
+  return settle(store, key, clock2, (snapshot) => {
+    const version = snapshot.version;
+    if (version === null || !accept(snapshot)) return { result: null };
+    return { swap: () => store.remove(key, version), result: snapshot };
+  });
 }
-function claudeConfigDir(env2) {
-  const configured = env2.CLAUDE_CONFIG_DIR;
-  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path4.join)(env2.HOME || (0, import_node_os3.homedir)(), ".claude");
+async function settle(store, key, clock2, step) {
+  const deadline = clock2.now() + CONTENTION_BUDGET_MS;
+  for (let attempt = 0; ; attempt++) {
+    const { swap, result } = step(await store.read(key));
+    const outcome = swap === void 0 ? "ok" : await swap();
+    if (outcome === "ok") return result;
+    if (clock2.now() > deadline) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
+    if (outcome === "busy") await clock2.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));
+  }
 }
 
-// src/store/fileStore.ts
-var nodeFs4 = __toESM(require("node:fs"), 1);
-var import_node_path5 = require("node:path");
+// src/commands/clear.ts
+init_messages();
+
+// src/commands/status.ts
+init_errors();
+init_messages();
+
+// src/commands/store.ts
+init_errors();
+
+// src/host/paths.ts
+var import_node_os = require("node:os");
+var import_node_path2 = require("node:path");
+function runtimeDir(env3) {
+  return (0, import_node_path2.join)(claudeConfigDir(env3), "runtime");
+}
+function claudeConfigDir(env3) {
+  const configured = env3.CLAUDE_CONFIG_DIR;
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path2.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
+}
+
+// src/lock/fileStore.ts
+var nodeFs2 = __toESM(require("node:fs"), 1);
+var import_node_path3 = require("node:path");
+init_errors();
+init_messages();
 init_record();
-init_port();
 var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
 var OVERSIZED = "\0oversized";
 var MAX_CLAIM_LEVELS = 8;
-var tempCounter = 0;
 function lockFileName(key) {
   return `session-lock-${key}.json`;
 }
 function fileStore(runtimeDir2, options = {}) {
-  const fs = options.fs ?? nodeFs4;
+  const fs2 = options.fs ?? nodeFs2;
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3e3;
-  const pathOf = (key) => (0, import_node_path5.join)(runtimeDir2, lockFileName(key));
-  const noticePath = (key, sessionId) => (0, import_node_path5.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
+  const pathOf = (key) => (0, import_node_path3.join)(runtimeDir2, lockFileName(key));
+  const noticePath = (key, sessionId) => (0, import_node_path3.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
   function read2(path2) {
     let fd;
     try {
-      fd = fs.openSync(path2, "r");
+      fd = fs2.openSync(path2, "r");
     } catch (error) {
-      const code = codeOf(error);
+      const code = errnoOf(error);
       if (code === "ENOENT") return { observed: ABSENT, version: null };
-      if (code === "ENOTDIR") {
-        throw new StoreError(`the runtime directory ${runtimeDir2} (or a parent of it) is not a directory`, code);
-      }
-      throw failure(`cannot read the lock ${path2}`, error);
+      if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir2), code);
+      throw failure(files.cannotRead(path2), error);
     }
     try {
       let stat;
       try {
-        stat = fs.fstatSync(fd, { bigint: true });
+        stat = fs2.fstatSync(fd, { bigint: true });
       } catch (error) {
-        throw failure(`cannot read the lock ${path2}`, error);
+        throw failure(files.cannotRead(path2), error);
       }
-      if (!stat.isFile()) {
-        throw new StoreError(`the lock ${path2} is not a regular file; remove it by hand`, "ENOTFILE");
-      }
+      if (!stat.isFile()) throw new StoreError(files.notRegularFile(path2), "ENOTFILE");
       const text = readAll(fd, path2);
       const version = { token: stat.ino.toString(), text };
-      const observed = text === OVERSIZED ? { kind: "corrupt", reason: `larger than ${MAX_RECORD_BYTES} bytes` } : parseRecord(text);
+      const observed = text === OVERSIZED ? { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES) } : parseRecord(text);
       return { observed, version };
     } finally {
       closeQuietly(fd);
@@ -5685,52 +4953,52 @@ function fileStore(runtimeDir2, options = {}) {
     let length = 0;
     try {
       for (; ; ) {
-        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        const n = fs2.readSync(fd, buffer, length, buffer.length - length, null);
         if (n === 0) break;
         length += n;
         if (length === buffer.length) break;
       }
     } catch (error) {
-      throw failure(`cannot read the lock ${path2}`, error);
+      throw failure(files.cannotRead(path2), error);
     }
     return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
   function writeTemp(path2, record) {
-    const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+    const temp = tempName(path2);
     const data = Buffer.from(serializeRecord(record));
     let fd;
     try {
-      fd = fs.openSync(temp, "wx", 384);
+      fd = fs2.openSync(temp, "wx", 384);
     } catch (error) {
-      if (codeOf(error) !== "ENOENT") throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir2), error);
       makeRuntimeDir();
       try {
-        fd = fs.openSync(temp, "wx", 384);
+        fd = fs2.openSync(temp, "wx", 384);
       } catch (retryError) {
-        throw failure(`cannot write a lock in ${runtimeDir2}`, retryError);
+        throw failure(files.cannotWrite(runtimeDir2), retryError);
       }
     }
     try {
       let written = 0;
-      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+      while (written < data.length) written += fs2.writeSync(fd, data, written, data.length - written);
     } catch (error) {
       closeQuietly(fd);
       unlinkQuietly(temp);
-      throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      throw failure(files.cannotWrite(runtimeDir2), error);
     }
     try {
-      fs.closeSync(fd);
+      fs2.closeSync(fd);
     } catch (error) {
       unlinkQuietly(temp);
-      throw failure(`cannot write a lock in ${runtimeDir2}`, error);
+      throw failure(files.cannotWrite(runtimeDir2), error);
     }
     return temp;
   }
   function makeRuntimeDir() {
     try {
-      fs.mkdirSync(runtimeDir2, { recursive: true, mode: 448 });
+      fs2.mkdirSync(runtimeDir2, { recursive: true, mode: 448 });
     } catch (error) {
-      throw failure(`cannot create the runtime directory ${runtimeDir2}`, error);
+      throw failure(files.cannotCreateRuntime(runtimeDir2), error);
     }
   }
   function claim(path2, expected) {
@@ -5738,11 +5006,11 @@ function fileStore(runtimeDir2, options = {}) {
     for (let level = 1; level <= MAX_CLAIM_LEVELS; level++) {
       const claimPath = `${path2}.${expected.token}.claim${level}`;
       try {
-        fs.linkSync(path2, claimPath);
+        fs2.linkSync(path2, claimPath);
       } catch (error) {
-        const code = codeOf(error);
+        const code = errnoOf(error);
         if (code === "ENOENT") return "conflict";
-        if (code !== "EEXIST") throw failure(`cannot change the lock ${path2}`, error);
+        if (code !== "EEXIST") throw failure(files.cannotChange(path2), error);
         const held = statQuietly2(claimPath);
         if (held === null) return "conflict";
         if (held.ino.toString() !== expected.token) return "conflict";
@@ -5764,7 +5032,7 @@ function fileStore(runtimeDir2, options = {}) {
     const text = expected.text;
     if (text === void 0) return false;
     try {
-      const bytes = fs.readFileSync(path2);
+      const bytes = fs2.readFileSync(path2);
       return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
     } catch {
       return false;
@@ -5778,13 +5046,13 @@ function fileStore(runtimeDir2, options = {}) {
       if (typeof claims === "string") return claims;
       try {
         if (temp === null) {
-          fs.unlinkSync(path2);
+          fs2.unlinkSync(path2);
         } else {
-          fs.renameSync(temp, path2);
+          fs2.renameSync(temp, path2);
           temp = null;
         }
       } catch (error) {
-        throw failure(`cannot change the lock ${path2}`, error);
+        throw failure(files.cannotChange(path2), error);
       } finally {
         for (const claimPath of claims) unlinkQuietly(claimPath);
       }
@@ -5795,20 +5063,20 @@ function fileStore(runtimeDir2, options = {}) {
   }
   function statQuietly2(path2) {
     try {
-      return fs.lstatSync(path2, { bigint: true });
+      return fs2.lstatSync(path2, { bigint: true });
     } catch {
       return null;
     }
   }
   function unlinkQuietly(path2) {
     try {
-      fs.unlinkSync(path2);
+      fs2.unlinkSync(path2);
     } catch {
     }
   }
   function closeQuietly(fd) {
     try {
-      fs.closeSync(fd);
+      fs2.closeSync(fd);
     } catch {
     }
   }
@@ -5820,11 +5088,11 @@ function fileStore(runtimeDir2, options = {}) {
       const path2 = pathOf(key);
       const temp = writeTemp(path2, record);
       try {
-        fs.linkSync(temp, path2);
+        fs2.linkSync(temp, path2);
         return "ok";
       } catch (error) {
-        if (codeOf(error) === "EEXIST") return "conflict";
-        throw failure(`cannot create the lock ${path2}`, error);
+        if (errnoOf(error) === "EEXIST") return "conflict";
+        throw failure(files.cannotCreate(path2), error);
       } finally {
         unlinkQuietly(temp);
       }
@@ -5838,16 +5106,16 @@ function fileStore(runtimeDir2, options = {}) {
     async list() {
       let names;
       try {
-        names = fs.readdirSync(runtimeDir2);
+        names = fs2.readdirSync(runtimeDir2);
       } catch (error) {
-        if (codeOf(error) === "ENOENT") return [];
-        throw failure(`cannot list ${runtimeDir2}`, error);
+        if (errnoOf(error) === "ENOENT") return [];
+        throw failure(files.cannotList(runtimeDir2), error);
       }
       const locks = [];
       for (const name of names.sort()) {
         const key = LOCK_FILE.exec(name)?.[1];
         if (key === void 0) continue;
-        const location = (0, import_node_path5.join)(runtimeDir2, name);
+        const location = (0, import_node_path3.join)(runtimeDir2, name);
         let snapshot;
         try {
           snapshot = read2(location);
@@ -5862,32 +5130,32 @@ function fileStore(runtimeDir2, options = {}) {
     location: pathOf,
     async putNotice(key, sessionId, notice) {
       const path2 = noticePath(key, sessionId);
-      const temp = `${path2}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
+      const temp = tempName(path2);
       try {
         try {
-          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
+          fs2.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
         } catch (error) {
-          if (codeOf(error) !== "ENOENT") throw error;
+          if (errnoOf(error) !== "ENOENT") throw error;
           makeRuntimeDir();
-          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
+          fs2.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
         }
-        fs.renameSync(temp, path2);
+        fs2.renameSync(temp, path2);
       } catch (error) {
         unlinkQuietly(temp);
-        throw failure(`cannot leave a notice in ${runtimeDir2}`, error);
+        throw failure(files.cannotLeaveNotice(runtimeDir2), error);
       }
     },
     async takeNotice(key, sessionId) {
       const path2 = noticePath(key, sessionId);
       let text;
       try {
-        text = fs.readFileSync(path2, "utf8");
+        text = fs2.readFileSync(path2, "utf8");
       } catch (error) {
-        if (codeOf(error) === "ENOENT") return null;
-        throw failure(`cannot read the notice ${path2}`, error);
+        if (errnoOf(error) === "ENOENT") return null;
+        throw failure(files.cannotReadNotice(path2), error);
       }
       try {
-        fs.unlinkSync(path2);
+        fs2.unlinkSync(path2);
       } catch {
         return null;
       }
@@ -5906,14 +5174,14 @@ function fileStore(runtimeDir2, options = {}) {
     sweep(olderThanMs) {
       let names;
       try {
-        names = fs.readdirSync(runtimeDir2);
+        names = fs2.readdirSync(runtimeDir2);
       } catch {
         return [];
       }
       const removed = [];
       for (const name of names) {
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
-        const path2 = (0, import_node_path5.join)(runtimeDir2, name);
+        const path2 = (0, import_node_path3.join)(runtimeDir2, name);
         const stat = statQuietly2(path2);
         if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;
         if (name.includes(".claim")) {
@@ -5927,258 +5195,48 @@ function fileStore(runtimeDir2, options = {}) {
     }
   };
 }
-function codeOf(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+function tempName(path2) {
+  return `${path2}.${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}.tmp`;
 }
-function failure(message2, error) {
-  const code = codeOf(error) ?? "EUNKNOWN";
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StoreError(`${message2}: ${detail}`, code);
+function failure(what, error) {
+  return new StoreError(files.withCause(what, messageOf(error)), errnoOf(error) ?? "EUNKNOWN");
 }
 
-// src/store/openStore.ts
+// src/lock/openStore.ts
 init_redisUrl();
-function storeUrl(env2, flag) {
-  const url = flag ?? env2.CLAUDE_SESSION_GUARD_STORE;
-  return url === void 0 || url.trim() === "" ? void 0 : url.trim();
-}
-async function openStore(env2, flag) {
-  const url = storeUrl(env2, flag);
-  if (url === void 0) return fileStore(runtimeDir(env2));
-  const source = flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
-  parseRedisUrl(url, source);
-  const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
-  return redisStore2(url, { source });
-}
-
-// src/cli.ts
-function logDir() {
-  return envPaths("claude-session-guard", { suffix: "" }).log;
-}
-function realHookDeps(env2, flags) {
-  return {
-    env: env2,
-    readInput: () => readInput(),
-    clock: { now: Date.now, sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms)) },
-    openStore: (e) => openStore(e, flags.store),
-    host: realProcessHost(),
-    log: (entry) => appendDecision(logDir(), entry),
-    ttlFlag: flags.ttlMs
-  };
-}
-
-// src/commands/clear.ts
-var import_node_path7 = require("node:path");
-
-// src/commands/errors.ts
-var UserError = class extends Error {
-  constructor(message2, exitCode = 1) {
-    super(message2);
-    this.exitCode = exitCode;
-  }
-  exitCode;
-  name = "UserError";
-};
-
-// src/commands/messages.ts
-init_record();
-var INSTALL = "claude-session-guard install";
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function holderOf(entry) {
-  return `session ${shortSessionId(entry.session_id ?? "?")} (pid ${entry.pid ?? "?"})`;
-}
-function workspaceOf(entry, known) {
-  return entry.workspace ?? known ?? `workspace not recorded, ${lockAt(entry.path)}`;
-}
-function lockAt(path2) {
-  return /^rediss?:\/\//.test(path2) ? `lock ${path2}` : `lock file ${path2}`;
-}
-function inStore(where2) {
-  return where2 === null ? "" : ` in ${where2}`;
-}
-function cleared(view, known, now) {
-  const { entry, judgement } = view;
-  const where2 = workspaceOf(entry, known);
-  const age = entry.age_ms === null ? "" : `, last active ${duration(entry.age_ms)} ago`;
-  switch (judgement.state) {
-    case "held":
-      return `Removed the lock of ${where2}: it was held by ${holderOf(entry)}${age}, a live session. If it is still working it takes the lock again on its next tool call, unless another session gets there first.`;
-    case "stale":
-      return `Removed the expired lock of ${where2} (${holderOf(entry)}${age}).`;
-    case "dead":
-      return `Removed the lock of ${where2} left by ${holderOf(entry)}, whose process has ended.`;
-    case "corrupt":
-      return `Removed the unreadable ${lockAt(entry.path)} (${judgement.reason}).`;
-  }
-}
-function hookChange(change) {
-  switch (change.kind) {
-    case "add":
-      return `  + ${change.event}: ${change.command}`;
-    case "update":
-      return change.previous === change.command ? `  ~ ${change.event}: ${change.command} (${change.why === "matcher" ? "moved to its own matcher group" : "timeout set"})` : `  ~ ${change.event}: ${change.previous} -> ${change.command}`;
-    case "remove":
-      return `  - ${change.event}: ${change.command}${change.why === "duplicate" ? " (duplicate)" : change.why === "wrong-event" ? " (wrong event)" : ""}`;
-  }
-}
-var doctor = {
-  line(check2) {
-    const status = check2.status === "fail" || check2.status === "warn" ? check2.status.toUpperCase() : check2.status;
-    return `${status.padEnd(4)}  ${check2.id}: ${check2.message}${check2.hint ? ` \u2014 fix: ${check2.hint}` : ""}`;
-  },
-  allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
-  someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
-  runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
-  sourceRead: (label, path2, count2) => `${label} settings ${path2}: ${count2 === 0 ? "no guard hooks" : `${count2} guard hook${count2 === 1 ? "" : "s"}`}`,
-  sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
-  givenMissing: (path2) => `${path2} does not exist`,
-  givenMissingHint: "check the path given to --settings",
-  fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
-  hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
-  fixByHand: "fix the file by hand",
-  pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
-  pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
-  runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
-  notRegistered: (event, sub) => `no ${event} hook runs \`claude-session-guard ${sub}\``,
-  uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools.join(", ")} (matcher ${matchers}), so those calls are not guarded`,
-  matcherHint: `set the matcher to "Edit|Write|MultiEdit|NotebookEdit|Bash", or run \`${INSTALL}\``,
-  invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "Edit|Write|MultiEdit|NotebookEdit|Bash"`,
-  covered: (event, sub, tools, where2) => `${event} runs \`${sub}\` for ${tools.join(", ")} (${where2})`,
-  asyncPreToolUse: (where2) => `PreToolUse \`pretooluse\` is marked "async" (${where2}), so it cannot deny anything`,
-  removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
-  lifecycleOk: (event, where2) => `${event} runs \`${event === "SessionStart" ? "sessionstart" : "stop"}\` (${where2})`,
-  sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
-  dropMatcher: "remove the matcher from the SessionEnd group",
-  placementOk: "every guard hook sits under the event it is made for",
-  misplaced: (list) => `guard commands under the wrong event: ${list}`,
-  noDuplicates: "each guard hook is registered once",
-  duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
-  duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
-  noHooksForTimeout: "no guard hooks, so no timeouts to check",
-  timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
-  timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
-  timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
-  timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
-  timeoutOk: (values) => `timeouts set (${values.map((v) => `${v} s`).join(", ")})`,
-  noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
-  nothingToRun: "no guard hook is registered, so there is no command to run",
-  notExecutable: (program2, reg) => `\`${program2}\` (from ${reg.event} in ${reg.source.label}) is not an executable on PATH`,
-  scriptMissing: (script, reg) => `${script} (from ${reg.event} in ${reg.source.label}) does not exist`,
-  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
-  cannotParse: (commands) => `cannot tell what these commands run: ${commands.join("; ")}`,
-  cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
-  executableOk: (programs) => `the hooks run ${programs.join(", ")}`,
-  selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
-  selfTestFailed: (command, event, expected, problem) => `\`${command}\` as ${event} (expecting ${expected === "allow" ? "a silent allow" : "a denial"}): ${problem}`,
-  selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
-  selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
-  couldNotStart: (error) => `could not start: ${error}`,
-  timedOut: "did not answer within its timeout",
-  exitCode: (code, stderr) => `exited with ${code === null ? "a signal" : code}${stderr.trim() ? `: ${stderr.trim().split("\n")[0]}` : ""}`,
-  notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
-  failedOpen: (message2) => `the hook failed open: ${message2}`,
-  allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
-  notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
-  denialWithoutReason: "the denial carries no permissionDecisionReason",
-  runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
-  runtimeDirUnusable: (dir, error) => `runtime dir ${dir} is not usable: ${errorText(error)}`,
-  runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
-  noLock: (workspace, where2) => `no lock on ${workspace}${inStore(where2)}`,
-  lockHeld: (entry, workspace, where2) => `${workspace} is held by ${holderOf(entry)}, last active ${duration(entry.age_ms ?? 0)} ago${inStore(where2)}`,
-  lockLeftOver: (state, workspace, where2) => `a ${state} lock is left on ${workspace}${inStore(where2)}; the next session takes it over`,
-  clearHint: (quoted) => `claude-session-guard clear --workspace ${quoted}`,
-  lockUnreadable: (error) => `the lock cannot be read, so every hook here fails open: ${errorText(error)}`,
-  lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
-  rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
-  rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
-  storeUrlInvalid: (message2) => `${message2}, so every hook started from here fails open (allows everything)`,
-  storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
-  redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
-  redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
-  redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
-  workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
-  workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
-  workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
-  disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
-  disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
-};
-var M = {
-  duration,
-  doctor,
-  cleared,
-  hookChange,
-  failed: (message2) => `${PREFIX} ${message2}`,
-  storeFailed: (message2) => message2,
-  workspaceFailed: (message2) => message2,
-  lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
-  noLocks: (where2) => `No locks in ${where2}.`,
-  redisStoreName: (display) => `the Redis lock store at ${display}`,
-  noLockHere: (workspace) => `No lock on ${workspace}: no session holds this workspace.`,
-  unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
-  clearOneScope: "choose one of --workspace, --stale and --all",
-  nothingToClear: (workspace) => `No lock on ${workspace}: nothing to clear.`,
-  nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
-  nothingAtAll: "No locks: nothing to clear.",
-  sweptLeftover: (path2) => `Removed the leftover file ${path2}.`,
-  clearBusy: (path2) => `the lock ${path2} kept changing while clear tried to remove it; try again`,
-  invalidCount: (value) => `-n must be a whole number of at least 1, got "${value}"`,
-  noDecisions: (path2) => `No decisions logged yet (${path2}).`,
-  logHolder: (short, pid, acquiredAt) => `holder ${short} (pid ${String(pid)}) active since ${typeof acquiredAt === "number" ? new Date(acquiredAt).toISOString() : "?"}`,
-  invalidScope: (value) => `unknown scope "${value}": use project, local or user`,
-  runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
-  absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
-  subdirectoryNote: (root, here) => `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; sessions started in ${here} are not (use --scope user to guard every directory).`,
-  settingsShape: (path2, problem) => `${path2}: ${problem}; left untouched, fix it by hand`,
-  alreadyInstalled: (path2) => `Nothing to change: the guard's hooks are already installed in ${path2}.`,
-  nothingToUninstall: (path2) => `Nothing to change: ${path2} has no guard hooks.`,
-  wouldChange: (path2) => `Would change ${path2}:`,
-  changed: (path2, verb) => verb === "install" ? `Installed the guard's hooks in ${path2}:` : `Removed the guard's hooks from ${path2}:`,
-  dryRunNothingWritten: "Dry run: nothing was written.",
-  runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
-  settingsInvalidJson: (message2) => `${message2}. Left untouched: fix it by hand and run the command again.`,
-  settingsReadOnly: (path2, message2) => `${message2}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`,
-  settingsUnusable: (message2) => message2
-};
-
-// src/commands/status.ts
-init_record();
-init_port();
-
-// src/commands/store.ts
-init_port();
-init_redisUrl();
-function chosenStore(env2, flag) {
-  const url = storeUrl(env2, flag);
-  if (url === void 0) return { kind: "file", dir: runtimeDir(env2) };
+function chooseStore(env3, runtimeDir2, flag) {
+  const given = flag ?? env3.CLAUDE_SESSION_GUARD_STORE;
+  const url = given?.trim();
+  if (url === void 0 || url === "") return { kind: "file", dir: runtimeDir2 };
   const source = sourceOf(flag);
   const target = parseRedisUrl(url, source);
-  return { kind: "redis", display: target.display, source, redact: (text) => scrub(text, target, url) };
+  return { kind: "redis", connection: () => ({ url, target }), display: target.display, source, redact: (text) => scrub(text, target, url) };
 }
 function sourceOf(flag) {
   return flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
 }
-function operatorStoreChoice(env2, flag) {
+async function openStore(choice) {
+  if (choice.kind === "file") return fileStore(choice.dir);
+  const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
+  const { url, target } = choice.connection();
+  return redisStore2(url, { source: choice.source, target });
+}
+
+// src/commands/store.ts
+init_messages();
+function operatorStoreChoice(env3, flag) {
   try {
-    return chosenStore(env2, flag);
+    return chooseStore(env3, runtimeDir(env3), flag);
   } catch (error) {
-    throw badUrl(error, flag);
+    if (!(error instanceof StoreError) || error.code !== "EBADURL") throw error;
+    throw new UserError(error.message, sourceOf(flag) === "--store" ? 2 : 1, error.code);
   }
 }
-async function openOperatorStore(deps, flag) {
-  try {
-    return await deps.openStore(deps.env, flag);
-  } catch (error) {
-    throw badUrl(error, flag);
-  }
-}
-function badUrl(error, flag) {
-  if (!(error instanceof StoreError) || error.code !== "EBADURL") return error;
-  return new UserError(M.storeFailed(error.message), sourceOf(flag) === "--store" ? 2 : 1);
+async function openOperatorStore(deps, choice) {
+  return deps.openStore(choice);
 }
 function storeName(choice) {
-  return choice.kind === "file" ? choice.dir : M.redisStoreName(choice.display);
+  return choice.kind === "file" ? choice.dir : operator.redisStoreName(choice.display);
 }
 
 // src/commands/status.ts
@@ -6203,15 +5261,15 @@ function viewOf(key, path2, snapshot, now, deps) {
 }
 function storeProblem(error, path2) {
   if (error instanceof StoreError) {
-    if (error.code === "ENOTFILE" && path2 !== void 0) throw new UserError(M.lockNotAFile(path2));
-    throw new UserError(M.storeFailed(error.message));
+    if (error.code === "ENOTFILE" && path2 !== void 0) throw new UserError(operator.lockNotAFile(path2), 1, error.code);
+    throw new UserError(error.message, 1, error.code);
   }
-  if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+  if (error instanceof WorkspaceError) throw new UserError(error.message, 1, error.code);
   throw error;
 }
 async function statusCommand(options, deps) {
   const choice = operatorStoreChoice(deps.env, options.store);
-  const store = await openOperatorStore(deps, options.store);
+  const store = await openOperatorStore(deps, choice);
   try {
     const now = deps.now();
     if (options.all) {
@@ -6222,28 +5280,28 @@ async function statusCommand(options, deps) {
         storeProblem(error);
       }
       if (options.json) return json(views.map((v) => v.entry));
-      if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(storeName(choice))}
+      if (views.length === 0) return { exitCode: 0, stdout: `${operator.noLocks(storeName(choice))}
 ` };
       return { exitCode: 0, stdout: table(views, now) };
     }
-    let workspace;
+    let workspace2;
     try {
-      workspace = resolveWorkspace(deps.env, deps.cwd);
+      workspace2 = resolveWorkspace(deps.env, deps.cwd);
     } catch (error) {
       storeProblem(error);
     }
-    const path2 = store.location(workspace.key);
+    const path2 = store.location(workspace2.key);
     let snapshot;
     try {
-      snapshot = await store.read(workspace.key);
+      snapshot = await store.read(workspace2.key);
     } catch (error) {
       storeProblem(error, path2);
     }
-    const view = viewOf(workspace.key, path2, snapshot, now, deps);
+    const view = viewOf(workspace2.key, path2, snapshot, now, deps);
     if (options.json) return json(view ? [view.entry] : []);
-    if (view === null) return { exitCode: 0, stdout: `${M.noLockHere(workspace.path)}
+    if (view === null) return { exitCode: 0, stdout: `${operator.noLockHere(workspace2.path)}
 ` };
-    return { exitCode: 0, stdout: table([view], now, workspace.path) };
+    return { exitCode: 0, stdout: table([view], now, workspace2.path) };
   } finally {
     await store.close();
   }
@@ -6255,12 +5313,12 @@ function json(entries) {
 var HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE"];
 function table(views, now, knownWorkspace) {
   const rows = views.map(({ entry, judgement }) => [
-    entry.workspace ?? knownWorkspace ?? M.unrecordedWorkspace(entry.hash),
-    entry.session_id === null ? "-" : shortSessionId(entry.session_id),
+    entry.workspace ?? knownWorkspace ?? operator.unrecordedWorkspace(entry.hash),
+    entry.session_id === null ? "-" : shortId(entry.session_id),
     entry.pid === null ? "-" : String(entry.pid),
-    entry.age_ms === null ? "-" : M.duration(entry.age_ms),
-    judgement.state === "held" ? M.duration(judgement.expiresAt - now) : judgement.state === "stale" ? "expired" : "-",
-    judgement.state === "corrupt" ? `corrupt (${judgement.reason})` : judgement.state
+    entry.age_ms === null ? "-" : duration(entry.age_ms),
+    judgement.state === "held" ? duration(judgement.expiresAt - now) : judgement.state === "stale" ? operator.expired : "-",
+    judgement.state === "corrupt" ? operator.corruptState(judgement.reason) : judgement.state
   ]);
   return formatTable([...HEADERS], rows);
 }
@@ -6270,14 +5328,19 @@ function formatTable(headers, rows) {
   return `${[headers, ...rows].map(line).join("\n")}
 `;
 }
+function holderName(entry) {
+  return sessionAndPid(entry.session_id ?? "?", entry.pid ?? "?");
+}
+function workspaceName(entry, known) {
+  return entry.workspace ?? known ?? operator.workspaceNotRecorded(operator.lockAt(entry.path));
+}
 
 // src/commands/clear.ts
-var CLEAR_BUSY_BUDGET_MS = 3e3;
 var SWEEP_OLDER_THAN_MS = 6e4;
-async function clearCommand(options, deps) {
+async function clearCommand2(options, deps) {
   const chosen = [options.workspace !== void 0, options.stale === true, options.all === true].filter(Boolean).length;
-  if (chosen > 1) throw new UserError(M.clearOneScope, 2);
-  const store = await openOperatorStore(deps, options.store);
+  if (chosen > 1) throw new UserError(operator.clearOneScope, 2);
+  const store = await openOperatorStore(deps, operatorStoreChoice(deps.env, options.store));
   try {
     if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
     return await clearOne(store, deps, options.workspace);
@@ -6286,34 +5349,34 @@ async function clearCommand(options, deps) {
   }
 }
 async function clearOne(store, deps, given) {
-  let workspace;
+  let workspace2;
   try {
-    workspace = await workspaceToClear(store, deps, given);
+    workspace2 = await workspaceToClear(store, deps, given);
   } catch (error) {
     storeProblem(error);
   }
-  const removed = await removeWhile(store, deps, workspace.key, () => true);
-  if (removed === null) return { exitCode: 0, stdout: `${M.nothingToClear(workspace.path)}
+  const removed = await remove(store, deps, workspace2.key, () => true);
+  if (removed === null) return { exitCode: 0, stdout: `${operator.nothingToClear(workspace2.path)}
 ` };
-  logClear(deps, removed, workspace.path);
-  return { exitCode: 0, stdout: `${M.cleared(removed, workspace.path, deps.now())}
+  logClear(deps, removed, workspace2.path);
+  return { exitCode: 0, stdout: `${cleared(removed, workspace2.path)}
 ` };
 }
 async function workspaceToClear(store, deps, given) {
-  const env2 = { ...deps.env };
-  if (given === void 0) return resolveWorkspace(env2, deps.cwd);
-  delete env2.CLAUDE_SESSION_GUARD_WORKSPACE;
-  delete env2.CLAUDE_PROJECT_DIR;
-  const absolute = (0, import_node_path7.resolve)(deps.cwd, given);
-  const exact = resolveWorkspace({ ...env2, CLAUDE_SESSION_GUARD_WORKSPACE: absolute }, deps.cwd);
-  if (await readQuietly2(store, exact.key) !== "absent") return exact;
+  const env3 = { ...deps.env };
+  if (given === void 0) return resolveWorkspace(env3, deps.cwd);
+  delete env3.CLAUDE_SESSION_GUARD_WORKSPACE;
+  delete env3.CLAUDE_PROJECT_DIR;
+  const absolute = (0, import_node_path5.resolve)(deps.cwd, given);
+  const exact = resolveWorkspace({ ...env3, CLAUDE_SESSION_GUARD_WORKSPACE: absolute }, deps.cwd);
+  if (await readQuietly(store, exact.key) !== "absent") return exact;
   try {
-    return resolveWorkspace(env2, absolute);
+    return resolveWorkspace(env3, absolute);
   } catch {
     return exact;
   }
 }
-async function readQuietly2(store, key) {
+async function readQuietly(store, key) {
   try {
     return (await store.read(key)).observed.kind === "absent" ? "absent" : "present";
   } catch {
@@ -6331,53 +5394,41 @@ async function clearMany(store, deps, filter, sweep) {
   const problems = [];
   for (const lock of locks) {
     if (lock.snapshot.version === null && lock.snapshot.observed.kind === "corrupt") {
-      problems.push(M.failed(M.lockNotAFile(lock.location)));
+      problems.push(failed(operator.lockNotAFile(lock.location)));
       continue;
     }
-    const removed = await removeWhile(store, deps, lock.key, filter);
+    const removed = await remove(store, deps, lock.key, filter);
     if (removed === null) continue;
     logClear(deps, removed, null);
-    lines.push(M.cleared(removed, null, deps.now()));
+    lines.push(cleared(removed, null));
   }
   if (sweep && store.sweep) {
-    for (const path2 of store.sweep(SWEEP_OLDER_THAN_MS)) lines.push(M.sweptLeftover(path2));
+    for (const path2 of store.sweep(SWEEP_OLDER_THAN_MS)) lines.push(operator.sweptLeftover(path2));
   }
   const stderr = problems.length > 0 ? `${problems.join("\n")}
 ` : void 0;
   const exitCode = problems.length > 0 ? 1 : 0;
   if (lines.length === 0 && stderr !== void 0) return { exitCode, stdout: "", stderr };
-  if (lines.length === 0) return { exitCode, stdout: `${sweep ? M.nothingStale : M.nothingAtAll}
+  if (lines.length === 0) return { exitCode, stdout: `${sweep ? operator.nothingStale : operator.nothingAtAll}
 ` };
   return { exitCode, stdout: `${lines.join("\n")}
 `, ...stderr !== void 0 && { stderr } };
 }
-async function removeWhile(store, deps, key, filter) {
-  const deadline = deps.now() + CLEAR_BUSY_BUDGET_MS;
+async function remove(store, deps, key, filter) {
   const path2 = store.location(key);
-  for (; ; ) {
-    let view;
-    let version;
-    try {
-      const snapshot = await store.read(key);
-      view = viewOf(key, path2, snapshot, deps.now(), deps);
-      version = snapshot.version;
-    } catch (error) {
-      storeProblem(error, path2);
-    }
-    if (view === null || version === null || !filter(view)) return null;
-    let outcome;
-    try {
-      outcome = await store.remove(key, version);
-    } catch (error) {
-      storeProblem(error, path2);
-    }
-    if (outcome === "ok") {
-      await tellHolder(store, deps, key, view);
-      return view;
-    }
-    if (deps.now() > deadline) throw new UserError(M.clearBusy(path2));
-    if (outcome === "busy") await deps.sleep(20);
+  const judged = { view: null };
+  try {
+    const snapshot = await removeIf(store, key, deps, (read2) => {
+      judged.view = viewOf(key, path2, read2, deps.now(), deps);
+      return judged.view !== null && filter(judged.view);
+    });
+    if (snapshot === null || judged.view === null) return null;
+  } catch (error) {
+    if (error instanceof ContentionError) throw new UserError(operator.clearBusy(path2), 1, error.code);
+    storeProblem(error, path2);
   }
+  await tellHolder(store, deps, key, judged.view);
+  return judged.view;
 }
 async function tellHolder(store, deps, key, removed) {
   const { judgement } = removed;
@@ -6393,7 +5444,22 @@ async function tellHolder(store, deps, key, removed) {
   } catch {
   }
 }
-function logClear(deps, removed, workspace) {
+function cleared(view, known) {
+  const { entry, judgement } = view;
+  const where2 = workspaceName(entry, known);
+  const age = entry.age_ms === null ? "" : operator.lastActive(entry.age_ms);
+  switch (judgement.state) {
+    case "held":
+      return operator.clearedHeld(where2, holderName(entry), age);
+    case "stale":
+      return operator.clearedStale(where2, holderName(entry), age);
+    case "dead":
+      return operator.clearedDead(where2, holderName(entry));
+    case "corrupt":
+      return operator.clearedCorrupt(operator.lockAt(entry.path), judgement.reason);
+  }
+}
+function logClear(deps, removed, workspace2) {
   const { entry } = removed;
   const holder = entry.session_id === null || entry.pid === null || entry.acquired_at === null || entry.ttl_ms === null ? null : { session_id: entry.session_id, pid: entry.pid, acquired_at: entry.acquired_at, ttl_ms: entry.ttl_ms };
   const logged = {
@@ -6401,7 +5467,7 @@ function logClear(deps, removed, workspace) {
     event: "clear",
     outcome: "clear",
     session: null,
-    workspace: entry.workspace ?? workspace,
+    workspace: entry.workspace ?? workspace2,
     holder,
     state: entry.state,
     hash: entry.hash
@@ -6410,26 +5476,29 @@ function logClear(deps, removed, workspace) {
 }
 
 // src/commands/doctor.ts
-var import_node_path10 = require("node:path");
+var import_node_path8 = require("node:path");
+init_errors();
+init_redisStore();
+init_messages();
 
 // src/settings/executable.ts
 var import_node_fs = require("node:fs");
-var import_node_path8 = require("node:path");
+var import_node_path6 = require("node:path");
 var PLUGIN_ROOT_VAR = "CLAUDE_PLUGIN_ROOT";
-function isExecutableFile(path2, fs) {
+function isExecutableFile(path2, fs2) {
   try {
-    if (!fs.statSync(path2).isFile()) return false;
-    fs.accessSync(path2, import_node_fs.constants.X_OK);
+    if (!fs2.statSync(path2).isFile()) return false;
+    fs2.accessSync(path2, import_node_fs.constants.X_OK);
     return true;
   } catch {
     return false;
   }
 }
-function findOnPath(name, pathVar, fs, cwd = "/") {
-  if (name.includes("/")) return isExecutableFile((0, import_node_path8.resolve)(cwd, name), fs) ? (0, import_node_path8.resolve)(cwd, name) : null;
-  for (const dir of (pathVar ?? "").split(import_node_path8.delimiter)) {
-    const candidate = (0, import_node_path8.join)(dir === "" ? cwd : dir, name);
-    if (isExecutableFile(candidate, fs)) return (0, import_node_path8.isAbsolute)(candidate) ? candidate : (0, import_node_path8.resolve)(cwd, candidate);
+function findOnPath(name, pathVar, fs2, cwd2 = "/") {
+  if (name.includes("/")) return isExecutableFile((0, import_node_path6.resolve)(cwd2, name), fs2) ? (0, import_node_path6.resolve)(cwd2, name) : null;
+  for (const dir of (pathVar ?? "").split(import_node_path6.delimiter)) {
+    const candidate = (0, import_node_path6.join)(dir === "" ? cwd2 : dir, name);
+    if (isExecutableFile(candidate, fs2)) return (0, import_node_path6.isAbsolute)(candidate) ? candidate : (0, import_node_path6.resolve)(cwd2, candidate);
   }
   return null;
 }
@@ -6520,18 +5589,20 @@ var settings_example_default = {
 };
 
 // src/settings/guardHooks.ts
+init_errors();
+init_messages();
 var GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"];
 var HOOK_TIMEOUT_S = 5;
 var SANE_TIMEOUT_S = { min: 2, max: 60 };
-function guardEventsOf(settings) {
+function guardEventsOf(settings2) {
   const events = [];
-  const hooks = isObject(settings) ? settings.hooks : void 0;
+  const hooks = isObject(settings2) ? settings2.hooks : void 0;
   if (!isObject(hooks)) return events;
   for (const [event, groups] of Object.entries(hooks)) {
     for (const group of Array.isArray(groups) ? groups : []) {
       if (!isObject(group) || !Array.isArray(group.hooks)) continue;
-      for (const hook of group.hooks) {
-        const parsed = isObject(hook) ? parseGuardCommand(hook.command) : null;
+      for (const hook2 of group.hooks) {
+        const parsed = isObject(hook2) ? parseGuardCommand(hook2.command) : null;
         if (parsed === null) continue;
         events.push({ event, subcommand: parsed.subcommand, ...typeof group.matcher === "string" && { matcher: group.matcher } });
       }
@@ -6546,9 +5617,6 @@ function parseGuardCommand(command) {
   if (!match) return null;
   return { prefix: match[1], subcommand: match[2], args: match[3].trimEnd() };
 }
-var SettingsShapeError = class extends Error {
-  name = "SettingsShapeError";
-};
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -6559,39 +5627,39 @@ function rightMatcher(spec, matcher) {
   if (spec.matcher !== void 0) return matcher === spec.matcher;
   return matcher === void 0 || matcher === "" || matcher === "*";
 }
-function hooksOf(settings) {
-  const hooks = settings.hooks;
+function hooksOf(settings2) {
+  const hooks = settings2.hooks;
   if (hooks === void 0) return {};
-  if (!isObject(hooks)) throw new SettingsShapeError(`"hooks" is not an object`);
+  if (!isObject(hooks)) throw new SettingsError(settings.hooksNotObject, "ESHAPE");
   return hooks;
 }
 function eventArray(hooks, event) {
   const groups = hooks[event];
   if (groups === void 0) return [];
-  if (!Array.isArray(groups)) throw new SettingsShapeError(`"hooks.${event}" is not an array`);
+  if (!Array.isArray(groups)) throw new SettingsError(settings.eventNotArray(event), "ESHAPE");
   return groups;
 }
 function findOurs(groups) {
   const found = [];
   groups.forEach((group, index) => {
     if (!isObject(group) || !Array.isArray(group.hooks)) return;
-    for (const hook of group.hooks) {
-      if (!isObject(hook)) continue;
-      const parsed = parseGuardCommand(hook.command);
-      if (parsed !== null) found.push({ group, index, hook, parsed });
+    for (const hook2 of group.hooks) {
+      if (!isObject(hook2)) continue;
+      const parsed = parseGuardCommand(hook2.command);
+      if (parsed !== null) found.push({ group, index, hook: hook2, parsed });
     }
   });
   return found;
 }
-function dropHook(group, hook) {
-  group.hooks = group.hooks.filter((h) => h !== hook);
+function dropHook(group, hook2) {
+  group.hooks = group.hooks.filter((h) => h !== hook2);
 }
 function guardCommand(prefix, subcommand, args = "") {
   return `${prefix} ${subcommand}${args}`;
 }
-function installGuardHooks(input, prefix) {
-  const settings = structuredClone(input);
-  const hooks = hooksOf(settings);
+function installGuardHooks(input2, prefix) {
+  const settings2 = structuredClone(input2);
+  const hooks = hooksOf(settings2);
   const changes = [];
   for (const spec of GUARD_EVENTS) {
     const groups = [...eventArray(hooks, spec.event)];
@@ -6633,16 +5701,16 @@ function installGuardHooks(input, prefix) {
     }
     hooks[spec.event] = groups.filter((g) => !(emptied.has(g) && g.hooks.length === 0));
   }
-  if (changes.length === 0) return { settings: structuredClone(input), changes };
-  settings.hooks = hooks;
-  return { settings, changes };
+  if (changes.length === 0) return { settings: structuredClone(input2), changes };
+  settings2.hooks = hooks;
+  return { settings: settings2, changes };
 }
-function newGroup(spec, hook) {
-  return spec.matcher === void 0 ? { hooks: [hook] } : { matcher: spec.matcher, hooks: [hook] };
+function newGroup(spec, hook2) {
+  return spec.matcher === void 0 ? { hooks: [hook2] } : { matcher: spec.matcher, hooks: [hook2] };
 }
-function uninstallGuardHooks(input) {
-  const settings = structuredClone(input);
-  const hooks = hooksOf(settings);
+function uninstallGuardHooks(input2) {
+  const settings2 = structuredClone(input2);
+  const hooks = hooksOf(settings2);
   const changes = [];
   for (const event of Object.keys(hooks)) {
     const groups = hooks[event];
@@ -6659,18 +5727,22 @@ function uninstallGuardHooks(input) {
     if (kept.length === 0) delete hooks[event];
     else hooks[event] = kept;
   }
-  if (changes.length === 0) return { settings: structuredClone(input), changes };
-  if (Object.keys(hooks).length === 0) delete settings.hooks;
-  else settings.hooks = hooks;
-  return { settings, changes };
+  if (changes.length === 0) return { settings: structuredClone(input2), changes };
+  if (Object.keys(hooks).length === 0) delete settings2.hooks;
+  else settings2.hooks = hooks;
+  return { settings: settings2, changes };
 }
 var GUARD_EVENTS = guardEventsOf(settings_example_default);
 
 // src/settings/settingsFile.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path9 = require("node:path");
+var import_node_path7 = require("node:path");
+init_errors();
+init_messages();
 
 // src/settings/jsonText.ts
+init_messages();
+var J = settings.json;
 var DEFAULT_LAYOUT = { indent: 2, eol: "\n", finalNewline: true, bom: false };
 function parseJsonText(text) {
   const bom = text.startsWith("\uFEFF");
@@ -6725,34 +5797,34 @@ function locateJsonError(text) {
   }
   const fail = (problem, at = i) => {
     const comment = text.startsWith("//", at) || text.startsWith("/*", at);
-    throw new Stop(at, comment ? "a comment (JSON has none)" : problem);
+    throw new Stop(at, comment ? J.comment : problem);
   };
-  const describe = (at) => at >= text.length ? "the end of the file" : `"${text[at]}"`;
+  const describe = (at) => at >= text.length ? J.endOfFile : `"${text[at]}"`;
   const ws = () => {
     while (i < text.length && " 	\n\r".includes(text[i])) i++;
   };
   const expect = (ch, what) => {
-    if (text[i] !== ch) fail(`expected ${what} but found ${describe(i)}`);
+    if (text[i] !== ch) fail(J.expected(what, describe(i)));
     i++;
   };
   const string = () => {
-    expect('"', "a string");
+    expect('"', J.aString);
     for (; ; ) {
-      if (i >= text.length) fail("a string is not closed");
+      if (i >= text.length) fail(J.unclosedString);
       const c = text[i];
       if (c === '"') {
         i++;
         return;
       }
-      if (c < " ") fail("a control character (such as a line break) inside a string");
+      if (c < " ") fail(J.controlCharacter);
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("an invalid \\u escape");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(J.badUnicodeEscape);
           i += 6;
           continue;
         }
-        if (e === void 0 || !'"\\/bfnrt'.includes(e)) fail("an invalid escape in a string");
+        if (e === void 0 || !'"\\/bfnrt'.includes(e)) fail(J.badEscape);
         i += 2;
         continue;
       }
@@ -6761,7 +5833,7 @@ function locateJsonError(text) {
   };
   const number = () => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match || match[0] === "" || match[0] === "-") fail(`unexpected ${describe(i)}`);
+    if (!match || match[0] === "" || match[0] === "-") fail(J.unexpected(describe(i)));
     i += match[0].length;
   };
   const value = () => {
@@ -6776,16 +5848,16 @@ function locateJsonError(text) {
       }
       for (; ; ) {
         ws();
-        if (text[i] !== '"') fail(`expected a property name in double quotes but found ${describe(i)}`);
+        if (text[i] !== '"') fail(J.propertyName(describe(i)));
         string();
         ws();
-        expect(":", `":" after a property name`);
+        expect(":", J.colonAfterName);
         value();
         ws();
         if (text[i] === ",") {
           i++;
           ws();
-          if (text[i] === "}") fail("a trailing comma before }");
+          if (text[i] === "}") fail(J.trailingComma("}"));
           continue;
         }
         expect("}", `"," or "}"`);
@@ -6805,7 +5877,7 @@ function locateJsonError(text) {
         if (text[i] === ",") {
           i++;
           ws();
-          if (text[i] === "]") fail("a trailing comma before ]");
+          if (text[i] === "]") fail(J.trailingComma("]"));
           continue;
         }
         expect("]", `"," or "]"`);
@@ -6820,13 +5892,13 @@ function locateJsonError(text) {
       }
     }
     if (c !== void 0 && /[-0-9]/.test(c)) return number();
-    fail(c === void 0 ? "unexpected end of the file" : `unexpected ${describe(i)}`);
+    fail(c === void 0 ? J.unexpectedEnd : J.unexpected(describe(i)));
   };
   try {
     value();
     ws();
-    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-    return { offset: text.length, problem: "not valid JSON" };
+    if (i < text.length) fail(J.afterEnd(describe(i)));
+    return { offset: text.length, problem: J.invalid };
   } catch (error) {
     if (error instanceof Stop) return { offset: error.offset, problem: error.problem };
     throw error;
@@ -6834,74 +5906,53 @@ function locateJsonError(text) {
 }
 
 // src/settings/settingsFile.ts
-var SettingsFileError = class extends Error {
-  constructor(message2, code, path2, cause) {
-    super(message2, { cause });
-    this.code = code;
-    this.path = path2;
-  }
-  code;
-  path;
-  name = "SettingsFileError";
-};
-function readSettingsFile(path2, fs) {
+function readSettingsFile(path2, fs2) {
   let text;
   try {
-    text = fs.readFileSync(path2, "utf8");
+    text = fs2.readFileSync(path2, "utf8");
   } catch (error) {
-    const code = codeOf3(error);
+    const code = errnoOf(error);
     if (code === "ENOENT" || code === "ENOTDIR") return { path: path2, exists: false, text: "", value: {}, layout: DEFAULT_LAYOUT };
-    throw new SettingsFileError(`cannot read ${path2}: ${messageOf(error)}`, "EREAD", path2, error);
+    throw new SettingsError(settings.cannotRead(path2, messageOf(error)), "EREAD", path2, { cause: error });
   }
   if (text.trim() === "" || text.trim() === "\uFEFF") return { path: path2, exists: true, text, value: {}, layout: DEFAULT_LAYOUT };
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    throw new SettingsFileError(
-      `${path2} is not valid JSON: line ${parsed.line}, column ${parsed.column}: ${parsed.problem}`,
-      "EJSON",
-      path2
-    );
+    throw new SettingsError(settings.invalidJson(path2, parsed.line, parsed.column, parsed.problem), "EJSON", path2);
   }
-  if (!isObject(parsed.value)) throw new SettingsFileError(`${path2} does not hold a JSON object`, "ENOTOBJECT", path2);
+  if (!isObject(parsed.value)) throw new SettingsError(settings.notObject(path2), "ENOTOBJECT", path2);
   return { path: path2, exists: true, text, value: parsed.value, layout: parsed.layout };
 }
 function renderSettings(value, layout) {
   return formatJson(value, layout);
 }
-function writeSettingsFile(file, text, fs, writeFileAtomic2) {
+function writeSettingsFile(file, text, fs2, writeFileAtomic2) {
   const { path: path2 } = file;
   if (file.exists) {
     try {
-      fs.accessSync(path2, import_node_fs2.constants.W_OK);
+      fs2.accessSync(path2, import_node_fs2.constants.W_OK);
     } catch (error) {
-      throw new SettingsFileError(`${path2} is read-only (${codeOf3(error) ?? messageOf(error)})`, "EREADONLY", path2, error);
+      throw new SettingsError(settings.readOnly(path2, errnoOf(error) ?? messageOf(error)), "EREADONLY", path2, { cause: error });
     }
   }
   try {
-    fs.mkdirSync((0, import_node_path9.dirname)(path2), { recursive: true });
+    fs2.mkdirSync((0, import_node_path7.dirname)(path2), { recursive: true });
   } catch (error) {
-    throw new SettingsFileError(`cannot create ${(0, import_node_path9.dirname)(path2)}: ${messageOf(error)}`, "EWRITE", path2, error);
+    throw new SettingsError(settings.cannotCreateDir((0, import_node_path7.dirname)(path2), messageOf(error)), "EWRITE", path2, { cause: error });
   }
   try {
     writeFileAtomic2(path2, text);
   } catch (error) {
-    const code = codeOf3(error);
+    const code = errnoOf(error);
     if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new SettingsFileError(`${path2} cannot be written: ${messageOf(error)}`, "EREADONLY", path2, error);
+      throw new SettingsError(settings.cannotBeWritten(path2, messageOf(error)), "EREADONLY", path2, { cause: error });
     }
-    throw new SettingsFileError(`cannot write ${path2}: ${messageOf(error)}`, "EWRITE", path2, error);
+    throw new SettingsError(settings.cannotWrite(path2, messageOf(error)), "EWRITE", path2, { cause: error });
   }
 }
-function codeOf3(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 
-// src/commands/doctor.ts
-init_port();
-init_redisStore();
+// src/commands/wiring.ts
+init_messages();
 
 // src/settings/matcher.ts
 function readMatcher(matcher, toolEvent = true) {
@@ -6940,8 +5991,8 @@ var HOME_EVENTS = {
   stop: ["Stop", "SessionEnd"],
   sessionstart: ["SessionStart"]
 };
-function check(id, status, message2, hint = null) {
-  return { id, status, message: message2, hint };
+function check(id, status, message, hint = null) {
+  return { id, status, message, hint };
 }
 function registrations(sources) {
   const found = [];
@@ -6952,10 +6003,10 @@ function registrations(sources) {
       if (!Array.isArray(groups)) continue;
       for (const group of groups) {
         if (!isObject(group) || !Array.isArray(group.hooks)) continue;
-        for (const hook of group.hooks) {
-          if (!isObject(hook) || hook.type !== void 0 && hook.type !== "command") continue;
-          const guard = parseGuardCommand(hook.command);
-          if (guard) found.push({ source, event, matcher: group.matcher, hook, command: String(hook.command), guard });
+        for (const hook2 of group.hooks) {
+          if (!isObject(hook2) || hook2.type !== void 0 && hook2.type !== "command") continue;
+          const guard = parseGuardCommand(hook2.command);
+          if (guard) found.push({ source, event, matcher: group.matcher, hook: hook2, command: String(hook2.command), guard });
         }
       }
     }
@@ -6966,9 +6017,9 @@ function sourceCheck(source, ours) {
   const id = `settings:${source.label}`;
   if (source.problem) return check(id, source.problem.status, source.problem.message, source.problem.hint);
   const hooks = source.value?.hooks;
-  if (hooks !== void 0 && !isObject(hooks)) return check(id, "fail", M.doctor.hooksNotObject(source.path), M.doctor.fixByHand);
+  if (hooks !== void 0 && !isObject(hooks)) return check(id, "fail", doctor.hooksNotObject(source.path), doctor.fixByHand);
   const count2 = ours.filter((r) => r.source === source).length;
-  return check(id, "pass", M.doctor.sourceRead(source.label, source.path, count2));
+  return check(id, "pass", doctor.sourceRead(source.label, source.path, count2));
 }
 function where(regs) {
   return [...new Set(regs.map((r) => r.source.label))].join(", ");
@@ -6976,35 +6027,35 @@ function where(regs) {
 function toolCheck(regs, event, subcommand) {
   const id = subcommand;
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === subcommand);
-  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, subcommand), M.doctor.runInstall);
+  if (mine.length === 0) return check(id, "fail", doctor.notRegistered(event, subcommand), doctor.runInstall);
   const invalid = mine.filter((r) => readMatcher(r.matcher, true).kind === "invalid");
   const uncovered = GUARDED_TOOLS.filter((tool) => !mine.some((r) => matcherMatches(r.matcher, tool, true)));
   if (uncovered.length > 0) {
     const matchers = mine.map((r) => JSON.stringify(r.matcher ?? "")).join(", ");
-    const hint = invalid.length > 0 ? M.doctor.invalidMatcherHint : M.doctor.matcherHint;
-    return check(id, "fail", M.doctor.uncovered(event, subcommand, uncovered, matchers), hint);
+    const hint = invalid.length > 0 ? doctor.invalidMatcherHint : doctor.matcherHint;
+    return check(id, "fail", doctor.uncovered(event, subcommand, uncovered.join(", "), matchers), hint);
   }
   const asyncHooks = mine.filter((r) => r.hook.async === true);
   if (subcommand === "pretooluse" && asyncHooks.length === mine.length) {
-    return check(id, "fail", M.doctor.asyncPreToolUse(where(asyncHooks)), M.doctor.removeAsync);
+    return check(id, "fail", doctor.asyncPreToolUse(where(asyncHooks)), doctor.removeAsync);
   }
-  return check(id, "pass", M.doctor.covered(event, subcommand, [...GUARDED_TOOLS], where(mine)));
+  return check(id, "pass", doctor.covered(event, subcommand, GUARDED_TOOLS.join(", "), where(mine)));
 }
 function lifecycleCheck(regs, event) {
   const id = event.toLowerCase();
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === "stop");
-  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, "stop"), M.doctor.runInstall);
+  if (mine.length === 0) return check(id, "fail", doctor.notRegistered(event, "stop"), doctor.runInstall);
   if (event === "SessionEnd" && !mine.some((r) => readMatcher(r.matcher, false).kind === "all")) {
     const matchers = mine.map((r) => JSON.stringify(r.matcher)).join(", ");
-    return check(id, "warn", M.doctor.sessionEndFiltered(matchers), M.doctor.dropMatcher);
+    return check(id, "warn", doctor.sessionEndFiltered(matchers), doctor.dropMatcher);
   }
-  return check(id, "pass", M.doctor.lifecycleOk(event, where(mine)));
+  return check(id, "pass", doctor.lifecycleOk(event, "stop", where(mine)));
 }
 function placementCheck(regs) {
   const misplaced = regs.filter((r) => !(HOME_EVENTS[r.guard.subcommand] ?? []).includes(r.event));
-  if (misplaced.length === 0) return check("placement", "pass", M.doctor.placementOk);
-  const list = misplaced.map((r) => `${r.guard.subcommand} under ${r.event} (${r.source.label})`).join("; ");
-  return check("placement", "fail", M.doctor.misplaced(list), M.doctor.runInstall);
+  if (misplaced.length === 0) return check("placement", "pass", doctor.placementOk);
+  const list = misplaced.map((r) => doctor.misplacedOne(r.guard.subcommand, r.event, r.source.label)).join("; ");
+  return check("placement", "fail", doctor.misplaced(list), doctor.runInstall);
 }
 function duplicatesCheck(regs) {
   const groups = /* @__PURE__ */ new Map();
@@ -7013,22 +6064,22 @@ function duplicatesCheck(regs) {
     groups.set(key, [...groups.get(key) ?? [], r]);
   }
   const twice = [...groups.entries()].filter(([, list2]) => list2.length > 1);
-  if (twice.length === 0) return check("duplicates", "pass", M.doctor.noDuplicates);
-  const list = twice.map(([key, list2]) => `${key} \xD7${list2.length} (${list2.map((r) => r.source.label).join(", ")})`).join("; ");
-  return check("duplicates", "warn", M.doctor.duplicates(list), M.doctor.duplicatesHint);
+  if (twice.length === 0) return check("duplicates", "pass", doctor.noDuplicates);
+  const list = twice.map(([key, list2]) => doctor.duplicateOne(key, list2.length, list2.map((r) => r.source.label).join(", "))).join("; ");
+  return check("duplicates", "warn", doctor.duplicates(list), doctor.duplicatesHint);
 }
 function timeoutCheck(regs) {
-  if (regs.length === 0) return check("timeout", "info", M.doctor.noHooksForTimeout);
+  if (regs.length === 0) return check("timeout", "info", doctor.noHooksForTimeout);
   const invalid = regs.filter((r) => r.hook.timeout !== void 0 && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
   if (invalid.length > 0) {
-    return check("timeout", "fail", M.doctor.timeoutInvalid(describeTimeouts(invalid)), M.doctor.timeoutHint);
+    return check("timeout", "fail", doctor.timeoutInvalid(describeTimeouts(invalid)), doctor.timeoutHint);
   }
   const missing = regs.filter((r) => r.hook.timeout === void 0);
   const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max));
-  if (missing.length > 0) return check("timeout", "warn", M.doctor.timeoutMissing(describeCommands(missing)), M.doctor.timeoutHint);
-  if (odd.length > 0) return check("timeout", "warn", M.doctor.timeoutOdd(describeTimeouts(odd)), M.doctor.timeoutHint);
+  if (missing.length > 0) return check("timeout", "warn", doctor.timeoutMissing(describeCommands(missing)), doctor.timeoutHint);
+  if (odd.length > 0) return check("timeout", "warn", doctor.timeoutOdd(describeTimeouts(odd)), doctor.timeoutHint);
   const values = [...new Set(regs.map((r) => r.hook.timeout))].sort((a, b) => a - b);
-  return check("timeout", "pass", M.doctor.timeoutOk(values));
+  return check("timeout", "pass", doctor.timeoutOk(values.map((v) => `${v} s`).join(", ")));
 }
 function describeTimeouts(regs) {
   return regs.map((r) => `${r.event} ${r.guard.subcommand}: ${JSON.stringify(r.hook.timeout)}`).join(", ");
@@ -7038,8 +6089,8 @@ function describeCommands(regs) {
 }
 function sessionStartCheck(regs) {
   const mine = regs.filter((r) => r.event === "SessionStart" && r.guard.subcommand === "sessionstart");
-  if (mine.length === 0) return check("sessionstart", "info", M.doctor.noSessionStart);
-  return check("sessionstart", "pass", M.doctor.lifecycleOk("SessionStart", where(mine)));
+  if (mine.length === 0) return check("sessionstart", "info", doctor.noSessionStart);
+  return check("sessionstart", "pass", doctor.lifecycleOk("SessionStart", "sessionstart", where(mine)));
 }
 function wiringChecks(sources) {
   const regs = registrations(sources);
@@ -7054,6 +6105,10 @@ function wiringChecks(sources) {
     timeoutCheck(regs),
     sessionStartCheck(regs)
   ];
+}
+function checkLine(check2) {
+  const status = check2.status === "fail" || check2.status === "warn" ? check2.status.toUpperCase() : check2.status;
+  return doctor.line(status, check2.id, check2.message, check2.hint);
 }
 
 // src/commands/doctor.ts
@@ -7070,14 +6125,14 @@ async function doctorCommand(options, deps) {
   const regs = registrations(sources);
   checks.push(...executableChecks(regs, deps));
   if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
-  checks.push(...await storeChecks(choice, options.store, deps));
-  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.doctor.disabled, M.doctor.disabledHint));
-  checks.push(check("running-sessions", "info", M.doctor.runningSessions));
+  checks.push(...await storeChecks(choice, deps));
+  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", doctor.disabled, doctor.disabledHint));
+  checks.push(check("running-sessions", "info", doctor.runningSessions));
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}
 ` };
-  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(M.doctor.line).join("\n")}
-${ok ? M.doctor.allGood : M.doctor.someFailed}
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}
+${ok ? doctor.allGood : doctor.someFailed}
 ` };
 }
 function workspaceRoot(deps) {
@@ -7090,9 +6145,9 @@ function workspaceRoot(deps) {
 function defaultSources(deps) {
   const here = startDirectory2(deps);
   return [
-    load("user", (0, import_node_path10.join)(claudeConfigDir(deps.env), "settings.json"), deps, false),
-    load("project", (0, import_node_path10.join)(here, ".claude", "settings.json"), deps, false),
-    load("local", (0, import_node_path10.join)(here, ".claude", "settings.local.json"), deps, false)
+    load("user", (0, import_node_path8.join)(claudeConfigDir(deps.env), "settings.json"), deps, false),
+    load("project", (0, import_node_path8.join)(here, ".claude", "settings.json"), deps, false),
+    load("local", (0, import_node_path8.join)(here, ".claude", "settings.local.json"), deps, false)
   ];
 }
 function startDirectory2(deps) {
@@ -7107,20 +6162,20 @@ function rootSettingsCheck(deps) {
   const root = workspaceRoot(deps);
   if (root === here) return null;
   const rootSources = [
-    load("project", (0, import_node_path10.join)(root, ".claude", "settings.json"), deps, false),
-    load("local", (0, import_node_path10.join)(root, ".claude", "settings.local.json"), deps, false)
+    load("project", (0, import_node_path8.join)(root, ".claude", "settings.json"), deps, false),
+    load("local", (0, import_node_path8.join)(root, ".claude", "settings.local.json"), deps, false)
   ];
   if (registrations(rootSources).length === 0) return null;
-  return check("start-directory", "warn", M.doctor.rootNotRead(root, here), M.doctor.rootNotReadHint(root));
+  return check("start-directory", "warn", doctor.rootNotRead(root, here), doctor.rootNotReadHint(root));
 }
 function givenSources(paths, deps) {
   return paths.map((given) => {
-    const path2 = (0, import_node_path10.resolve)(deps.cwd, given);
-    if (isDirectory(path2, deps) && exists2((0, import_node_path10.join)(path2, "hooks", "hooks.json"), deps)) {
-      return load(given, (0, import_node_path10.join)(path2, "hooks", "hooks.json"), deps, true, path2);
+    const path2 = (0, import_node_path8.resolve)(deps.cwd, given);
+    if (isDirectory(path2, deps) && exists2((0, import_node_path8.join)(path2, "hooks", "hooks.json"), deps)) {
+      return load(given, (0, import_node_path8.join)(path2, "hooks", "hooks.json"), deps, true, path2);
     }
-    const pluginRoot = (0, import_node_path10.dirname)((0, import_node_path10.dirname)(path2));
-    const isPluginHooks = (0, import_node_path10.basename)(path2) === "hooks.json" && (0, import_node_path10.basename)((0, import_node_path10.dirname)(path2)) === "hooks" && exists2((0, import_node_path10.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
+    const pluginRoot = (0, import_node_path8.dirname)((0, import_node_path8.dirname)(path2));
+    const isPluginHooks = (0, import_node_path8.basename)(path2) === "hooks.json" && (0, import_node_path8.basename)((0, import_node_path8.dirname)(path2)) === "hooks" && exists2((0, import_node_path8.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
     return load(given, path2, deps, true, isPluginHooks ? pluginRoot : void 0);
   });
 }
@@ -7129,12 +6184,12 @@ function load(label, path2, deps, given, pluginRoot) {
   try {
     const file = readSettingsFile(path2, deps.fs);
     if (!file.exists) {
-      return given ? { ...base, value: null, problem: { status: "fail", message: M.doctor.givenMissing(path2), hint: M.doctor.givenMissingHint } } : { ...base, value: null, problem: { status: "info", message: M.doctor.sourceMissing(label, path2), hint: null } };
+      return given ? { ...base, value: null, problem: { status: "fail", message: doctor.givenMissing(path2), hint: doctor.givenMissingHint } } : { ...base, value: null, problem: { status: "info", message: doctor.sourceMissing(label, path2), hint: null } };
     }
     return { ...base, value: file.value };
   } catch (error) {
-    if (!(error instanceof SettingsFileError)) throw error;
-    return { ...base, value: null, problem: { status: "fail", message: error.message, hint: M.doctor.fixJsonHint } };
+    if (!(error instanceof SettingsError)) throw error;
+    return { ...base, value: null, problem: { status: "fail", message: error.message, hint: doctor.fixJsonHint } };
   }
 }
 function pluginSources(sources, deps) {
@@ -7155,16 +6210,16 @@ function pluginSources(sources, deps) {
         label,
         path: id,
         value: null,
-        problem: { status: "warn", message: M.doctor.pluginNotFound(id), hint: M.doctor.pluginNotFoundHint(id) }
+        problem: { status: "warn", message: doctor.pluginNotFound(id), hint: doctor.pluginNotFoundHint(id) }
       };
     }
-    return load(label, (0, import_node_path10.join)(root, "hooks", "hooks.json"), deps, true, root);
+    return load(label, (0, import_node_path8.join)(root, "hooks", "hooks.json"), deps, true, root);
   });
 }
 function installedPlugins(deps) {
   const roots = /* @__PURE__ */ new Map();
   try {
-    const file = readSettingsFile((0, import_node_path10.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
+    const file = readSettingsFile((0, import_node_path8.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
     const plugins = file.value.plugins;
     if (!isObject(plugins)) return roots;
     for (const [id, installs] of Object.entries(plugins)) {
@@ -7184,7 +6239,7 @@ function expansions(reg, deps) {
   return vars;
 }
 function executableChecks(regs, deps) {
-  if (regs.length === 0) return [check("executable", "fail", M.doctor.nothingToRun, M.doctor.runInstall)];
+  if (regs.length === 0) return [check("executable", "fail", doctor.nothingToRun, doctor.runInstall)];
   const problems = [];
   const unsure = [];
   const resolved = /* @__PURE__ */ new Set();
@@ -7197,13 +6252,13 @@ function executableChecks(regs, deps) {
     const [program2, ...args] = words;
     const found = findOnPath(program2, deps.env.PATH, deps.fs, deps.cwd);
     if (found === null) {
-      problems.push(M.doctor.notExecutable(program2, reg));
+      problems.push(doctor.notExecutable(program2, reg.event, reg.source.label));
       continue;
     }
     if (/(^|\/)node$/.test(program2) && args[0] !== void 0 && !args[0].startsWith("-")) {
-      const script = (0, import_node_path10.resolve)(deps.cwd, args[0]);
+      const script = (0, import_node_path8.resolve)(deps.cwd, args[0]);
       if (!exists2(script, deps)) {
-        problems.push(M.doctor.scriptMissing(script, reg));
+        problems.push(doctor.scriptMissing(script, reg.event, reg.source.label));
         continue;
       }
       resolved.add(`${found} ${script}`);
@@ -7211,9 +6266,9 @@ function executableChecks(regs, deps) {
       resolved.add(found);
     }
   }
-  if (problems.length > 0) return [check("executable", "fail", problems.join("; "), M.doctor.notExecutableHint)];
-  if (unsure.length > 0) return [check("executable", "warn", M.doctor.cannotParse(unsure), M.doctor.cannotParseHint)];
-  return [check("executable", "pass", M.doctor.executableOk([...resolved]))];
+  if (problems.length > 0) return [check("executable", "fail", problems.join("; "), doctor.notExecutableHint)];
+  if (unsure.length > 0) return [check("executable", "warn", doctor.cannotParse(unsure.join("; ")), doctor.cannotParseHint)];
+  return [check("executable", "pass", doctor.executableOk([...resolved].join(", ")))];
 }
 function unique(regs) {
   const seen = /* @__PURE__ */ new Set();
@@ -7227,39 +6282,39 @@ function unique(regs) {
 async function selfTest(regs, deps, storeFlag) {
   const pick = (event, sub) => regs.find((r) => r.event === event && r.guard.subcommand === sub);
   const pre = pick("PreToolUse", "pretooluse");
-  if (pre === void 0) return check("self-test", "fail", M.doctor.selfTestNoPre, M.doctor.runInstall);
+  if (pre === void 0) return check("self-test", "fail", doctor.selfTestNoPre, doctor.runInstall);
   const post = pick("PostToolUse", "posttooluse");
   const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
-  const base = deps.fs.mkdtempSync((0, import_node_path10.join)(deps.tmpDir, "claude-session-guard-doctor-"));
+  const base = deps.fs.mkdtempSync((0, import_node_path8.join)(deps.tmpDir, "claude-session-guard-doctor-"));
   const started = deps.now();
   try {
-    const workspace = (0, import_node_path10.join)(base, "workspace");
-    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path10.join)(base, dir), { recursive: true });
-    const env2 = {
+    const workspace2 = (0, import_node_path8.join)(base, "workspace");
+    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path8.join)(base, dir), { recursive: true });
+    const env3 = {
       ...deps.env,
-      HOME: (0, import_node_path10.join)(base, "home"),
-      CLAUDE_CONFIG_DIR: (0, import_node_path10.join)(base, "config"),
-      XDG_STATE_HOME: (0, import_node_path10.join)(base, "state"),
-      CLAUDE_SESSION_GUARD_WORKSPACE: workspace,
-      CLAUDE_PROJECT_DIR: workspace
+      HOME: (0, import_node_path8.join)(base, "home"),
+      CLAUDE_CONFIG_DIR: (0, import_node_path8.join)(base, "config"),
+      XDG_STATE_HOME: (0, import_node_path8.join)(base, "state"),
+      CLAUDE_SESSION_GUARD_WORKSPACE: workspace2,
+      CLAUDE_PROJECT_DIR: workspace2
     };
     for (const name of ["CLAUDE_SESSION_GUARD_DISABLE", "CLAUDE_SESSION_GUARD_WORKSPACE_ID", "CLAUDE_SESSION_GUARD_TTL_MS", PLUGIN_ROOT_VAR]) {
-      delete env2[name];
+      delete env3[name];
     }
-    if (storeFlag !== void 0) env2.CLAUDE_SESSION_GUARD_STORE = storeFlag;
+    if (storeFlag !== void 0) env3.CLAUDE_SESSION_GUARD_STORE = storeFlag;
     const call = async (reg, session, event) => {
       const payload = {
         session_id: session,
-        transcript_path: (0, import_node_path10.join)(base, `${session}.jsonl`),
-        cwd: workspace,
+        transcript_path: (0, import_node_path8.join)(base, `${session}.jsonl`),
+        cwd: workspace2,
         permission_mode: "default",
         hook_event_name: event,
-        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path10.join)(workspace, "doctor.txt"), content: "doctor\n" } } : {},
+        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path8.join)(workspace2, "doctor.txt"), content: "doctor\n" } } : {},
         ...event === "PostToolUse" ? { tool_response: { type: "create" } } : {},
         ...event === "Stop" ? { stop_hook_active: false } : {}
       };
       const timeoutMs = Math.min(SELF_TEST_MAX_MS, typeof reg.hook.timeout === "number" && reg.hook.timeout > 0 ? reg.hook.timeout * 1e3 : 5e3);
-      const runEnv = reg.source.pluginRoot !== void 0 ? { ...env2, [PLUGIN_ROOT_VAR]: reg.source.pluginRoot } : env2;
+      const runEnv = reg.source.pluginRoot !== void 0 ? { ...env3, [PLUGIN_ROOT_VAR]: reg.source.pluginRoot } : env3;
       return { reg, event, result: await deps.runShell(reg.command, JSON.stringify(payload), runEnv, timeoutMs) };
     };
     const a = "doctor-self-test-a";
@@ -7278,79 +6333,79 @@ async function selfTest(regs, deps, storeFlag) {
       const { reg, event, result } = await step.run();
       const problem = answerProblem(result, step.expect);
       if (problem !== null) {
-        return check("self-test", "fail", M.doctor.selfTestFailed(`${reg.command}`, event, step.expect, problem), M.doctor.selfTestHint);
+        return check("self-test", "fail", doctor.selfTestFailed(reg.command, event, step.expect === "deny", problem), doctor.selfTestHint);
       }
     }
-    return check("self-test", "pass", M.doctor.selfTestOk(steps.length, deps.now() - started));
+    return check("self-test", "pass", doctor.selfTestOk(steps.length, deps.now() - started));
   } finally {
     deps.fs.rmSync(base, { recursive: true, force: true });
   }
 }
 function answerProblem(result, expect) {
-  if (result.error !== void 0) return M.doctor.couldNotStart(result.error);
-  if (result.timedOut) return M.doctor.timedOut;
-  if (result.exitCode !== 0) return M.doctor.exitCode(result.exitCode, result.stderr);
+  if (result.error !== void 0) return doctor.couldNotStart(result.error);
+  if (result.timedOut) return doctor.timedOut;
+  if (result.exitCode !== 0) return doctor.exitCode(result.exitCode, result.stderr.trim().split("\n")[0] ?? "");
   const out = result.stdout.trim();
   let answer = null;
   if (out !== "") {
     try {
       answer = JSON.parse(out);
     } catch {
-      return M.doctor.notJson(out);
+      return doctor.notJson(out);
     }
   }
-  if (isObject(answer) && typeof answer.systemMessage === "string") return M.doctor.failedOpen(answer.systemMessage);
-  if (expect === "allow") return out === "" ? null : M.doctor.allowNotEmpty(out);
+  if (isObject(answer) && typeof answer.systemMessage === "string") return doctor.failedOpen(answer.systemMessage);
+  if (expect === "allow") return out === "" ? null : doctor.allowNotEmpty(out);
   const specific = isObject(answer) ? answer.hookSpecificOutput : void 0;
   if (!isObject(specific) || specific.hookEventName !== "PreToolUse" || specific.permissionDecision !== "deny") {
-    return M.doctor.notADenial(out);
+    return doctor.notADenial(out);
   }
-  if (typeof specific.permissionDecisionReason !== "string" || specific.permissionDecisionReason === "") return M.doctor.denialWithoutReason;
+  if (typeof specific.permissionDecisionReason !== "string" || specific.permissionDecisionReason === "") return doctor.denialWithoutReason;
   return null;
 }
 function runtimeDirCheck(deps) {
   const dir = runtimeDir(deps.env);
   const created = !exists2(dir, deps);
-  const probe = (0, import_node_path10.join)(dir, `.doctor-probe-${process.pid}-${deps.now()}`);
+  const probe = (0, import_node_path8.join)(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
   try {
     deps.fs.mkdirSync(dir, { recursive: true, mode: 448 });
     deps.fs.writeFileSync(probe, "probe\n", { flag: "wx", mode: 384 });
     deps.fs.unlinkSync(probe);
   } catch (error) {
-    return check("runtime-dir", "fail", M.doctor.runtimeDirUnusable(dir, error), M.doctor.runtimeDirHint(dir));
+    return check("runtime-dir", "fail", doctor.runtimeDirUnusable(dir, messageOf(error)), doctor.runtimeDirHint(dir));
   }
-  return check("runtime-dir", "pass", M.doctor.runtimeDirOk(dir, created));
+  return check("runtime-dir", "pass", doctor.runtimeDirOk(dir, created));
 }
-function choiceOrProblem(env2) {
+function choiceOrProblem(env3) {
   try {
-    return chosenStore(env2, void 0);
+    return chooseStore(env3, runtimeDir(env3));
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    return check("store", "fail", M.doctor.storeUrlInvalid(error.message), M.doctor.storeUrlHint);
+    return check("store", "fail", doctor.storeUrlInvalid(error.message), doctor.storeUrlHint);
   }
 }
-async function storeChecks(choice, storeFlag, deps) {
+async function storeChecks(choice, deps) {
   if ("status" in choice) return [choice];
-  if (choice.kind === "file") return [runtimeDirCheck(deps), ...await lockChecks(choice, storeFlag, deps)];
-  const checks = await lockChecks(choice, storeFlag, deps);
+  if (choice.kind === "file") return [runtimeDirCheck(deps), ...await lockChecks(choice, deps)];
+  const checks = await lockChecks(choice, deps);
   return [...checks.filter((c) => c.id === "store"), workspaceIdCheck(deps), ...checks.filter((c) => c.id !== "store")];
 }
 function workspaceIdCheck(deps) {
   const id = deps.env.CLAUDE_SESSION_GUARD_WORKSPACE_ID;
-  if (id === void 0 || id === "") return check("workspace-id", "warn", M.doctor.workspaceIdMissing, M.doctor.workspaceIdHint);
-  return check("workspace-id", "pass", M.doctor.workspaceIdSet(id, LOCK_PREFIX + workspaceKey(id)));
+  if (id === void 0 || id === "") return check("workspace-id", "warn", doctor.workspaceIdMissing, doctor.workspaceIdHint);
+  return check("workspace-id", "pass", doctor.workspaceIdSet(id, LOCK_PREFIX + workspaceKey(id)));
 }
-async function lockChecks(choice, storeFlag, deps) {
-  let workspace = null;
+async function lockChecks(choice, deps) {
+  let workspace2 = null;
   let unresolved = null;
   try {
-    workspace = resolveWorkspace(deps.env, deps.cwd, deps.fs);
+    workspace2 = resolveWorkspace(deps.env, deps.cwd, deps.fs);
   } catch (error) {
-    unresolved = check("lock", "warn", M.workspaceFailed(error.message), null);
+    unresolved = check("lock", "warn", messageOf(error), null);
   }
-  if (choice.kind === "file" && workspace === null) return [unresolved];
-  const key = workspace?.key ?? workspaceKey(`doctor-probe:${deps.cwd}`);
-  const store = await openOperatorStore(deps, storeFlag);
+  if (choice.kind === "file" && workspace2 === null) return [unresolved];
+  const key = workspace2?.key ?? workspaceKey(`doctor-probe:${deps.cwd}`);
+  const store = await openOperatorStore(deps, choice);
   try {
     const path2 = store.location(key);
     const started = deps.now();
@@ -7359,24 +6414,21 @@ async function lockChecks(choice, storeFlag, deps) {
       snapshot = await store.read(key);
     } catch (error) {
       if (choice.kind === "redis") {
-        return [check("store", "fail", M.doctor.redisUnreachable(choice.redact(errorText2(error))), M.doctor.redisUnreachableHint(choice.display, choice.source))];
+        return [check("store", "fail", doctor.redisUnreachable(choice.redact(messageOf(error))), doctor.redisUnreachableHint(choice.display, choice.source))];
       }
-      return [check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path2))];
+      return [check("lock", "fail", doctor.lockUnreadable(messageOf(error)), doctor.lockUnreadableHint(path2))];
     }
-    const checks = choice.kind === "redis" ? [check("store", "pass", M.doctor.redisOk(choice.display, deps.now() - started))] : [];
-    if (workspace === null) return [...checks, unresolved];
-    const where2 = choice.kind === "redis" ? storeName(choice) : null;
+    const checks = choice.kind === "redis" ? [check("store", "pass", doctor.redisOk(choice.display, deps.now() - started))] : [];
+    if (workspace2 === null) return [...checks, unresolved];
+    const where2 = choice.kind === "redis" ? doctor.inStore(storeName(choice)) : "";
     const view = viewOf(key, path2, snapshot, deps.now(), deps);
-    if (view === null) checks.push(check("lock", "pass", M.doctor.noLock(workspace.path, where2)));
-    else if (view.judgement.state === "held") checks.push(check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path, where2)));
-    else checks.push(check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path, where2), M.doctor.clearHint(shellQuote(workspace.path))));
+    if (view === null) checks.push(check("lock", "pass", doctor.noLock(workspace2.path, where2)));
+    else if (view.judgement.state === "held") checks.push(check("lock", "info", doctor.lockHeld(workspace2.path, holderName(view.entry), view.entry.age_ms ?? 0, where2)));
+    else checks.push(check("lock", "warn", doctor.lockLeftOver(view.entry.state, workspace2.path, where2), doctor.clearHint(workspace2.path)));
     return checks;
   } finally {
     await store.close();
   }
-}
-function errorText2(error) {
-  return error instanceof Error ? error.message : String(error);
 }
 function statQuietly(path2, deps) {
   try {
@@ -7393,19 +6445,21 @@ function isDirectory(path2, deps) {
 }
 
 // src/commands/install.ts
-var import_node_path11 = require("node:path");
+var import_node_path9 = require("node:path");
+init_errors();
+init_messages();
 var SCOPES = ["project", "local", "user"];
 var BIN_NAME = "claude-session-guard";
 function parseScope(scope) {
   const value = scope ?? "project";
-  if (!SCOPES.includes(value)) throw new UserError(M.invalidScope(value), 2);
+  if (!SCOPES.includes(value)) throw new UserError(operator.invalidScope(value), 2);
   return value;
 }
 function projectRoot(deps) {
   try {
     return resolveWorkspace({}, deps.cwd, deps.fs).path;
   } catch (error) {
-    if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+    if (error instanceof WorkspaceError) throw new UserError(error.message, 1, error.code);
     throw error;
   }
 }
@@ -7419,11 +6473,11 @@ function realCwd(deps) {
 function settingsPathFor(scope, deps) {
   switch (scope) {
     case "user":
-      return (0, import_node_path11.join)(claudeConfigDir(deps.env), "settings.json");
+      return (0, import_node_path9.join)(claudeConfigDir(deps.env), "settings.json");
     case "project":
-      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.json");
+      return (0, import_node_path9.join)(projectRoot(deps), ".claude", "settings.json");
     case "local":
-      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.local.json");
+      return (0, import_node_path9.join)(projectRoot(deps), ".claude", "settings.local.json");
   }
 }
 function launcher(deps) {
@@ -7436,7 +6490,7 @@ function launcher(deps) {
   } catch {
     self = deps.argv1;
   }
-  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(M.runningFromNpx);
+  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(operator.runningFromNpx, 1, "ENPX");
   return { prefix: shellQuote(self), onPath: false };
 }
 async function installCommand(options, deps) {
@@ -7444,21 +6498,21 @@ async function installCommand(options, deps) {
   const path2 = settingsPathFor(scope, deps);
   const file = read(path2, deps);
   const { prefix, onPath } = launcher(deps);
-  const { settings, changes } = edit(() => installGuardHooks(file.value, prefix), path2);
-  const notes = !onPath && scope !== "user" ? [M.absolutePathInShared(prefix)] : [];
+  const { settings: settings2, changes } = edit(() => installGuardHooks(file.value, prefix), path2);
+  const notes = !onPath && scope !== "user" ? [operator.absolutePathInShared(prefix)] : [];
   if (scope !== "user") {
     const here = realCwd(deps);
     const root = projectRoot(deps);
-    if (here !== root) notes.push(M.subdirectoryNote(root, here));
+    if (here !== root) notes.push(operator.subdirectoryNote(root, here));
   }
-  return apply(file, settings, changes, options.dryRun === true, deps, "install", notes);
+  return apply(file, settings2, changes, options.dryRun === true, deps, "install", notes);
 }
 async function uninstallCommand(options, deps) {
   const scope = parseScope(options.scope);
   const path2 = settingsPathFor(scope, deps);
   const file = read(path2, deps);
-  const { settings, changes } = edit(() => uninstallGuardHooks(file.value), path2);
-  return apply(file, settings, changes, options.dryRun === true, deps, "uninstall", []);
+  const { settings: settings2, changes } = edit(() => uninstallGuardHooks(file.value), path2);
+  return apply(file, settings2, changes, options.dryRun === true, deps, "uninstall", []);
 }
 function read(path2, deps) {
   try {
@@ -7471,51 +6525,110 @@ function edit(change, path2) {
   try {
     return change();
   } catch (error) {
-    if (error instanceof SettingsShapeError) throw new UserError(M.settingsShape(path2, error.message));
+    if (error instanceof SettingsError && error.code === "ESHAPE") throw new UserError(operator.settingsShape(path2, error.message), 1, error.code);
     throw error;
   }
 }
-function apply(file, settings, changes, dryRun, deps, verb, notes) {
+function apply(file, settings2, changes, dryRun, deps, verb, notes) {
   if (changes.length === 0) {
-    const line = verb === "install" ? M.alreadyInstalled(file.path) : M.nothingToUninstall(file.path);
+    const line = verb === "install" ? operator.alreadyInstalled(file.path) : operator.nothingToUninstall(file.path);
     return { exitCode: 0, stdout: `${[line, ...notes].join("\n")}
 ` };
   }
-  const lines = [dryRun ? M.wouldChange(file.path) : M.changed(file.path, verb), ...changes.map(M.hookChange)];
+  const lines = [dryRun ? operator.wouldChange(file.path) : verb === "install" ? operator.installed(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
   if (!dryRun) {
     try {
-      writeSettingsFile(file, renderSettings(settings, file.layout), deps.fs, deps.writeFileAtomic);
+      writeSettingsFile(file, renderSettings(settings2, file.layout), deps.fs, deps.writeFileAtomic);
     } catch (error) {
       throw settingsProblem(error);
     }
   }
-  lines.push(...notes, dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
+  lines.push(...notes, dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}
 ` };
 }
 function settingsProblem(error) {
-  if (!(error instanceof SettingsFileError)) throw error;
+  if (!(error instanceof SettingsError)) throw error;
   switch (error.code) {
     case "EJSON":
-      return new UserError(M.settingsInvalidJson(error.message));
+      return new UserError(operator.settingsInvalidJson(error.message), 1, error.code);
     case "EREADONLY":
-      return new UserError(M.settingsReadOnly(error.path, error.message));
+      return new UserError(operator.settingsReadOnly(error.path ?? "", error.message), 1, error.code);
     default:
-      return new UserError(M.settingsUnusable(error.message));
+      return new UserError(error.message, 1, error.code);
+  }
+}
+function changeLine(change) {
+  switch (change.kind) {
+    case "add":
+      return operator.added(change.event, change.command);
+    case "update":
+      if (change.previous !== change.command) return operator.updated(change.event, change.previous ?? "", change.command);
+      return change.why === "matcher" ? operator.movedToOwnGroup(change.event, change.command) : operator.timeoutSet(change.event, change.command);
+    case "remove":
+      return operator.removed(change.event, change.command, change.why === "duplicate" || change.why === "wrong-event" ? change.why : null);
   }
 }
 
 // src/commands/log.ts
-init_record();
-var import_node_path12 = require("node:path");
+var import_node_path11 = require("node:path");
+init_errors();
+
+// src/host/decisionLog.ts
+var nodeFs3 = __toESM(require("node:fs"), 1);
+var import_node_path10 = require("node:path");
+var LOG_FILE = "decisions.jsonl";
+var MAX_LOG_BYTES = 1024 * 1024;
+function appendDecision(dir, entry, fs2 = nodeFs3, maxBytes = MAX_LOG_BYTES) {
+  const path2 = (0, import_node_path10.join)(dir, LOG_FILE);
+  const line = `${JSON.stringify(entry)}
+`;
+  try {
+    rotateIfFull(path2, maxBytes, fs2);
+    fs2.appendFileSync(path2, line, { mode: 384 });
+  } catch (error) {
+    if (error.code !== "ENOENT") return;
+    try {
+      fs2.mkdirSync(dir, { recursive: true, mode: 448 });
+      fs2.appendFileSync(path2, line, { mode: 384 });
+    } catch {
+    }
+  }
+}
+function rotateIfFull(path2, maxBytes, fs2) {
+  const size = fs2.statSync(path2, { throwIfNoEntry: false })?.size ?? 0;
+  if (size >= maxBytes) fs2.renameSync(path2, `${path2}.1`);
+}
+function readDecisions(dir, fs2 = nodeFs3) {
+  const entries = [];
+  for (const file of [`${LOG_FILE}.1`, LOG_FILE]) {
+    let text;
+    try {
+      text = fs2.readFileSync((0, import_node_path10.join)(dir, file), "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+      }
+    }
+  }
+  return entries;
+}
+
+// src/commands/log.ts
+init_messages();
 var DEFAULT_LOG_LINES = 20;
 async function logCommand(options, deps) {
   const n = options.lines ?? DEFAULT_LOG_LINES;
-  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(M.invalidCount(String(options.lines)), 2);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(operator.invalidCount(String(options.lines)), 2);
   const entries = readDecisions(deps.logDir, deps.fs).slice(-n);
   if (options.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}
 ` };
-  if (entries.length === 0) return { exitCode: 0, stdout: `${M.noDecisions((0, import_node_path12.join)(deps.logDir, LOG_FILE))}
+  if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path11.join)(deps.logDir, LOG_FILE))}
 ` };
   return { exitCode: 0, stdout: `${entries.map(logLine).join("\n")}
 ` };
@@ -7524,40 +6637,245 @@ function logLine(entry) {
   const parts = [
     typeof entry.time === "string" ? entry.time : "?",
     String(entry.outcome ?? "?").padEnd(9),
-    typeof entry.session === "string" ? `session ${shortSessionId(entry.session)}` : "session -       ",
+    typeof entry.session === "string" ? `session ${shortId(entry.session)}` : "session -       ",
     typeof entry.workspace === "string" ? entry.workspace : "-"
   ];
   const holder = entry.holder;
   if (holder && typeof holder.session_id === "string") {
-    parts.push(M.logHolder(shortSessionId(holder.session_id), holder.pid, holder.acquired_at));
+    const since = typeof holder.acquired_at === "number" ? new Date(holder.acquired_at).toISOString() : "?";
+    parts.push(operator.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
   if (typeof entry.error === "string") parts.push(`(${entry.error})`);
   return parts.join("  ");
 }
 
-// src/commands/program.ts
-var NAME = "claude-session-guard";
-function realCommandDeps(env2 = process.env) {
-  const hook = realHookDeps(env2, {});
-  return {
-    env: env2,
-    cwd: process.cwd(),
-    now: Date.now,
-    sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms)),
-    openStore: (e, flag) => realHookDeps(e, { store: flag }).openStore(e),
-    probe: livenessProbe(hook.host),
-    logDir: logDir(),
-    log: hook.log,
-    fs: nodeFs5,
-    writeFileAtomic: (path2, data) => import_write_file_atomic.default.sync(path2, data),
-    argv1: process.argv[1] ?? NAME,
-    runShell,
-    tmpDir: (0, import_node_os4.tmpdir)()
+// src/operator.ts
+init_errors();
+
+// src/hook/commands.ts
+init_messages();
+var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
+var HOOK_SUMMARIES = {
+  pretooluse: help.pretooluse,
+  posttooluse: help.posttooluse,
+  stop: help.stop,
+  sessionstart: help.sessionstart
+};
+var HOOK_FLAGS = [
+  { name: "ttl-ms", value: "ms", key: "ttlMs", help: help.ttlMs },
+  { name: "store", value: "url", key: "store", help: help.hookStore }
+];
+
+// src/host/sessionProcess.ts
+init_record();
+function startIdentity(pid, host) {
+  if (host.platform === "linux") {
+    const stat = procStat(pid, host);
+    const bootId = readQuietly2("/proc/sys/kernel/random/boot_id", host);
+    const started = stat?.fields[19];
+    return stat && bootId && started ? `linux:${bootId.trim()}:${started}` : null;
+  }
+  if (host.platform === "darwin") {
+    const started = host.ps(pid, "lstart");
+    return started ? `darwin:${started}` : null;
+  }
+  return null;
+}
+function livenessProbe(host) {
+  const here = host.hostname();
+  return (record) => {
+    if (record.hostname !== here) return "unknown";
+    if (!sameBoot(record, host)) return "unknown";
+    if (!host.exists(record.pid) || isZombie(record.pid, host)) return "dead";
+    if (typeof record.pid_start !== "string") return "unknown";
+    const now = startIdentity(record.pid, host);
+    if (now === null) return "unknown";
+    return now === record.pid_start ? "alive" : "dead";
   };
 }
-function runShell(command, input, env2, timeoutMs) {
+function isZombie(pid, host) {
+  if (host.platform !== "linux") return false;
+  const state = procStat(pid, host)?.fields[0];
+  return state === "Z" || state === "X";
+}
+function sameBoot(record, host) {
+  const recorded = typeof record.pid_start === "string" ? /^linux:([^:]+):/.exec(record.pid_start)?.[1] : void 0;
+  if (recorded === void 0) return true;
+  return readQuietly2("/proc/sys/kernel/random/boot_id", host)?.trim() === recorded;
+}
+function procStat(pid, host) {
+  const text = readQuietly2(`/proc/${pid}/stat`, host);
+  if (text === null) return null;
+  const open = text.indexOf("(");
+  const close = text.lastIndexOf(")");
+  if (open < 0 || close < open) return null;
+  return { name: text.slice(open + 1, close), fields: text.slice(close + 2).split(" ") };
+}
+function readQuietly2(path2, host) {
+  try {
+    return host.readFile(path2);
+  } catch {
+    return null;
+  }
+}
+
+// src/operator.ts
+init_messages();
+
+// src/world.ts
+var nodeFs4 = __toESM(require("node:fs"), 1);
+var import_node_os3 = require("node:os");
+
+// node_modules/env-paths/index.js
+var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_process = __toESM(require("node:process"), 1);
+
+// node_modules/is-safe-filename/index.js
+var unsafeFilenameFixtures = Object.freeze([
+  "",
+  "   ",
+  ".",
+  "..",
+  " .",
+  ". ",
+  " ..",
+  ".. ",
+  "../",
+  "../foo",
+  "foo/../bar",
+  "foo/bar",
+  "foo\\bar",
+  "foo\0bar"
+]);
+function isSafeFilename(filename) {
+  if (typeof filename !== "string") {
+    return false;
+  }
+  const trimmed = filename.trim();
+  return trimmed !== "" && trimmed !== "." && trimmed !== ".." && !filename.includes("/") && !filename.includes("\\") && !filename.includes("\0");
+}
+function assertSafeFilename(filename) {
+  if (typeof filename !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  if (!isSafeFilename(filename)) {
+    throw new Error(`Unsafe filename: ${JSON.stringify(filename)}`);
+  }
+}
+
+// node_modules/env-paths/index.js
+var homedir2 = import_node_os2.default.homedir();
+var tmpdir = import_node_os2.default.tmpdir();
+var { env } = import_node_process.default;
+var macos = (name) => {
+  const library = import_node_path12.default.join(homedir2, "Library");
+  return {
+    data: import_node_path12.default.join(library, "Application Support", name),
+    config: import_node_path12.default.join(library, "Preferences", name),
+    cache: import_node_path12.default.join(library, "Caches", name),
+    log: import_node_path12.default.join(library, "Logs", name),
+    temp: import_node_path12.default.join(tmpdir, name)
+  };
+};
+var windows = (name) => {
+  const appData = env.APPDATA || import_node_path12.default.join(homedir2, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path12.default.join(homedir2, "AppData", "Local");
+  return {
+    // Data/config/cache/log are invented by me as Windows isn't opinionated about this
+    data: import_node_path12.default.join(localAppData, name, "Data"),
+    config: import_node_path12.default.join(appData, name, "Config"),
+    cache: import_node_path12.default.join(localAppData, name, "Cache"),
+    log: import_node_path12.default.join(localAppData, name, "Log"),
+    temp: import_node_path12.default.join(tmpdir, name)
+  };
+};
+var linux = (name) => {
+  const username = import_node_path12.default.basename(homedir2);
+  return {
+    data: import_node_path12.default.join(env.XDG_DATA_HOME || import_node_path12.default.join(homedir2, ".local", "share"), name),
+    config: import_node_path12.default.join(env.XDG_CONFIG_HOME || import_node_path12.default.join(homedir2, ".config"), name),
+    cache: import_node_path12.default.join(env.XDG_CACHE_HOME || import_node_path12.default.join(homedir2, ".cache"), name),
+    // https://wiki.debian.org/XDGBaseDirectorySpecification#state
+    log: import_node_path12.default.join(env.XDG_STATE_HOME || import_node_path12.default.join(homedir2, ".local", "state"), name),
+    temp: import_node_path12.default.join(tmpdir, username, name)
+  };
+};
+function envPaths(name, { suffix = "nodejs" } = {}) {
+  assertSafeFilename(name);
+  if (suffix) {
+    name += `-${suffix}`;
+  }
+  assertSafeFilename(name);
+  if (import_node_process.default.platform === "darwin") {
+    return macos(name);
+  }
+  if (import_node_process.default.platform === "win32") {
+    return windows(name);
+  }
+  return linux(name);
+}
+
+// src/host/stdin.ts
+init_errors();
+init_messages();
+var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+
+// src/world.ts
+var clock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
+};
+var env2 = () => process.env;
+var cwd = () => process.cwd();
+var argv1 = () => process.argv[1] ?? "claude-session-guard";
+var tmpDir = () => (0, import_node_os3.tmpdir)();
+var fs = nodeFs4;
+function logDir() {
+  return envPaths("claude-session-guard", { suffix: "" }).log;
+}
+function log(entry) {
+  appendDecision(logDir(), entry);
+}
+var processHost = () => ({
+  platform: process.platform,
+  ppid: process.ppid,
+  readFile: (path2) => nodeFs4.readFileSync(path2, "utf8"),
+  exists(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return error.code === "EPERM";
+    }
+  },
+  ps(pid, field) {
+    try {
+      const { execFileSync } = process.getBuiltinModule("node:child_process");
+      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1e3 });
+      return out.trim() || null;
+    } catch {
+      return null;
+    }
+  },
+  hostname: import_node_os3.hostname
+});
+function write(fd, text) {
+  const data = Buffer.from(text);
+  let written = 0;
+  while (written < data.length) {
+    try {
+      written += nodeFs4.writeSync(fd, data, written, data.length - written);
+    } catch (error) {
+      if (error.code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+function runShell(command, input2, env3, timeoutMs) {
+  const { spawn } = process.getBuiltinModule("node:child_process");
   return new Promise((resolve5) => {
-    const child = (0, import_node_child_process.spawn)("/bin/sh", ["-c", command], { env: env2, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const child = spawn("/bin/sh", ["-c", command], { env: env3, stdio: ["pipe", "pipe", "pipe"], detached: true });
     const out = [];
     const err = [];
     let timedOut = false;
@@ -7573,7 +6891,7 @@ function runShell(command, input, env2, timeoutMs) {
     child.stderr.on("data", (c) => err.push(c));
     child.stdin.on("error", () => {
     });
-    child.stdin.end(input);
+    child.stdin.end(input2);
     child.on("error", (error) => {
       clearTimeout(timer);
       resolve5({ exitCode: null, stdout: "", stderr: "", timedOut: false, error: error.message });
@@ -7584,92 +6902,98 @@ function runShell(command, input, env2, timeoutMs) {
     });
   });
 }
+
+// src/operator.ts
+var NAME2 = "claude-session-guard";
+function realCommandDeps() {
+  return {
+    env: env2(),
+    cwd: cwd(),
+    now: clock.now,
+    sleep: clock.sleep,
+    openStore,
+    probe: livenessProbe(processHost()),
+    logDir: logDir(),
+    log,
+    fs,
+    writeFileAtomic: (path2, data) => import_write_file_atomic.default.sync(path2, data),
+    argv1: argv1(),
+    runShell,
+    tmpDir: tmpDir()
+  };
+}
 function count(value) {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(help.wholeNumber);
   return Number(value);
 }
 function collect(value, previous) {
   return [...previous, value];
 }
-var storeOption = () => new Option("--store <url>", "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)");
+var storeOption = () => new Option("--store <url>", help.store);
 function buildProgram(run, deps) {
-  const program2 = new Command(NAME).description("Keep two Claude Code sessions from changing the same workspace at once.").version(package_default.version).exitOverride().configureOutput({
-    writeOut: (text) => writeAll(1, text),
-    writeErr: (text) => writeAll(2, text),
+  const program2 = new Command(NAME2).description(help.program).version(package_default.version).exitOverride().configureOutput({
+    writeOut: (text) => write(1, text),
+    writeErr: (text) => write(2, text),
     // Usage errors are printed once, as one line with a hint, by runProgram.
     outputError: () => {
     }
   }).showSuggestionAfterError();
-  for (const [name, summary] of [
-    ["pretooluse", "hook: take the workspace lock for this session, or deny the tool call"],
-    ["posttooluse", "hook: refresh the lock if this session holds it"],
-    ["stop", "hook: release the lock if this session holds it (Stop and SessionEnd)"],
-    ["sessionstart", "hook: tell a new session when another session holds the workspace"]
-  ]) {
-    program2.command(name).description(`${summary}; reads one Claude Code hook payload on stdin`).option("--ttl-ms <ms>", "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)").option("--store <url>", "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)").action(() => {
+  program2.command("status").description(help.status).option("--all", help.statusAll).option("--json", help.statusJson).addOption(storeOption()).action((opts) => run(() => statusCommand(opts, deps())));
+  program2.command("clear").description(help.clear).addOption(new Option("--workspace <path>", help.clearWorkspace).conflicts(["stale", "all"])).addOption(new Option("--stale", help.clearStale).conflicts(["all"])).option("--all", help.clearAll).addOption(storeOption()).action((opts) => run(() => clearCommand2(opts, deps())));
+  const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES).default("project");
+  program2.command("install").description(help.install).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => installCommand(opts, deps())));
+  program2.command("uninstall").description(help.uninstall).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => uninstallCommand(opts, deps())));
+  program2.command("doctor").description(help.doctor).option("--settings <file>", help.doctorSettings, collect, []).option("--json", help.doctorJson).addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
+  program2.command("log").description(help.log).option("-n, --lines <n>", help.logLines, count).option("--json", help.logJson).action((opts) => run(() => logCommand(opts, deps())));
+  for (const name of HOOK_COMMANDS) {
+    const command = program2.command(name).description(`${HOOK_SUMMARIES[name]}; ${help.hookSuffix}`);
+    for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, flag.help);
+    command.action(() => {
     });
   }
-  program2.command("status").description("show the current directory's workspace lock, or every lock with --all").option("--all", "every lock in the store (the runtime dir, or Redis)").option("--json", "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}").addOption(storeOption()).action((opts) => run(() => statusCommand(opts, deps())));
-  program2.command("clear").description("remove a lock: the current directory's workspace (default), PATH's, every stale one, or all").addOption(new Option("--workspace <path>", "the workspace whose lock to remove").conflicts(["stale", "all"])).addOption(new Option("--stale", "every stale, dead or corrupt lock, and leftover temp files").conflicts(["all"])).option("--all", "every lock, including ones live sessions hold").addOption(storeOption()).action((opts) => run(() => clearCommand(opts, deps())));
-  const scope = () => new Option("--scope <scope>", "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json").choices(SCOPES).default("project");
-  program2.command("install").description("add the guard's hooks to a Claude Code settings file, keeping everything else").addOption(scope()).option("--dry-run", "print what would change and write nothing").action((opts) => run(() => installCommand(opts, deps())));
-  program2.command("uninstall").description("remove the guard's hooks (and only those) from a Claude Code settings file").addOption(scope()).option("--dry-run", "print what would change and write nothing").action((opts) => run(() => uninstallCommand(opts, deps())));
-  program2.command("doctor").description("check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure").option("--settings <file>", "check only this settings file or plugin hooks.json (repeatable)", collect, []).option("--json", "print {checks: [{id, status, message, hint}], ok}").addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
-  program2.command("log").description("the most recent decisions: blocks, takeovers, releases, clears, fail-opens").option("-n, --lines <n>", "how many (default 20)", count).option("--json", "print the entries as a JSON array").action((opts) => run(() => logCommand(opts, deps())));
   return program2;
 }
-async function runProgram(argv, deps = () => realCommandDeps()) {
+async function runProgram(argv, deps = realCommandDeps) {
   let work;
   const program2 = buildProgram((w) => {
     work = w;
   }, deps);
+  const usage = (problem) => {
+    const text = problem.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
+    const named = argv.find((a) => program2.commands.some((c) => c.name() === a));
+    write(2, `${help.usage(text, named === void 0 ? `${NAME2} --help` : `${NAME2} ${named} --help`)}
+`);
+  };
   try {
     await program2.parseAsync(argv, { from: "user" });
     if (work === void 0) return 0;
     const result = await work();
-    if (result.stdout) writeAll(1, result.stdout);
-    if (result.stderr) writeAll(2, result.stderr);
+    if (result.stdout) write(1, result.stdout);
+    if (result.stderr) write(2, result.stderr);
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      if (error.code !== "commander.help" && error.code !== "commander.helpDisplayed") {
-        writeAll(2, `${usageLine(error.message, argv)}
-`);
-      }
+      if (error.code !== "commander.help" && error.code !== "commander.helpDisplayed") usage(error.message);
       return 2;
     }
-    if (error instanceof UserError) {
-      writeAll(2, `${error.exitCode === 2 ? usageLine(error.message, argv) : M.failed(error.message)}
+    if (error instanceof UserError && error.exitCode === 2) {
+      usage(error.message);
+      return 2;
+    }
+    if (error instanceof GuardError) {
+      write(2, `${failed(error.message)}
 `);
-      return error.exitCode;
+      return error instanceof UserError ? error.exitCode : 1;
     }
-    throw error;
-  }
-}
-var COMMANDS = ["status", "clear", "install", "uninstall", "doctor", "log", "pretooluse", "posttooluse", "stop", "sessionstart"];
-function usageLine(message2, argv) {
-  const problem = message2.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
-  const command = argv.find((a) => COMMANDS.includes(a));
-  const help = command === void 0 ? `${NAME} --help` : `${NAME} ${command} --help`;
-  return `${M.failed(problem)}. Run \`${help}\` for usage.`;
-}
-function writeAll(fd, text) {
-  const data = Buffer.from(text);
-  let written = 0;
-  while (written < data.length) {
-    try {
-      written += nodeFs5.writeSync(fd, data, written, data.length - written);
-    } catch (error) {
-      if (error.code !== "EAGAIN") throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
+    write(2, `${failed(hook.internalError(error instanceof Error ? error.stack ?? error.message : String(error)))}
+`);
+    return 1;
   }
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   buildProgram,
   realCommandDeps,
-  runProgram,
-  runShell
+  runProgram
 });

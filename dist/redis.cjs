@@ -5655,7 +5655,7 @@ var require_lodash = __commonJS({
   }
 });
 
-// src/store/silentDebug.ts
+// src/lock/redis/silentDebug.ts
 var silentDebug_exports = {};
 __export(silentDebug_exports, {
   default: () => createDebug
@@ -5673,7 +5673,7 @@ function createDebug(namespace) {
   return debug;
 }
 var init_silentDebug = __esm({
-  "src/store/silentDebug.ts"() {
+  "src/lock/redis/silentDebug.ts"() {
     "use strict";
   }
 });
@@ -13286,7 +13286,7 @@ var require_built3 = __commonJS({
   }
 });
 
-// src/store/redisClient.ts
+// src/lock/redis/redisClient.ts
 var redisClient_exports = {};
 __export(redisClient_exports, {
   Redis: () => import_ioredis.Redis

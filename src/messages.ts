@@ -1,46 +1,10 @@
-// Every sentence a user or Claude reads, in one place, so tests can assert exact text.
-
-import { type LockRecord, shortSessionId } from "./core/record.js";
+// Every sentence a user or Claude reads, in one place, so tests can assert exact text and a
+// wording change is one edit. A leaf: templates over strings and numbers, importing nothing;
+// the modules that own a domain object (a lock view, a doctor check) turn it into primitives.
 
 export const PREFIX = "claude-session-guard:";
-
-export function clearCommand(workspace: string): string {
-  return `claude-session-guard clear --workspace ${shellQuote(workspace)}`;
-}
-
-export function holderLine(holder: LockRecord, now: number, expiresAt: number): string {
-  return (
-    `session ${shortSessionId(holder.session_id)} (pid ${holder.pid}), ` +
-    `last active ${duration(now - holder.acquired_at)} ago, lock expires in ${duration(expiresAt - now)}`
-  );
-}
-
-export function denyReason(tool: string | null, workspace: string, holder: LockRecord, now: number, expiresAt: number): string {
-  return [
-    `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
-    `Workspace: ${workspace}`,
-    `Held by: ${holderLine(holder, now, expiresAt)} (it renews while that session works).`,
-    "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-    "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
-    `If that session is gone, clear the lock: ${clearCommand(workspace)}`,
-  ].join("\n");
-}
-
-export function failOpenNotice(problem: string): string {
-  return `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`claude-session-guard doctor\`.`;
-}
-
-export function failOpenStderr(problem: string): string {
-  return `${PREFIX} ${problem} (allowing the tool call)`;
-}
-
-export function usageHint(problem: string): string {
-  return `${PREFIX} ${problem}. Run \`claude-session-guard --help\` for usage.`;
-}
-
-export function invalidTtl(source: string, value: string): string {
-  return `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`;
-}
+const NAME = "claude-session-guard";
+const INSTALL = `${NAME} install`;
 
 /** 0s, 42s, 4m18s, 2h05m: short, and exact enough for a person deciding whether to wait. */
 export function duration(ms: number): string {
@@ -55,34 +19,379 @@ export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The first eight characters of a session id: what people compare across a denial, status and log. */
+export function shortId(sessionId: string): string {
+  return sessionId.slice(0, 8);
+}
+
+export function clearCommand(workspace: string): string {
+  return `${NAME} clear --workspace ${shellQuote(workspace)}`;
+}
+
+export function failed(message: string): string {
+  return `${PREFIX} ${message}`;
+}
+
+/** `session 8a22b5eb (pid 23671)`: a holder as the denial, status and clear name it. */
+export function sessionAndPid(sessionId: string, pid: number | string): string {
+  return `session ${shortId(sessionId)} (pid ${pid})`;
+}
+
 function lostHow(by: string, at: string, reason: "stale" | "cleared"): string {
   return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
 }
 
-export function lostNoticeForUser(workspace: string, by: string, at: string, reason: "stale" | "cleared"): string {
-  return `${PREFIX} this session lost its lock on ${workspace} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`;
-}
+/** What the hook commands say: to Claude in a denial or notice, to the user in a warning. */
+export const hook = {
+  holderLine: (sessionId: string, pid: number, activeAgoMs: number, expiresInMs: number) =>
+    `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
 
-export function lostNoticeForClaude(workspace: string, by: string, at: string, reason: "stale" | "cleared"): string {
-  return (
+  denyReason: (tool: string | null, workspace: string, holder: string) =>
+    [
+      `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
+      `Workspace: ${workspace}`,
+      `Held by: ${holder} (it renews while that session works).`,
+      "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
+      "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
+      `If that session is gone, clear the lock: ${clearCommand(workspace)}`,
+    ].join("\n"),
+
+  failOpenNotice: (problem: string) =>
+    `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+  failOpenStderr: (problem: string) => `${PREFIX} ${problem} (allowing the tool call)`,
+
+  otherSession: (sessionId: string, pid: number) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  anOperator: `an operator (${NAME} clear)`,
+
+  lostForUser: (workspace: string, by: string, at: string, reason: "stale" | "cleared") =>
+    `${PREFIX} this session lost its lock on ${workspace} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
+  lostForClaude: (workspace: string, by: string, at: string, reason: "stale" | "cleared") =>
     `While this session was away, it lost its lock on the workspace ${workspace}: ${lostHow(by, at, reason)}. ` +
     "Another session may have changed, added or deleted files and switched branches since your last turn. " +
-    "Before editing, re-read every file you intend to change and re-check `git status`; do not rely on what you read earlier."
-  );
-}
+    "Before editing, re-read every file you intend to change and re-check `git status`; do not rely on what you read earlier.",
 
-export function sessionStartForUser(workspace: string, holder: string): string {
-  return `${PREFIX} another Claude Code session is working in this workspace (${workspace}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`;
-}
-
-export function sessionStartForClaude(workspace: string, holder: string): string {
-  return (
+  sessionStartForUser: (workspace: string, holder: string) =>
+    `${PREFIX} another Claude Code session is working in this workspace (${workspace}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+  sessionStartForClaude: (workspace: string, holder: string) =>
     `Another Claude Code session currently holds the lock on this workspace (${workspace}): ${holder}. ` +
     "Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. " +
-    "Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree."
-  );
-}
+    "Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.",
 
-export function otherSession(sessionId: string, pid: number): string {
-  return `another Claude Code session (session ${shortSessionId(sessionId)}, pid ${pid})`;
-}
+  internalError: (detail: string) => `internal error (${detail}); please report it`,
+};
+
+/** Why a hook could not judge a call: its input, flags or settings. */
+export const input = {
+  noPayload: "no hook payload on stdin",
+  notJson: "the hook payload on stdin is not JSON",
+  notObject: "the hook payload on stdin is not a JSON object",
+  noSessionId: "the hook payload has no session_id",
+  stdinTimeout: (ms: number) => `no complete hook payload on stdin within ${ms} ms`,
+  stdinTooLarge: (bytes: number) => `the hook payload on stdin is larger than ${bytes} bytes`,
+  stdinFailed: (detail: string) => `cannot read stdin: ${detail}`,
+  unknownArgument: (arg: string, command: string) => `unknown argument "${arg}" for ${command}`,
+  invalidTtl: (source: string, value: string) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
+  contention: (ms: number) => `the lock kept changing under this hook for ${ms} ms`,
+};
+
+export const workspace = {
+  noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
+  unresolvable: (dir: string, detail: string) => `cannot resolve the workspace directory ${dir}: ${detail}`,
+};
+
+/** Why a stored record is not a lock: shown by status, doctor and clear. */
+export const corrupt = {
+  empty: "empty file",
+  notJson: "not JSON",
+  notObject: "not a JSON object",
+  noSessionId: "no session_id",
+  noPid: "no valid pid",
+  noAcquiredAt: "no valid acquired_at",
+  badTtl: "invalid ttl_ms",
+  badSchema: "invalid schema_version",
+  oversized: (bytes: number) => `larger than ${bytes} bytes`,
+  future: "acquired_at is in the future by more than its TTL",
+};
+
+/** The file store's failures. */
+export const files = {
+  runtimeNotDirectory: (dir: string) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+  cannotRead: (path: string) => `cannot read the lock ${path}`,
+  notRegularFile: (path: string) => `the lock ${path} is not a regular file; remove it by hand`,
+  cannotWrite: (dir: string) => `cannot write a lock in ${dir}`,
+  cannotCreateRuntime: (dir: string) => `cannot create the runtime directory ${dir}`,
+  cannotChange: (path: string) => `cannot change the lock ${path}`,
+  cannotCreate: (path: string) => `cannot create the lock ${path}`,
+  cannotList: (dir: string) => `cannot list ${dir}`,
+  cannotLeaveNotice: (dir: string) => `cannot leave a notice in ${dir}`,
+  cannotReadNotice: (path: string) => `cannot read the notice ${path}`,
+  withCause: (what: string, detail: string) => `${what}: ${detail}`,
+};
+
+/** The Redis store's failures; `where` is "the Redis lock store at redis://host:port/db". */
+export const redis = {
+  storeAt: (display: string) => `the Redis lock store at ${display}`,
+  badUrl: (source: string, shown: string, why: string) =>
+    `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://… for TLS; "${shown}" ${why}`,
+  notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
+  badScheme: (scheme: string) => `has the unsupported scheme "${scheme}"`,
+  noHost: "has no host",
+  queryOrFragment: "has a query or fragment, which the guard does not read",
+  badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
+  userWithoutPassword: "has a user name but no password",
+  badEncoding: "has credentials that are not valid percent-encoding",
+  noClient: (detail: string) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
+  closed: (where: string) => `${where} was already closed`,
+  timedOut: (where: string, ms: number, doing: string) => `${where} did not answer within ${ms} ms (${doing})`,
+  refusedCredentials: (where: string, detail: string) => `${where} refused the user name or password in the store URL (${detail})`,
+  needsPassword: (where: string) => `${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
+  wrongType: (where: string, doing: string) => `${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`,
+  notRedis: (where: string, detail: string, source: string) =>
+    `${where} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
+  failedWhile: (where: string, doing: string, detail: string) => `${where} failed while ${doing}: ${detail}`,
+  noConnection: (ms: number) => `no connection within ${ms} ms`,
+  unreachable: (where: string, detail: string, source: string) =>
+    `cannot reach ${where} (${detail}); check that Redis runs there and that ${source} names it`,
+  doing: {
+    connecting: "connecting",
+    loggingIn: "logging in",
+    reading: "reading the lock",
+    creating: "creating the lock",
+    replacing: "replacing the lock",
+    removing: "removing the lock",
+    listing: "listing the locks",
+    leavingNotice: "leaving a notice",
+    takingNotice: "taking a notice",
+  },
+};
+
+/** Settings files, and the JSON reader's account of what is wrong with one. */
+export const settings = {
+  cannotRead: (path: string, detail: string) => `cannot read ${path}: ${detail}`,
+  invalidJson: (path: string, line: number, column: number, problem: string) => `${path} is not valid JSON: line ${line}, column ${column}: ${problem}`,
+  notObject: (path: string) => `${path} does not hold a JSON object`,
+  readOnly: (path: string, detail: string) => `${path} is read-only (${detail})`,
+  cannotCreateDir: (dir: string, detail: string) => `cannot create ${dir}: ${detail}`,
+  cannotBeWritten: (path: string, detail: string) => `${path} cannot be written: ${detail}`,
+  cannotWrite: (path: string, detail: string) => `cannot write ${path}: ${detail}`,
+  hooksNotObject: `"hooks" is not an object`,
+  eventNotArray: (event: string) => `"hooks.${event}" is not an array`,
+  json: {
+    comment: "a comment (JSON has none)",
+    endOfFile: "the end of the file",
+    expected: (what: string, found: string) => `expected ${what} but found ${found}`,
+    aString: "a string",
+    colonAfterName: `":" after a property name`,
+    unclosedString: "a string is not closed",
+    controlCharacter: "a control character (such as a line break) inside a string",
+    badUnicodeEscape: "an invalid \\u escape",
+    badEscape: "an invalid escape in a string",
+    propertyName: (found: string) => `expected a property name in double quotes but found ${found}`,
+    trailingComma: (bracket: "}" | "]") => `a trailing comma before ${bracket}`,
+    unexpectedEnd: "unexpected end of the file",
+    unexpected: (found: string) => `unexpected ${found}`,
+    afterEnd: (found: string) => `unexpected ${found} after the end of the JSON value`,
+    invalid: "not valid JSON",
+  },
+};
+
+/** `--help` texts: one table of commands and flags feeds both entry points. */
+export const help = {
+  program: "Keep two Claude Code sessions from changing the same workspace at once.",
+  hookSuffix: "reads one Claude Code hook payload on stdin",
+  pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
+  posttooluse: "hook: refresh the lock if this session holds it",
+  stop: "hook: release the lock if this session holds it (Stop and SessionEnd)",
+  sessionstart: "hook: tell a new session when another session holds the workspace",
+  ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
+  hookStore: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+  store: "lock store: redis://[user:password@]host[:port][/db] or rediss://… (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
+  status: "show the current directory's workspace lock, or every lock with --all",
+  statusAll: "every lock in the store (the runtime dir, or Redis)",
+  statusJson: "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}",
+  clear: "remove a lock: the current directory's workspace (default), PATH's, every stale one, or all",
+  clearWorkspace: "the workspace whose lock to remove",
+  clearStale: "every stale, dead or corrupt lock, and leftover temp files",
+  clearAll: "every lock, including ones live sessions hold",
+  scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
+  install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
+  uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
+  dryRun: "print what would change and write nothing",
+  doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
+  doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
+  doctorJson: "print {checks: [{id, status, message, hint}], ok}",
+  log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
+  logLines: "how many (default 20)",
+  logJson: "print the entries as a JSON array",
+  wholeNumber: "must be a whole number of at least 1",
+  usage: (problem: string, helpCommand: string) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`,
+};
+
+/** status, clear, log, install and uninstall. */
+export const operator = {
+  lockNotAFile: (path: string) =>
+    `the lock ${path} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path)})`,
+  noLocks: (where: string) => `No locks in ${where}.`,
+  redisStoreName: (display: string) => `the Redis lock store at ${display}`,
+  noLockHere: (workspace: string) => `No lock on ${workspace}: no session holds this workspace.`,
+  unrecordedWorkspace: (hash: string) => `(not recorded; hash ${hash})`,
+  workspaceNotRecorded: (lockAt: string) => `workspace not recorded, ${lockAt}`,
+  lockAt: (path: string) => (/^rediss?:\/\//.test(path) ? `lock ${path}` : `lock file ${path}`),
+  expired: "expired",
+  corruptState: (reason: string) => `corrupt (${reason})`,
+
+  clearOneScope: "choose one of --workspace, --stale and --all",
+  nothingToClear: (workspace: string) => `No lock on ${workspace}: nothing to clear.`,
+  nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
+  nothingAtAll: "No locks: nothing to clear.",
+  sweptLeftover: (path: string) => `Removed the leftover file ${path}.`,
+  clearBusy: (path: string) => `the lock ${path} kept changing while clear tried to remove it; try again`,
+  lastActive: (ms: number) => `, last active ${duration(ms)} ago`,
+  clearedHeld: (where: string, holder: string, age: string) =>
+    `Removed the lock of ${where}: it was held by ${holder}${age}, a live session. ` +
+    "If it is still working it takes the lock again on its next tool call, unless another session gets there first.",
+  clearedStale: (where: string, holder: string, age: string) => `Removed the expired lock of ${where} (${holder}${age}).`,
+  clearedDead: (where: string, holder: string) => `Removed the lock of ${where} left by ${holder}, whose process has ended.`,
+  clearedCorrupt: (lockAt: string, reason: string) => `Removed the unreadable ${lockAt} (${reason}).`,
+
+  invalidCount: (value: string) => `-n must be a whole number of at least 1, got "${value}"`,
+  noDecisions: (path: string) => `No decisions logged yet (${path}).`,
+  logHolder: (short: string, pid: string, since: string) => `holder ${short} (pid ${pid}) active since ${since}`,
+
+  invalidScope: (value: string) => `unknown scope "${value}": use project, local or user`,
+  runningFromNpx:
+    "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. " +
+    "Install it first (npm install -g claude-session-guard), then run install again.",
+  absolutePathInShared: (prefix: string) =>
+    `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; ` +
+    "installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.",
+  subdirectoryNote: (root: string, here: string) =>
+    `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; ` +
+    `sessions started in ${here} are not (use --scope user to guard every directory).`,
+  settingsShape: (path: string, problem: string) => `${path}: ${problem}; left untouched, fix it by hand`,
+  alreadyInstalled: (path: string) => `Nothing to change: the guard's hooks are already installed in ${path}.`,
+  nothingToUninstall: (path: string) => `Nothing to change: ${path} has no guard hooks.`,
+  wouldChange: (path: string) => `Would change ${path}:`,
+  installed: (path: string) => `Installed the guard's hooks in ${path}:`,
+  uninstalled: (path: string) => `Removed the guard's hooks from ${path}:`,
+  added: (event: string, command: string) => `  + ${event}: ${command}`,
+  updated: (event: string, previous: string, command: string) => `  ~ ${event}: ${previous} -> ${command}`,
+  movedToOwnGroup: (event: string, command: string) => `  ~ ${event}: ${command} (moved to its own matcher group)`,
+  timeoutSet: (event: string, command: string) => `  ~ ${event}: ${command} (timeout set)`,
+  removed: (event: string, command: string, why: "duplicate" | "wrong-event" | null) =>
+    `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
+  dryRunNothingWritten: "Dry run: nothing was written.",
+  runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
+  settingsInvalidJson: (message: string) => `${message}. Left untouched: fix it by hand and run the command again.`,
+  settingsReadOnly: (path: string, message: string) =>
+    `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) or add the hooks by hand (see settings.example.json).`,
+};
+
+const GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash";
+
+export const doctor = {
+  line: (status: string, id: string, message: string, hint: string | null) =>
+    `${status.padEnd(4)}  ${id}: ${message}${hint ? ` — fix: ${hint}` : ""}`,
+  allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+  someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+  runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
+
+  sourceRead: (label: string, path: string, count: number) =>
+    `${label} settings ${path}: ${count === 0 ? "no guard hooks" : `${count} guard hook${count === 1 ? "" : "s"}`}`,
+  sourceMissing: (label: string, path: string) => `${label} settings ${path}: not present`,
+  givenMissing: (path: string) => `${path} does not exist`,
+  givenMissingHint: "check the path given to --settings",
+  fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
+  hooksNotObject: (path: string) => `${path}: "hooks" is not an object, so Claude Code cannot read its hooks`,
+  fixByHand: "fix the file by hand",
+  pluginNotFound: (id: string) => `plugin ${id} is enabled but its installed files were not found`,
+  pluginNotFoundHint: (id: string) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
+
+  runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
+  notRegistered: (event: string, sub: string) => `no ${event} hook runs \`${NAME} ${sub}\``,
+  uncovered: (event: string, sub: string, tools: string, matchers: string) =>
+    `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
+  matcherHint: `set the matcher to "${GUARDED_LIST}", or run \`${INSTALL}\``,
+  invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "${GUARDED_LIST}"`,
+  covered: (event: string, sub: string, tools: string, where: string) => `${event} runs \`${sub}\` for ${tools} (${where})`,
+  asyncPreToolUse: (where: string) => `PreToolUse \`pretooluse\` is marked "async" (${where}), so it cannot deny anything`,
+  removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
+  lifecycleOk: (event: string, sub: string, where: string) => `${event} runs \`${sub}\` (${where})`,
+  sessionEndFiltered: (matchers: string) =>
+    `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
+  dropMatcher: "remove the matcher from the SessionEnd group",
+  placementOk: "every guard hook sits under the event it is made for",
+  misplacedOne: (sub: string, event: string, where: string) => `${sub} under ${event} (${where})`,
+  misplaced: (list: string) => `guard commands under the wrong event: ${list}`,
+  noDuplicates: "each guard hook is registered once",
+  duplicateOne: (key: string, count: number, where: string) => `${key} ×${count} (${where})`,
+  duplicates: (list: string) => `registered more than once, so each call runs the guard twice: ${list}`,
+  duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+  noHooksForTimeout: "no guard hooks, so no timeouts to check",
+  timeoutInvalid: (list: string) => `invalid timeout (seconds, a positive number): ${list}`,
+  timeoutMissing: (list: string) =>
+    `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
+  timeoutOdd: (list: string) =>
+    `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
+  timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
+  timeoutOk: (values: string) => `timeouts set (${values})`,
+  noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
+
+  nothingToRun: "no guard hook is registered, so there is no command to run",
+  notExecutable: (program: string, event: string, source: string) => `\`${program}\` (from ${event} in ${source}) is not an executable on PATH`,
+  scriptMissing: (script: string, event: string, source: string) => `${script} (from ${event} in ${source}) does not exist`,
+  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
+  cannotParse: (commands: string) => `cannot tell what these commands run: ${commands}`,
+  cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
+  executableOk: (programs: string) => `the hooks run ${programs}`,
+
+  selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
+  selfTestFailed: (command: string, event: string, expectsDenial: boolean, problem: string) =>
+    `\`${command}\` as ${event} (expecting ${expectsDenial ? "a denial" : "a silent allow"}): ${problem}`,
+  selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
+  selfTestOk: (steps: number, ms: number) =>
+    `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
+  couldNotStart: (error: string) => `could not start: ${error}`,
+  timedOut: "did not answer within its timeout",
+  exitCode: (code: number | null, firstStderrLine: string) =>
+    `exited with ${code === null ? "a signal" : code}${firstStderrLine ? `: ${firstStderrLine}` : ""}`,
+  notJson: (out: string) => `printed something that is not JSON: ${out.slice(0, 120)}`,
+  failedOpen: (message: string) => `the hook failed open: ${message}`,
+  allowNotEmpty: (out: string) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
+  notADenial: (out: string) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
+  denialWithoutReason: "the denial carries no permissionDecisionReason",
+
+  runtimeDirOk: (dir: string, created: boolean) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+  runtimeDirUnusable: (dir: string, detail: string) => `runtime dir ${dir} is not usable: ${detail}`,
+  runtimeDirHint: (dir: string) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
+
+  noLock: (workspace: string, inStore: string) => `no lock on ${workspace}${inStore}`,
+  lockHeld: (workspace: string, holder: string, agoMs: number, inStore: string) =>
+    `${workspace} is held by ${holder}, last active ${duration(agoMs)} ago${inStore}`,
+  lockLeftOver: (state: string, workspace: string, inStore: string) => `a ${state} lock is left on ${workspace}${inStore}; the next session takes it over`,
+  inStore: (where: string) => ` in ${where}`,
+  clearHint: (workspace: string) => clearCommand(workspace),
+  lockUnreadable: (detail: string) => `the lock cannot be read, so every hook here fails open: ${detail}`,
+  lockUnreadableHint: (path: string) => `remove it by hand: rm -r ${shellQuote(path)}`,
+
+  rootNotRead: (root: string, here: string) =>
+    `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
+  rootNotReadHint: (root: string) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+
+  storeUrlInvalid: (message: string) => `${message}, so every hook started from here fails open (allows everything)`,
+  storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
+  redisOk: (display: string, ms: number) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
+  redisUnreachable: (problem: string) => `${problem}; until it answers, every hook fails open (allows everything)`,
+  redisUnreachableHint: (display: string, source: string) =>
+    `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
+  workspaceIdMissing:
+    "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: " +
+    "hosts that mount the workspace at different paths will not see each other's locks",
+  workspaceIdHint:
+    "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
+  workspaceIdSet: (id: string, key: string) =>
+    `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
+
+  disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
+  disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE",
+};

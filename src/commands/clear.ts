@@ -1,18 +1,19 @@
-// `clear`: remove locks by hand. Every removal is the store's compare-and-swap against the exact
-// record that was read and judged, so a lock that another session replaced in the meantime is
-// never removed on the strength of what its predecessor looked like: the command reads again,
-// judges again, and reports what it actually removed. Only the store's own lock keys are
-// touched, so nothing outside the runtime dir (or, in Redis, outside the guard's lock keys) is
-// ever deleted.
+// `clear`: remove locks by hand. Every removal goes through the lock's one apply loop
+// (lock/apply.ts): a compare-and-swap against the exact record that was read and judged, so a
+// lock that another session replaced in the meantime is never removed on the strength of what its
+// predecessor looked like: the loop reads again, judges again, and reports what it actually
+// removed. Only the store's own lock keys are touched, so nothing outside the runtime dir (or, in
+// Redis, outside the guard's lock keys) is ever deleted.
 
 import { resolve } from "node:path";
-import { resolveWorkspace, type Workspace } from "../host/workspace.js";
+import { ContentionError, UserError } from "../errors.js";
 import type { LogEntry } from "../host/decisionLog.js";
+import { resolveWorkspace, type Workspace } from "../host/workspace.js";
+import { removeIf } from "../lock/apply.js";
+import { failed, operator as M } from "../messages.js";
 import type { CommandDeps, CommandResult, OperatorStore } from "./deps.js";
-import { UserError } from "./errors.js";
-import { M } from "./messages.js";
-import { type LockView, storeProblem, viewOf } from "./status.js";
-import { openOperatorStore } from "./store.js";
+import { holderName, type LockView, storeProblem, viewOf, workspaceName } from "./status.js";
+import { openOperatorStore, operatorStoreChoice } from "./store.js";
 
 export interface ClearOptions {
   workspace?: string;
@@ -22,8 +23,6 @@ export interface ClearOptions {
   store?: string;
 }
 
-/** How long `clear` waits for a hook that is in the middle of changing the same lock. */
-export const CLEAR_BUSY_BUDGET_MS = 3000;
 /** Temp and claim files older than this belong to a dead process (a live change takes < 1 ms). */
 export const SWEEP_OLDER_THAN_MS = 60_000;
 
@@ -32,7 +31,7 @@ type Filter = (view: LockView) => boolean;
 export async function clearCommand(options: ClearOptions, deps: CommandDeps): Promise<CommandResult> {
   const chosen = [options.workspace !== undefined, options.stale === true, options.all === true].filter(Boolean).length;
   if (chosen > 1) throw new UserError(M.clearOneScope, 2);
-  const store = await openOperatorStore(deps, options.store);
+  const store = await openOperatorStore(deps, operatorStoreChoice(deps.env, options.store));
   try {
     if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
     return await clearOne(store, deps, options.workspace);
@@ -48,10 +47,10 @@ async function clearOne(store: OperatorStore, deps: CommandDeps, given: string |
   } catch (error) {
     storeProblem(error);
   }
-  const removed = await removeWhile(store, deps, workspace.key, () => true);
+  const removed = await remove(store, deps, workspace.key, () => true);
   if (removed === null) return { exitCode: 0, stdout: `${M.nothingToClear(workspace.path)}\n` };
   logClear(deps, removed, workspace.path);
-  return { exitCode: 0, stdout: `${M.cleared(removed, workspace.path, deps.now())}\n` };
+  return { exitCode: 0, stdout: `${cleared(removed, workspace.path)}\n` };
 }
 
 /**
@@ -94,13 +93,13 @@ async function clearMany(store: OperatorStore, deps: CommandDeps, filter: Filter
   for (const lock of locks) {
     // Listed but unreadable (a directory at a lock's name): report it, clear the rest.
     if (lock.snapshot.version === null && lock.snapshot.observed.kind === "corrupt") {
-      problems.push(M.failed(M.lockNotAFile(lock.location)));
+      problems.push(failed(M.lockNotAFile(lock.location)));
       continue;
     }
-    const removed = await removeWhile(store, deps, lock.key, filter);
+    const removed = await remove(store, deps, lock.key, filter);
     if (removed === null) continue;
     logClear(deps, removed, null);
-    lines.push(M.cleared(removed, null, deps.now()));
+    lines.push(cleared(removed, null));
   }
   if (sweep && store.sweep) {
     for (const path of store.sweep(SWEEP_OLDER_THAN_MS)) lines.push(M.sweptLeftover(path));
@@ -112,38 +111,23 @@ async function clearMany(store: OperatorStore, deps: CommandDeps, filter: Filter
   return { exitCode, stdout: `${lines.join("\n")}\n`, ...(stderr !== undefined && { stderr }) };
 }
 
-/**
- * Removes the lock of `key` if, as last read, it passes `filter`. A conflict means the lock
- * changed after the read: read it again and decide again. Busy means a hook is mid-change:
- * wait briefly. Returns what was removed, or null when there was nothing (left) to remove.
- */
-async function removeWhile(store: OperatorStore, deps: CommandDeps, key: string, filter: Filter): Promise<LockView | null> {
-  const deadline = deps.now() + CLEAR_BUSY_BUDGET_MS;
+/** Removes the lock of `key` if, as last read and judged, it passes `filter`; returns what went. */
+async function remove(store: OperatorStore, deps: CommandDeps, key: string, filter: Filter): Promise<LockView | null> {
   const path = store.location(key);
-  for (;;) {
-    let view: LockView | null;
-    let version;
-    try {
-      const snapshot = await store.read(key);
-      view = viewOf(key, path, snapshot, deps.now(), deps);
-      version = snapshot.version;
-    } catch (error) {
-      storeProblem(error, path);
-    }
-    if (view === null || version === null || !filter(view)) return null;
-    let outcome;
-    try {
-      outcome = await store.remove(key, version);
-    } catch (error) {
-      storeProblem(error, path);
-    }
-    if (outcome === "ok") {
-      await tellHolder(store, deps, key, view);
-      return view;
-    }
-    if (deps.now() > deadline) throw new UserError(M.clearBusy(path));
-    if (outcome === "busy") await deps.sleep(20);
+  // The view of the snapshot the loop last judged: when it is removed, that is what went.
+  const judged: { view: LockView | null } = { view: null };
+  try {
+    const snapshot = await removeIf(store, key, deps, (read) => {
+      judged.view = viewOf(key, path, read, deps.now(), deps);
+      return judged.view !== null && filter(judged.view);
+    });
+    if (snapshot === null || judged.view === null) return null;
+  } catch (error) {
+    if (error instanceof ContentionError) throw new UserError(M.clearBusy(path), 1, error.code);
+    storeProblem(error, path);
   }
+  await tellHolder(store, deps, key, judged.view);
+  return judged.view;
 }
 
 /**
@@ -164,6 +148,23 @@ async function tellHolder(store: OperatorStore, deps: CommandDeps, key: string, 
     });
   } catch {
     // See above: the removal stands either way.
+  }
+}
+
+/** What `clear` says it removed. */
+function cleared(view: LockView, known: string | null): string {
+  const { entry, judgement } = view;
+  const where = workspaceName(entry, known);
+  const age = entry.age_ms === null ? "" : M.lastActive(entry.age_ms);
+  switch (judgement.state) {
+    case "held":
+      return M.clearedHeld(where, holderName(entry), age);
+    case "stale":
+      return M.clearedStale(where, holderName(entry), age);
+    case "dead":
+      return M.clearedDead(where, holderName(entry));
+    case "corrupt":
+      return M.clearedCorrupt(M.lockAt(entry.path), judgement.reason);
   }
 }
 

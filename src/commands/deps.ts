@@ -1,20 +1,21 @@
 // What operator commands need from the world, as one injectable bundle: tests pass fakes or temp
-// dirs, program.ts passes the real thing. Commands return their output as data; only
-// runProgram writes to the process.
+// dirs, operator.ts passes the real thing. Commands return their output as data; only the entry
+// point writes to the process.
 
 import type * as nodeFs from "node:fs";
-import type { LivenessProbe } from "../core/decide.js";
 import type { LogEntry } from "../host/decisionLog.js";
-import type { LockStore } from "../store/port.js";
+import type { LivenessProbe } from "../lock/decide.js";
+import type { OpenedStore, StoreChoice } from "../lock/openStore.js";
+import type { RunResult } from "../world.js";
+
+export type { RunResult };
+export type OperatorStore = OpenedStore;
 
 export interface CommandResult {
   exitCode: number;
   stdout: string;
   stderr?: string;
 }
-
-/** The file store can also sweep its leftover temp and claim files; other stores need not. */
-export type OperatorStore = LockStore & { sweep?(olderThanMs: number): string[] };
 
 export type CommandFs = Pick<
   typeof nodeFs,
@@ -30,22 +31,13 @@ export type CommandFs = Pick<
   | "realpathSync"
 >;
 
-export interface RunResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  /** Set when the command could not be started at all. */
-  error?: string;
-}
-
 export interface CommandDeps {
   env: NodeJS.ProcessEnv;
   cwd: string;
   now(): number;
   sleep(ms: number): Promise<void>;
-  /** The store `flag` (a `--store` URL) or else `env` selects, as the hooks choose it (openStore). */
-  openStore(env: NodeJS.ProcessEnv, flag?: string): OperatorStore | Promise<OperatorStore>;
+  /** Opens the store a command chose (see commands/store.ts), as the hooks open theirs. */
+  openStore(choice: StoreChoice): OperatorStore | Promise<OperatorStore>;
   probe: LivenessProbe;
   /** Where the decisions log lives. */
   logDir: string;

@@ -5,19 +5,19 @@
 // when any check fails, so CI can run it.
 
 import { basename, dirname, join, resolve } from "node:path";
+import { messageOf, SettingsError, StoreError } from "../errors.js";
 import { claudeConfigDir, runtimeDir } from "../host/paths.js";
 import { resolveWorkspace, type Workspace, workspaceKey } from "../host/workspace.js";
-import { shellQuote } from "../messages.js";
+import { chooseStore } from "../lock/openStore.js";
+import { LOCK_PREFIX } from "../lock/redis/redisStore.js";
+import { doctor as M } from "../messages.js";
 import { commandWords, findOnPath, PLUGIN_ROOT_VAR } from "../settings/executable.js";
 import { isObject, type Json } from "../settings/guardHooks.js";
-import { readSettingsFile, SettingsFileError } from "../settings/settingsFile.js";
-import { StoreError } from "../store/port.js";
-import { LOCK_PREFIX } from "../store/redisStore.js";
+import { readSettingsFile } from "../settings/settingsFile.js";
 import type { CommandDeps, CommandResult, RunResult } from "./deps.js";
-import { M } from "./messages.js";
-import { viewOf } from "./status.js";
-import { chosenStore, openOperatorStore, operatorStoreChoice, type StoreChoice, storeName } from "./store.js";
-import { check, type Check, type Registration, registrations, type Source, wiringChecks } from "./wiring.js";
+import { holderName, viewOf } from "./status.js";
+import { openOperatorStore, operatorStoreChoice, type StoreChoice, storeName } from "./store.js";
+import { check, type Check, checkLine, type Registration, registrations, type Source, wiringChecks } from "./wiring.js";
 
 export interface DoctorOptions {
   settings?: string[];
@@ -44,13 +44,13 @@ export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): 
   const regs = registrations(sources);
   checks.push(...executableChecks(regs, deps));
   if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
-  checks.push(...(await storeChecks(choice, options.store, deps)));
-  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.doctor.disabled, M.doctor.disabledHint));
-  checks.push(check("running-sessions", "info", M.doctor.runningSessions));
+  checks.push(...(await storeChecks(choice, deps)));
+  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.disabled, M.disabledHint));
+  checks.push(check("running-sessions", "info", M.runningSessions));
 
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}\n` };
-  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(M.doctor.line).join("\n")}\n${ok ? M.doctor.allGood : M.doctor.someFailed}\n` };
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}\n${ok ? M.allGood : M.someFailed}\n` };
 }
 
 function workspaceRoot(deps: CommandDeps): string {
@@ -96,7 +96,7 @@ function rootSettingsCheck(deps: CommandDeps): Check | null {
     load("local", join(root, ".claude", "settings.local.json"), deps, false),
   ];
   if (registrations(rootSources).length === 0) return null;
-  return check("start-directory", "warn", M.doctor.rootNotRead(root, here), M.doctor.rootNotReadHint(root));
+  return check("start-directory", "warn", M.rootNotRead(root, here), M.rootNotReadHint(root));
 }
 
 /** A given path may be a settings file, a plugin's hooks/hooks.json, or a plugin directory. */
@@ -119,13 +119,13 @@ function load(label: string, path: string, deps: CommandDeps, given: boolean, pl
     const file = readSettingsFile(path, deps.fs);
     if (!file.exists) {
       return given
-        ? { ...base, value: null, problem: { status: "fail", message: M.doctor.givenMissing(path), hint: M.doctor.givenMissingHint } }
-        : { ...base, value: null, problem: { status: "info", message: M.doctor.sourceMissing(label, path), hint: null } };
+        ? { ...base, value: null, problem: { status: "fail", message: M.givenMissing(path), hint: M.givenMissingHint } }
+        : { ...base, value: null, problem: { status: "info", message: M.sourceMissing(label, path), hint: null } };
     }
     return { ...base, value: file.value };
   } catch (error) {
-    if (!(error instanceof SettingsFileError)) throw error;
-    return { ...base, value: null, problem: { status: "fail", message: error.message, hint: M.doctor.fixJsonHint } };
+    if (!(error instanceof SettingsError)) throw error;
+    return { ...base, value: null, problem: { status: "fail", message: error.message, hint: M.fixJsonHint } };
   }
 }
 
@@ -152,7 +152,7 @@ function pluginSources(sources: Source[], deps: CommandDeps): Source[] {
         label,
         path: id,
         value: null,
-        problem: { status: "warn", message: M.doctor.pluginNotFound(id), hint: M.doctor.pluginNotFoundHint(id) },
+        problem: { status: "warn", message: M.pluginNotFound(id), hint: M.pluginNotFoundHint(id) },
       } satisfies Source;
     }
     return load(label, join(root, "hooks", "hooks.json"), deps, true, root);
@@ -186,7 +186,7 @@ function expansions(reg: Registration, deps: CommandDeps): Record<string, string
 }
 
 function executableChecks(regs: Registration[], deps: CommandDeps): Check[] {
-  if (regs.length === 0) return [check("executable", "fail", M.doctor.nothingToRun, M.doctor.runInstall)];
+  if (regs.length === 0) return [check("executable", "fail", M.nothingToRun, M.runInstall)];
   const problems: string[] = [];
   const unsure: string[] = [];
   const resolved = new Set<string>();
@@ -199,14 +199,14 @@ function executableChecks(regs: Registration[], deps: CommandDeps): Check[] {
     const [program, ...args] = words as [string, ...string[]];
     const found = findOnPath(program, deps.env.PATH, deps.fs, deps.cwd);
     if (found === null) {
-      problems.push(M.doctor.notExecutable(program, reg));
+      problems.push(M.notExecutable(program, reg.event, reg.source.label));
       continue;
     }
     // `node script.js`: the interpreter is there, but is the script?
     if (/(^|\/)node$/.test(program) && args[0] !== undefined && !args[0].startsWith("-")) {
       const script = resolve(deps.cwd, args[0]);
       if (!exists(script, deps)) {
-        problems.push(M.doctor.scriptMissing(script, reg));
+        problems.push(M.scriptMissing(script, reg.event, reg.source.label));
         continue;
       }
       resolved.add(`${found} ${script}`);
@@ -214,9 +214,9 @@ function executableChecks(regs: Registration[], deps: CommandDeps): Check[] {
       resolved.add(found);
     }
   }
-  if (problems.length > 0) return [check("executable", "fail", problems.join("; "), M.doctor.notExecutableHint)];
-  if (unsure.length > 0) return [check("executable", "warn", M.doctor.cannotParse(unsure), M.doctor.cannotParseHint)];
-  return [check("executable", "pass", M.doctor.executableOk([...resolved]))];
+  if (problems.length > 0) return [check("executable", "fail", problems.join("; "), M.notExecutableHint)];
+  if (unsure.length > 0) return [check("executable", "warn", M.cannotParse(unsure.join("; ")), M.cannotParseHint)];
+  return [check("executable", "pass", M.executableOk([...resolved].join(", ")))];
 }
 
 function unique(regs: Registration[]): Registration[] {
@@ -237,7 +237,7 @@ function unique(regs: Registration[]): Registration[] {
 async function selfTest(regs: Registration[], deps: CommandDeps, storeFlag: string | undefined): Promise<Check> {
   const pick = (event: string, sub: string) => regs.find((r) => r.event === event && r.guard.subcommand === sub);
   const pre = pick("PreToolUse", "pretooluse");
-  if (pre === undefined) return check("self-test", "fail", M.doctor.selfTestNoPre, M.doctor.runInstall);
+  if (pre === undefined) return check("self-test", "fail", M.selfTestNoPre, M.runInstall);
   const post = pick("PostToolUse", "posttooluse");
   const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
 
@@ -295,10 +295,10 @@ async function selfTest(regs: Registration[], deps: CommandDeps, storeFlag: stri
       const { reg, event, result } = await step.run();
       const problem = answerProblem(result, step.expect);
       if (problem !== null) {
-        return check("self-test", "fail", M.doctor.selfTestFailed(`${reg.command}`, event, step.expect, problem), M.doctor.selfTestHint);
+        return check("self-test", "fail", M.selfTestFailed(reg.command, event, step.expect === "deny", problem), M.selfTestHint);
       }
     }
-    return check("self-test", "pass", M.doctor.selfTestOk(steps.length, deps.now() - started));
+    return check("self-test", "pass", M.selfTestOk(steps.length, deps.now() - started));
   } finally {
     deps.fs.rmSync(base, { recursive: true, force: true });
   }
@@ -306,49 +306,49 @@ async function selfTest(regs: Registration[], deps: CommandDeps, storeFlag: stri
 
 /** What is wrong with one hook answer, or null if it has the contract's shape. */
 export function answerProblem(result: RunResult, expect: "allow" | "deny"): string | null {
-  if (result.error !== undefined) return M.doctor.couldNotStart(result.error);
-  if (result.timedOut) return M.doctor.timedOut;
-  if (result.exitCode !== 0) return M.doctor.exitCode(result.exitCode, result.stderr);
+  if (result.error !== undefined) return M.couldNotStart(result.error);
+  if (result.timedOut) return M.timedOut;
+  if (result.exitCode !== 0) return M.exitCode(result.exitCode, result.stderr.trim().split("\n")[0] ?? "");
   const out = result.stdout.trim();
   let answer: unknown = null;
   if (out !== "") {
     try {
       answer = JSON.parse(out);
     } catch {
-      return M.doctor.notJson(out);
+      return M.notJson(out);
     }
   }
-  if (isObject(answer) && typeof answer.systemMessage === "string") return M.doctor.failedOpen(answer.systemMessage);
-  if (expect === "allow") return out === "" ? null : M.doctor.allowNotEmpty(out);
+  if (isObject(answer) && typeof answer.systemMessage === "string") return M.failedOpen(answer.systemMessage);
+  if (expect === "allow") return out === "" ? null : M.allowNotEmpty(out);
   const specific = isObject(answer) ? answer.hookSpecificOutput : undefined;
   if (!isObject(specific) || specific.hookEventName !== "PreToolUse" || specific.permissionDecision !== "deny") {
-    return M.doctor.notADenial(out);
+    return M.notADenial(out);
   }
-  if (typeof specific.permissionDecisionReason !== "string" || specific.permissionDecisionReason === "") return M.doctor.denialWithoutReason;
+  if (typeof specific.permissionDecisionReason !== "string" || specific.permissionDecisionReason === "") return M.denialWithoutReason;
   return null;
 }
 
 function runtimeDirCheck(deps: CommandDeps): Check {
   const dir = runtimeDir(deps.env);
   const created = !exists(dir, deps);
-  const probe = join(dir, `.doctor-probe-${process.pid}-${deps.now()}`);
+  const probe = join(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
   try {
     deps.fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     deps.fs.writeFileSync(probe, "probe\n", { flag: "wx", mode: 0o600 });
     deps.fs.unlinkSync(probe);
   } catch (error) {
-    return check("runtime-dir", "fail", M.doctor.runtimeDirUnusable(dir, error), M.doctor.runtimeDirHint(dir));
+    return check("runtime-dir", "fail", M.runtimeDirUnusable(dir, messageOf(error)), M.runtimeDirHint(dir));
   }
-  return check("runtime-dir", "pass", M.doctor.runtimeDirOk(dir, created));
+  return check("runtime-dir", "pass", M.runtimeDirOk(dir, created));
 }
 
 /** The environment's store, or the failed check a bad CLAUDE_SESSION_GUARD_STORE makes. */
 function choiceOrProblem(env: NodeJS.ProcessEnv): StoreChoice | Check {
   try {
-    return chosenStore(env, undefined);
+    return chooseStore(env, runtimeDir(env));
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    return check("store", "fail", M.doctor.storeUrlInvalid(error.message), M.doctor.storeUrlHint);
+    return check("store", "fail", M.storeUrlInvalid(error.message), M.storeUrlHint);
   }
 }
 
@@ -357,32 +357,32 @@ function choiceOrProblem(env: NodeJS.ProcessEnv): StoreChoice | Check {
  * answers a read of this workspace's key (the very read every hook makes first), the workspace
  * has an identity every host can share, and no lock is left over.
  */
-async function storeChecks(choice: StoreChoice | Check, storeFlag: string | undefined, deps: CommandDeps): Promise<Check[]> {
+async function storeChecks(choice: StoreChoice | Check, deps: CommandDeps): Promise<Check[]> {
   if ("status" in choice) return [choice];
-  if (choice.kind === "file") return [runtimeDirCheck(deps), ...(await lockChecks(choice, storeFlag, deps))];
-  const checks = await lockChecks(choice, storeFlag, deps);
+  if (choice.kind === "file") return [runtimeDirCheck(deps), ...(await lockChecks(choice, deps))];
+  const checks = await lockChecks(choice, deps);
   return [...checks.filter((c) => c.id === "store"), workspaceIdCheck(deps), ...checks.filter((c) => c.id !== "store")];
 }
 
 function workspaceIdCheck(deps: CommandDeps): Check {
   const id = deps.env.CLAUDE_SESSION_GUARD_WORKSPACE_ID;
-  if (id === undefined || id === "") return check("workspace-id", "warn", M.doctor.workspaceIdMissing, M.doctor.workspaceIdHint);
-  return check("workspace-id", "pass", M.doctor.workspaceIdSet(id, LOCK_PREFIX + workspaceKey(id)));
+  if (id === undefined || id === "") return check("workspace-id", "warn", M.workspaceIdMissing, M.workspaceIdHint);
+  return check("workspace-id", "pass", M.workspaceIdSet(id, LOCK_PREFIX + workspaceKey(id)));
 }
 
 /** This workspace's lock; for the Redis store the same read is the `store` check that Redis answers. */
-async function lockChecks(choice: StoreChoice, storeFlag: string | undefined, deps: CommandDeps): Promise<Check[]> {
+async function lockChecks(choice: StoreChoice, deps: CommandDeps): Promise<Check[]> {
   let workspace: Workspace | null = null;
   let unresolved: Check | null = null;
   try {
     workspace = resolveWorkspace(deps.env, deps.cwd, deps.fs);
   } catch (error) {
-    unresolved = check("lock", "warn", M.workspaceFailed((error as Error).message), null);
+    unresolved = check("lock", "warn", messageOf(error), null);
   }
   if (choice.kind === "file" && workspace === null) return [unresolved!];
   // Without a workspace Redis is still probed, with a key no lock has.
   const key = workspace?.key ?? workspaceKey(`doctor-probe:${deps.cwd}`);
-  const store = await openOperatorStore(deps, storeFlag);
+  const store = await openOperatorStore(deps, choice);
   try {
     const path = store.location(key);
     const started = deps.now();
@@ -391,25 +391,21 @@ async function lockChecks(choice: StoreChoice, storeFlag: string | undefined, de
       snapshot = await store.read(key);
     } catch (error) {
       if (choice.kind === "redis") {
-        return [check("store", "fail", M.doctor.redisUnreachable(choice.redact(errorText(error))), M.doctor.redisUnreachableHint(choice.display, choice.source))];
+        return [check("store", "fail", M.redisUnreachable(choice.redact(messageOf(error))), M.redisUnreachableHint(choice.display, choice.source))];
       }
-      return [check("lock", "fail", M.doctor.lockUnreadable(error), M.doctor.lockUnreadableHint(path))];
+      return [check("lock", "fail", M.lockUnreadable(messageOf(error)), M.lockUnreadableHint(path))];
     }
-    const checks = choice.kind === "redis" ? [check("store", "pass", M.doctor.redisOk(choice.display, deps.now() - started))] : [];
+    const checks = choice.kind === "redis" ? [check("store", "pass", M.redisOk(choice.display, deps.now() - started))] : [];
     if (workspace === null) return [...checks, unresolved!];
-    const where = choice.kind === "redis" ? storeName(choice) : null;
+    const where = choice.kind === "redis" ? M.inStore(storeName(choice)) : "";
     const view = viewOf(key, path, snapshot, deps.now(), deps);
-    if (view === null) checks.push(check("lock", "pass", M.doctor.noLock(workspace.path, where)));
-    else if (view.judgement.state === "held") checks.push(check("lock", "info", M.doctor.lockHeld(view.entry, workspace.path, where)));
-    else checks.push(check("lock", "warn", M.doctor.lockLeftOver(view.entry.state, workspace.path, where), M.doctor.clearHint(shellQuote(workspace.path))));
+    if (view === null) checks.push(check("lock", "pass", M.noLock(workspace.path, where)));
+    else if (view.judgement.state === "held") checks.push(check("lock", "info", M.lockHeld(workspace.path, holderName(view.entry), view.entry.age_ms ?? 0, where)));
+    else checks.push(check("lock", "warn", M.lockLeftOver(view.entry.state, workspace.path, where), M.clearHint(workspace.path)));
     return checks;
   } finally {
     await store.close();
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function statQuietly(path: string, deps: CommandDeps) {

@@ -5,21 +5,14 @@
 // finds it on PATH, else the absolute path of this installation, never `npx`.
 
 import { join } from "node:path";
+import { SettingsError, UserError, WorkspaceError } from "../errors.js";
 import { claudeConfigDir } from "../host/paths.js";
-import { resolveWorkspace, WorkspaceError } from "../host/workspace.js";
-import { shellQuote } from "../messages.js";
+import { resolveWorkspace } from "../host/workspace.js";
+import { operator as M, shellQuote } from "../messages.js";
 import { findOnPath } from "../settings/executable.js";
-import {
-  type HookChange,
-  installGuardHooks,
-  type Json,
-  SettingsShapeError,
-  uninstallGuardHooks,
-} from "../settings/guardHooks.js";
-import { readSettingsFile, renderSettings, SettingsFileError, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
+import { type HookChange, installGuardHooks, type Json, uninstallGuardHooks } from "../settings/guardHooks.js";
+import { readSettingsFile, renderSettings, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
-import { UserError } from "./errors.js";
-import { M } from "./messages.js";
 
 export const SCOPES = ["project", "local", "user"] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -47,7 +40,7 @@ export function projectRoot(deps: Pick<CommandDeps, "cwd" | "fs">): string {
   try {
     return resolveWorkspace({}, deps.cwd, deps.fs).path;
   } catch (error) {
-    if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+    if (error instanceof WorkspaceError) throw new UserError(error.message, 1, error.code);
     throw error;
   }
 }
@@ -90,7 +83,7 @@ export function launcher(deps: Pick<CommandDeps, "env" | "fs" | "argv1">): Launc
   }
   // npx runs packages from a cache that npm may prune at any time; a hook pointing there breaks
   // silently later. Ask for a real installation instead.
-  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(M.runningFromNpx);
+  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(M.runningFromNpx, 1, "ENPX");
   return { prefix: shellQuote(self), onPath: false };
 }
 
@@ -129,7 +122,7 @@ function edit(change: () => { settings: Json; changes: HookChange[] }, path: str
   try {
     return change();
   } catch (error) {
-    if (error instanceof SettingsShapeError) throw new UserError(M.settingsShape(path, error.message));
+    if (error instanceof SettingsError && error.code === "ESHAPE") throw new UserError(M.settingsShape(path, error.message), 1, error.code);
     throw error;
   }
 }
@@ -147,7 +140,7 @@ function apply(
     const line = verb === "install" ? M.alreadyInstalled(file.path) : M.nothingToUninstall(file.path);
     return { exitCode: 0, stdout: `${[line, ...notes].join("\n")}\n` };
   }
-  const lines = [dryRun ? M.wouldChange(file.path) : M.changed(file.path, verb), ...changes.map(M.hookChange)];
+  const lines = [dryRun ? M.wouldChange(file.path) : verb === "install" ? M.installed(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
   if (!dryRun) {
     try {
       writeSettingsFile(file, renderSettings(settings, file.layout), deps.fs, deps.writeFileAtomic);
@@ -160,14 +153,27 @@ function apply(
 }
 
 function settingsProblem(error: unknown): UserError {
-  if (!(error instanceof SettingsFileError)) throw error;
+  if (!(error instanceof SettingsError)) throw error;
   switch (error.code) {
     case "EJSON":
-      return new UserError(M.settingsInvalidJson(error.message));
+      return new UserError(M.settingsInvalidJson(error.message), 1, error.code);
     case "EREADONLY":
-      return new UserError(M.settingsReadOnly(error.path, error.message));
+      return new UserError(M.settingsReadOnly(error.path ?? "", error.message), 1, error.code);
     default:
-      return new UserError(M.settingsUnusable(error.message));
+      return new UserError(error.message, 1, error.code);
+  }
+}
+
+/** One line of what install or uninstall changed. */
+function changeLine(change: HookChange): string {
+  switch (change.kind) {
+    case "add":
+      return M.added(change.event, change.command);
+    case "update":
+      if (change.previous !== change.command) return M.updated(change.event, change.previous ?? "", change.command);
+      return change.why === "matcher" ? M.movedToOwnGroup(change.event, change.command) : M.timeoutSet(change.event, change.command);
+    case "remove":
+      return M.removed(change.event, change.command, change.why === "duplicate" || change.why === "wrong-event" ? change.why : null);
   }
 }
 

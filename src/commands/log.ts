@@ -1,12 +1,11 @@
 // `log`: the most recent decisions, so someone who was denied can see who held the workspace and
 // since when, and someone whose guard failed open can see why.
 
-import { shortSessionId } from "../core/record.js";
-import { LOG_FILE, type LogEntry, readDecisions } from "../host/decisionLog.js";
 import { join } from "node:path";
+import { UserError } from "../errors.js";
+import { LOG_FILE, type LogEntry, readDecisions } from "../host/decisionLog.js";
+import { operator as M, shortId } from "../messages.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
-import { UserError } from "./errors.js";
-import { M } from "./messages.js";
 
 export const DEFAULT_LOG_LINES = 20;
 
@@ -29,12 +28,13 @@ export function logLine(entry: LogEntry): string {
   const parts = [
     typeof entry.time === "string" ? entry.time : "?",
     String(entry.outcome ?? "?").padEnd(9),
-    typeof entry.session === "string" ? `session ${shortSessionId(entry.session)}` : "session -       ",
+    typeof entry.session === "string" ? `session ${shortId(entry.session)}` : "session -       ",
     typeof entry.workspace === "string" ? entry.workspace : "-",
   ];
   const holder = entry.holder;
   if (holder && typeof holder.session_id === "string") {
-    parts.push(M.logHolder(shortSessionId(holder.session_id), holder.pid, holder.acquired_at));
+    const since = typeof holder.acquired_at === "number" ? new Date(holder.acquired_at).toISOString() : "?";
+    parts.push(M.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
   if (typeof entry.error === "string") parts.push(`(${entry.error})`);
   return parts.join("  ");

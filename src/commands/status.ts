@@ -1,13 +1,12 @@
 // `status`: what the lock store says, judged the way the hook judges it, as a table for people
 // or as stable JSON for scripts. Reading never changes anything.
 
-import { judge, type Judgement, type LockState } from "../core/decide.js";
-import { shortSessionId } from "../core/record.js";
-import { resolveWorkspace, WorkspaceError } from "../host/workspace.js";
-import { StoreError, type Snapshot } from "../store/port.js";
+import { StoreError, UserError, WorkspaceError } from "../errors.js";
+import { resolveWorkspace } from "../host/workspace.js";
+import { judge, type Judgement, type LockState } from "../lock/decide.js";
+import type { Snapshot } from "../lock/port.js";
+import { duration, operator as M, sessionAndPid, shortId } from "../messages.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
-import { UserError } from "./errors.js";
-import { M } from "./messages.js";
 import { openOperatorStore, operatorStoreChoice, storeName } from "./store.js";
 
 /** One lock, as `status --json` prints it. Field names are part of the contract. */
@@ -58,16 +57,16 @@ export function viewOf(key: string, path: string, snapshot: Snapshot, now: numbe
 /** A store failure as an operator error; a lock path that is not a file says what to remove. */
 export function storeProblem(error: unknown, path?: string): never {
   if (error instanceof StoreError) {
-    if (error.code === "ENOTFILE" && path !== undefined) throw new UserError(M.lockNotAFile(path));
-    throw new UserError(M.storeFailed(error.message));
+    if (error.code === "ENOTFILE" && path !== undefined) throw new UserError(M.lockNotAFile(path), 1, error.code);
+    throw new UserError(error.message, 1, error.code);
   }
-  if (error instanceof WorkspaceError) throw new UserError(M.workspaceFailed(error.message));
+  if (error instanceof WorkspaceError) throw new UserError(error.message, 1, error.code);
   throw error;
 }
 
 export async function statusCommand(options: StatusOptions, deps: CommandDeps): Promise<CommandResult> {
   const choice = operatorStoreChoice(deps.env, options.store);
-  const store = await openOperatorStore(deps, options.store);
+  const store = await openOperatorStore(deps, choice);
   try {
     const now = deps.now();
     if (options.all) {
@@ -114,11 +113,11 @@ const HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE"] as const;
 export function table(views: LockView[], now: number, knownWorkspace?: string): string {
   const rows = views.map(({ entry, judgement }) => [
     entry.workspace ?? knownWorkspace ?? M.unrecordedWorkspace(entry.hash),
-    entry.session_id === null ? "-" : shortSessionId(entry.session_id),
+    entry.session_id === null ? "-" : shortId(entry.session_id),
     entry.pid === null ? "-" : String(entry.pid),
-    entry.age_ms === null ? "-" : M.duration(entry.age_ms),
-    judgement.state === "held" ? M.duration(judgement.expiresAt - now) : judgement.state === "stale" ? "expired" : "-",
-    judgement.state === "corrupt" ? `corrupt (${judgement.reason})` : judgement.state,
+    entry.age_ms === null ? "-" : duration(entry.age_ms),
+    judgement.state === "held" ? duration(judgement.expiresAt - now) : judgement.state === "stale" ? M.expired : "-",
+    judgement.state === "corrupt" ? M.corruptState(judgement.reason) : judgement.state,
   ]);
   return formatTable([...HEADERS], rows);
 }
@@ -131,4 +130,14 @@ export function formatTable(headers: string[], rows: string[][]): string {
       .join("  ")
       .trimEnd();
   return `${[headers, ...rows].map(line).join("\n")}\n`;
+}
+
+/** `session 8a22b5eb (pid 23671)`, with `?` for what a corrupt record does not say. */
+export function holderName(entry: StatusEntry): string {
+  return sessionAndPid(entry.session_id ?? "?", entry.pid ?? "?");
+}
+
+/** The workspace a lock belongs to, for a sentence: recorded, known to the caller, or where the lock lives. */
+export function workspaceName(entry: StatusEntry, known: string | null): string {
+  return entry.workspace ?? known ?? M.workspaceNotRecorded(M.lockAt(entry.path));
 }

@@ -9,8 +9,8 @@ import {
   parseGuardCommand,
   SANE_TIMEOUT_S,
 } from "../settings/guardHooks.js";
+import { doctor as M } from "../messages.js";
 import { matcherMatches, readMatcher } from "../settings/matcher.js";
-import { M } from "./messages.js";
 
 export type CheckStatus = "pass" | "warn" | "fail" | "info";
 
@@ -78,9 +78,9 @@ export function sourceCheck(source: Source, ours: Registration[]): Check {
   const id = `settings:${source.label}`;
   if (source.problem) return check(id, source.problem.status, source.problem.message, source.problem.hint);
   const hooks = source.value?.hooks;
-  if (hooks !== undefined && !isObject(hooks)) return check(id, "fail", M.doctor.hooksNotObject(source.path), M.doctor.fixByHand);
+  if (hooks !== undefined && !isObject(hooks)) return check(id, "fail", M.hooksNotObject(source.path), M.fixByHand);
   const count = ours.filter((r) => r.source === source).length;
-  return check(id, "pass", M.doctor.sourceRead(source.label, source.path, count));
+  return check(id, "pass", M.sourceRead(source.label, source.path, count));
 }
 
 function where(regs: Registration[]): string {
@@ -90,38 +90,38 @@ function where(regs: Registration[]): string {
 function toolCheck(regs: Registration[], event: "PreToolUse" | "PostToolUse", subcommand: string): Check {
   const id = subcommand;
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === subcommand);
-  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, subcommand), M.doctor.runInstall);
+  if (mine.length === 0) return check(id, "fail", M.notRegistered(event, subcommand), M.runInstall);
   const invalid = mine.filter((r) => readMatcher(r.matcher, true).kind === "invalid");
   const uncovered = GUARDED_TOOLS.filter((tool) => !mine.some((r) => matcherMatches(r.matcher, tool, true)));
   if (uncovered.length > 0) {
     const matchers = mine.map((r) => JSON.stringify(r.matcher ?? "")).join(", ");
-    const hint = invalid.length > 0 ? M.doctor.invalidMatcherHint : M.doctor.matcherHint;
-    return check(id, "fail", M.doctor.uncovered(event, subcommand, uncovered, matchers), hint);
+    const hint = invalid.length > 0 ? M.invalidMatcherHint : M.matcherHint;
+    return check(id, "fail", M.uncovered(event, subcommand, uncovered.join(", "), matchers), hint);
   }
   const asyncHooks = mine.filter((r) => r.hook.async === true);
   if (subcommand === "pretooluse" && asyncHooks.length === mine.length) {
-    return check(id, "fail", M.doctor.asyncPreToolUse(where(asyncHooks)), M.doctor.removeAsync);
+    return check(id, "fail", M.asyncPreToolUse(where(asyncHooks)), M.removeAsync);
   }
-  return check(id, "pass", M.doctor.covered(event, subcommand, [...GUARDED_TOOLS], where(mine)));
+  return check(id, "pass", M.covered(event, subcommand, GUARDED_TOOLS.join(", "), where(mine)));
 }
 
 function lifecycleCheck(regs: Registration[], event: "Stop" | "SessionEnd"): Check {
   const id = event.toLowerCase();
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === "stop");
-  if (mine.length === 0) return check(id, "fail", M.doctor.notRegistered(event, "stop"), M.doctor.runInstall);
+  if (mine.length === 0) return check(id, "fail", M.notRegistered(event, "stop"), M.runInstall);
   // Stop has no matcher; a SessionEnd matcher filters on the end reason.
   if (event === "SessionEnd" && !mine.some((r) => readMatcher(r.matcher, false).kind === "all")) {
     const matchers = mine.map((r) => JSON.stringify(r.matcher)).join(", ");
-    return check(id, "warn", M.doctor.sessionEndFiltered(matchers), M.doctor.dropMatcher);
+    return check(id, "warn", M.sessionEndFiltered(matchers), M.dropMatcher);
   }
-  return check(id, "pass", M.doctor.lifecycleOk(event, where(mine)));
+  return check(id, "pass", M.lifecycleOk(event, "stop", where(mine)));
 }
 
 function placementCheck(regs: Registration[]): Check {
   const misplaced = regs.filter((r) => !(HOME_EVENTS[r.guard.subcommand] ?? []).includes(r.event));
-  if (misplaced.length === 0) return check("placement", "pass", M.doctor.placementOk);
-  const list = misplaced.map((r) => `${r.guard.subcommand} under ${r.event} (${r.source.label})`).join("; ");
-  return check("placement", "fail", M.doctor.misplaced(list), M.doctor.runInstall);
+  if (misplaced.length === 0) return check("placement", "pass", M.placementOk);
+  const list = misplaced.map((r) => M.misplacedOne(r.guard.subcommand, r.event, r.source.label)).join("; ");
+  return check("placement", "fail", M.misplaced(list), M.runInstall);
 }
 
 function duplicatesCheck(regs: Registration[]): Check {
@@ -131,23 +131,23 @@ function duplicatesCheck(regs: Registration[]): Check {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const twice = [...groups.entries()].filter(([, list]) => list.length > 1);
-  if (twice.length === 0) return check("duplicates", "pass", M.doctor.noDuplicates);
-  const list = twice.map(([key, list]) => `${key} ×${list.length} (${list.map((r) => r.source.label).join(", ")})`).join("; ");
-  return check("duplicates", "warn", M.doctor.duplicates(list), M.doctor.duplicatesHint);
+  if (twice.length === 0) return check("duplicates", "pass", M.noDuplicates);
+  const list = twice.map(([key, list]) => M.duplicateOne(key, list.length, list.map((r) => r.source.label).join(", "))).join("; ");
+  return check("duplicates", "warn", M.duplicates(list), M.duplicatesHint);
 }
 
 function timeoutCheck(regs: Registration[]): Check {
-  if (regs.length === 0) return check("timeout", "info", M.doctor.noHooksForTimeout);
+  if (regs.length === 0) return check("timeout", "info", M.noHooksForTimeout);
   const invalid = regs.filter((r) => r.hook.timeout !== undefined && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
   if (invalid.length > 0) {
-    return check("timeout", "fail", M.doctor.timeoutInvalid(describeTimeouts(invalid)), M.doctor.timeoutHint);
+    return check("timeout", "fail", M.timeoutInvalid(describeTimeouts(invalid)), M.timeoutHint);
   }
   const missing = regs.filter((r) => r.hook.timeout === undefined);
   const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max));
-  if (missing.length > 0) return check("timeout", "warn", M.doctor.timeoutMissing(describeCommands(missing)), M.doctor.timeoutHint);
-  if (odd.length > 0) return check("timeout", "warn", M.doctor.timeoutOdd(describeTimeouts(odd)), M.doctor.timeoutHint);
+  if (missing.length > 0) return check("timeout", "warn", M.timeoutMissing(describeCommands(missing)), M.timeoutHint);
+  if (odd.length > 0) return check("timeout", "warn", M.timeoutOdd(describeTimeouts(odd)), M.timeoutHint);
   const values = [...new Set(regs.map((r) => r.hook.timeout as number))].sort((a, b) => a - b);
-  return check("timeout", "pass", M.doctor.timeoutOk(values));
+  return check("timeout", "pass", M.timeoutOk(values.map((v) => `${v} s`).join(", ")));
 }
 
 function describeTimeouts(regs: Registration[]): string {
@@ -160,8 +160,8 @@ function describeCommands(regs: Registration[]): string {
 
 function sessionStartCheck(regs: Registration[]): Check {
   const mine = regs.filter((r) => r.event === "SessionStart" && r.guard.subcommand === "sessionstart");
-  if (mine.length === 0) return check("sessionstart", "info", M.doctor.noSessionStart);
-  return check("sessionstart", "pass", M.doctor.lifecycleOk("SessionStart", where(mine)));
+  if (mine.length === 0) return check("sessionstart", "info", M.noSessionStart);
+  return check("sessionstart", "pass", M.lifecycleOk("SessionStart", "sessionstart", where(mine)));
 }
 
 /** Every check that needs only the settings, in the order doctor prints them. */
@@ -180,3 +180,9 @@ export function wiringChecks(sources: Source[]): Check[] {
   ];
 }
 
+
+/** One line of doctor's report. */
+export function checkLine(check: Check): string {
+  const status = check.status === "fail" || check.status === "warn" ? check.status.toUpperCase() : check.status;
+  return M.line(status, check.id, check.message, check.hint);
+}

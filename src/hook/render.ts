@@ -1,8 +1,15 @@
 // HookResult -> the bytes Claude Code reads. Only the contract's shapes ever leave here: an
 // allow is silent, because a printed "allow" would skip the user's own permission prompts.
 
-import { failOpenNotice, failOpenStderr } from "../messages.js";
-import type { HookResult } from "./runHook.js";
+import { hook as M } from "../messages.js";
+
+/** What a hook call decided, before it is put in the shape Claude Code reads. */
+export type HookResult =
+  | { kind: "allow" }
+  | { kind: "deny"; reason: string }
+  | { kind: "failOpen"; problem: string }
+  /** An allow that tells: a message for the user and context for Claude. */
+  | { kind: "notice"; event: string; systemMessage: string; additionalContext: string };
 
 export interface Rendered {
   stdout: string;
@@ -34,8 +41,8 @@ export function render(result: HookResult): Rendered {
       };
     case "failOpen":
       return {
-        stdout: `${JSON.stringify({ systemMessage: failOpenNotice(result.problem) })}\n`,
-        stderr: `${failOpenStderr(oneLine(result.problem))}\n`,
+        stdout: `${JSON.stringify({ systemMessage: M.failOpenNotice(result.problem) })}\n`,
+        stderr: `${M.failOpenStderr(oneLine(result.problem))}\n`,
       };
   }
 }

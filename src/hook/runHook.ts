@@ -1,80 +1,60 @@
 // A hook call, from stdin to a HookResult. This is the one place where internal problems turn
-// into the contract's fail-open answer: everything below throws typed errors, and nothing here
-// lets an error become a denial.
+// into the contract's fail-open answer: everything below throws typed errors (errors.ts), and
+// nothing here lets an error become a denial. Time, process, store and log come in as HookDeps,
+// so a test can run a whole call in process.
 
-import { classifyBash } from "../core/bashReadOnly.js";
-import type { Caller } from "../core/decide.js";
-import { parsePayload, type HookPayload } from "../core/payload.js";
-import { DEFAULT_TTL_MS, type LockRecord } from "../core/record.js";
+import { GuardError, InputError, messageOf } from "../errors.js";
 import type { LogEntry, Outcome } from "../host/decisionLog.js";
 import { livenessProbe, type ProcessHost, sessionPid, startIdentity } from "../host/sessionProcess.js";
 import { resolveWorkspace, type Workspace, type WorkspaceFs } from "../host/workspace.js";
-import { judge } from "../core/decide.js";
-import {
-  denyReason,
-  holderLine,
-  invalidTtl,
-  lostNoticeForClaude,
-  lostNoticeForUser,
-  otherSession,
-  sessionStartForClaude,
-  sessionStartForUser,
-} from "../messages.js";
-import type { LockStore } from "../store/port.js";
-import { acquire, type Clock, refresh, release } from "./guard.js";
+import { acquire, type Clock, refresh, release } from "../lock/apply.js";
+import { type Caller, judge } from "../lock/decide.js";
+import type { LockStore } from "../lock/port.js";
+import type { LockRecord } from "../lock/record.js";
+import { hook as M } from "../messages.js";
+import type { HookCommand, HookFlags } from "./commands.js";
+import { type HookPayload, parsePayload } from "./payload.js";
+import { type Env, isDisabled, leaseFor, needsLock, resolveTtl } from "./policy.js";
+import type { HookResult } from "./render.js";
 
-export const HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"] as const;
-export type HookCommand = (typeof HOOK_COMMANDS)[number];
-
-export type HookResult =
-  | { kind: "allow" }
-  | { kind: "deny"; reason: string }
-  | { kind: "failOpen"; problem: string }
-  /** An allow that tells: a message for the user and context for Claude. */
-  | { kind: "notice"; event: string; systemMessage: string; additionalContext: string };
+export type { HookResult };
 
 export interface HookDeps {
-  env: NodeJS.ProcessEnv;
+  env: Env;
   readInput(): Promise<string>;
   clock: Clock;
-  openStore(env: NodeJS.ProcessEnv): LockStore | Promise<LockStore>;
+  /** The store this process was configured with (resolved once, from `--store` or the environment). */
+  openStore(): Promise<LockStore>;
   host: ProcessHost;
   log(entry: LogEntry): void;
   workspaceFs?: WorkspaceFs;
-  /** The raw value of `--ttl-ms`, when given. */
-  ttlFlag?: string | undefined;
 }
 
-/** Bad input or settings: the hook cannot judge the call, so it fails open and says why. */
-export class HookInputError extends Error {
-  override name = "HookInputError";
-}
+/** The hook's command line, parsed: its flags, or why they could not be read. */
+export type HookArgs = { ok: true; flags: HookFlags } | { ok: false; problem: string };
 
-/** Claude Code's own default and ceiling for a Bash call's `timeout`. */
-const BASH_DEFAULT_TIMEOUT_MS = 120_000;
-const BASH_MAX_TIMEOUT_MS = 600_000;
-
-export async function runHook(command: HookCommand, deps: HookDeps): Promise<HookResult> {
+export async function runHook(command: HookCommand, args: HookArgs, deps: HookDeps): Promise<HookResult> {
   const { env } = deps;
   let payload: HookPayload | null = null;
   let workspace: Workspace | null = null;
   try {
     const text = await deps.readInput();
-    if (env.CLAUDE_SESSION_GUARD_DISABLE === "1") return { kind: "allow" };
+    if (isDisabled(env)) return { kind: "allow" };
+    if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const parsed = parsePayload(text);
-    if (!parsed.ok) throw new HookInputError(parsed.problem);
+    if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
-    const ttlMs = resolveTtl(deps.ttlFlag, env);
+    const ttlMs = resolveTtl(args.flags.ttlMs, env);
     workspace = resolveWorkspace(env, payload.cwd, deps.workspaceFs);
-    const store = await deps.openStore(env);
+    const store = await deps.openStore();
     try {
       return await HANDLERS[command]({ deps, payload, workspace, store, ttlMs });
     } finally {
       await store.close();
     }
   } catch (error) {
-    if (env.CLAUDE_SESSION_GUARD_DISABLE === "1") return { kind: "allow" };
-    const problem = describe(error);
+    if (isDisabled(env)) return { kind: "allow" };
+    const problem = error instanceof GuardError ? error.message : M.internalError(messageOf(error));
     deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem }));
     return { kind: "failOpen", problem };
   }
@@ -90,9 +70,7 @@ interface Call {
 
 const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
   async pretooluse({ deps, payload, workspace, store, ttlMs }) {
-    // A command that provably cannot change the workspace needs no lock: it neither takes one nor
-    // waits for one. Anything the classifier cannot prove read-only is guarded.
-    if (isReadOnlyBash(payload, deps.env)) return { kind: "allow" };
+    if (!needsLock(payload, deps.env)) return { kind: "allow" };
     const outcome = await acquire(
       store,
       workspace.key,
@@ -102,10 +80,8 @@ const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
     );
     if (outcome.kind === "deny") {
       deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), tool: payload.toolName }));
-      return {
-        kind: "deny",
-        reason: denyReason(payload.toolName, workspace.path, outcome.holder, deps.clock.now(), outcome.expiresAt),
-      };
+      const now = deps.clock.now();
+      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, holderLine(outcome.holder, now, outcome.expiresAt)) };
     }
     if (outcome.why !== "own") {
       const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";
@@ -144,8 +120,8 @@ const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
     return {
       kind: "notice",
       event: "SessionStart",
-      systemMessage: sessionStartForUser(workspace.path, holder),
-      additionalContext: sessionStartForClaude(workspace.path, holder),
+      systemMessage: M.sessionStartForUser(workspace.path, holder),
+      additionalContext: M.sessionStartForClaude(workspace.path, holder),
     };
   },
 
@@ -168,29 +144,19 @@ async function deliverNotice(
 ): Promise<HookResult> {
   const notice = await store.takeNotice(workspace.key, payload.sessionId);
   if (notice === null) return { kind: "allow" };
-  const by = notice.by === null ? "an operator (claude-session-guard clear)" : otherSession(notice.by.session_id, notice.by.pid);
+  const by = notice.by === null ? M.anOperator : M.otherSession(notice.by.session_id, notice.by.pid);
   const at = new Date(notice.at).toISOString();
   deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace, { by: notice.by }));
   return {
     kind: "notice",
     event,
-    systemMessage: lostNoticeForUser(workspace.path, by, at, notice.reason),
-    additionalContext: lostNoticeForClaude(workspace.path, by, at, notice.reason),
+    systemMessage: M.lostForUser(workspace.path, by, at, notice.reason),
+    additionalContext: M.lostForClaude(workspace.path, by, at, notice.reason),
   };
 }
 
-function isReadOnlyBash(payload: HookPayload, env: NodeJS.ProcessEnv): boolean {
-  if (payload.toolName !== "Bash" || env.CLAUDE_SESSION_GUARD_STRICT_BASH === "1") return false;
-  const command = payload.toolInput.command;
-  return typeof command === "string" && classifyBash(command).readOnly;
-}
-
-/** A Bash call may run up to its declared timeout; the lock must outlast it. */
-function leaseFor(payload: HookPayload): number {
-  if (payload.toolName !== "Bash") return 0;
-  const declared = payload.toolInput.timeout;
-  const timeout = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : BASH_DEFAULT_TIMEOUT_MS;
-  return Math.round(Math.min(timeout, BASH_MAX_TIMEOUT_MS));
+function holderLine(holder: LockRecord, now: number, expiresAt: number): string {
+  return M.holderLine(holder.session_id, holder.pid, now - holder.acquired_at, expiresAt - now);
 }
 
 /** Built lazily: the session's process identity costs /proc reads that a denial never needs. */
@@ -207,19 +173,6 @@ function callerFor(deps: HookDeps, payload: HookPayload, workspace: Workspace, t
     }
     return { sessionId: payload.sessionId, now: deps.clock.now(), ttlMs, leaseMs, ...identity };
   };
-}
-
-export function resolveTtl(flag: string | undefined, env: NodeJS.ProcessEnv): number {
-  if (flag !== undefined) return parseTtl(flag, "--ttl-ms");
-  const fromEnv = env.CLAUDE_SESSION_GUARD_TTL_MS;
-  if (fromEnv !== undefined && fromEnv !== "") return parseTtl(fromEnv, "CLAUDE_SESSION_GUARD_TTL_MS");
-  return DEFAULT_TTL_MS;
-}
-
-function parseTtl(raw: string, source: string): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < 1000 || value > 604_800_000) throw new HookInputError(invalidTtl(source, raw));
-  return value;
 }
 
 function holderOf(record: LockRecord): NonNullable<LogEntry["holder"]> {
@@ -242,12 +195,4 @@ function entry(
     workspace: workspace?.path ?? null,
     ...extra,
   };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && error.name !== "Error" && error.name !== "TypeError" && error.name !== "RangeError") {
-    return error.message;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return `internal error (${message}); please report it`;
 }

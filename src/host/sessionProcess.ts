@@ -2,10 +2,8 @@
 // an identity for it that survives pid reuse. Linux reads /proc (no child process on the hot
 // path); macOS asks ps; elsewhere the checks answer "unknown" and the lock falls back to its TTL.
 
-import * as nodeFs from "node:fs";
-import { hostname } from "node:os";
-import type { Liveness, LivenessProbe } from "../core/decide.js";
-import { isPositiveInteger, type LockRecord } from "../core/record.js";
+import type { Liveness, LivenessProbe } from "../lock/decide.js";
+import { isPositiveInteger, type LockRecord } from "../lock/record.js";
 
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "busybox"]);
 
@@ -18,31 +16,6 @@ export interface ProcessHost {
   ps(pid: number, field: string): string | null;
   hostname(): string;
 }
-
-export const realProcessHost = (): ProcessHost => ({
-  platform: process.platform,
-  ppid: process.ppid,
-  readFile: (path) => nodeFs.readFileSync(path, "utf8"),
-  exists(pid) {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-  },
-  ps(pid, field) {
-    try {
-      // Loaded here, not at the top: only macOS needs it, and Linux hooks never pay for it.
-      const { execFileSync } = process.getBuiltinModule("node:child_process");
-      const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], { encoding: "utf8", timeout: 1000 });
-      return out.trim() || null;
-    } catch {
-      return null;
-    }
-  },
-  hostname,
-});
 
 /**
  * CLAUDE_PID when Claude Code sets it; otherwise the nearest ancestor of the hook that is not a

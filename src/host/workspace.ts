@@ -2,7 +2,9 @@
 
 import * as nodeFs from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { md5Hex } from "../core/md5.js";
+import { messageOf, WorkspaceError } from "../errors.js";
+import { md5Hex } from "../lock/md5.js";
+import { workspace as M } from "../messages.js";
 
 export interface Workspace {
   /** The resolved workspace path. */
@@ -12,10 +14,6 @@ export interface Workspace {
 }
 
 export type WorkspaceFs = Pick<typeof nodeFs, "realpathSync" | "lstatSync">;
-
-export class WorkspaceError extends Error {
-  override name = "WorkspaceError";
-}
 
 /**
  * CLAUDE_SESSION_GUARD_WORKSPACE names the workspace outright. Otherwise start from
@@ -39,11 +37,11 @@ export function workspaceKey(identity: string): string {
 
 function startDirectory(env: NodeJS.ProcessEnv, cwd: string | null, fs: WorkspaceFs): string {
   const start = nonEmpty(env.CLAUDE_PROJECT_DIR) ?? cwd;
-  if (start === null) throw new WorkspaceError("the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set");
+  if (start === null) throw new WorkspaceError(M.noCwd);
   try {
     return fs.realpathSync(start);
   } catch (error) {
-    throw new WorkspaceError(`cannot resolve the workspace directory ${start}: ${(error as Error).message}`);
+    throw new WorkspaceError(M.unresolvable(start, messageOf(error)), { cause: error });
   }
 }
 

@@ -4,6 +4,8 @@
 // objects out; the caller reads and writes the file.
 
 import example from "../../settings.example.json" with { type: "json" };
+import { SettingsError } from "../errors.js";
+import { settings as M } from "../messages.js";
 
 export const GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"] as const;
 export const HOOK_TIMEOUT_S = 5;
@@ -68,11 +70,6 @@ export interface HookChange {
   why?: "duplicate" | "wrong-event" | "outdated" | "matcher" | "timeout";
 }
 
-/** The settings do not have the shape Claude Code reads; we refuse to guess rather than clobber. */
-export class SettingsShapeError extends Error {
-  override name = "SettingsShapeError";
-}
-
 export function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -96,14 +93,15 @@ interface Found {
 function hooksOf(settings: Json): Json {
   const hooks = settings.hooks;
   if (hooks === undefined) return {};
-  if (!isObject(hooks)) throw new SettingsShapeError(`"hooks" is not an object`);
+  // The settings do not have the shape Claude Code reads: refuse to guess rather than clobber.
+  if (!isObject(hooks)) throw new SettingsError(M.hooksNotObject, "ESHAPE");
   return hooks;
 }
 
 function eventArray(hooks: Json, event: string): unknown[] {
   const groups = hooks[event];
   if (groups === undefined) return [];
-  if (!Array.isArray(groups)) throw new SettingsShapeError(`"hooks.${event}" is not an array`);
+  if (!Array.isArray(groups)) throw new SettingsError(M.eventNotArray(event), "ESHAPE");
   return groups;
 }
 

@@ -2,6 +2,10 @@
 // them back in the layout their owner chose (indentation, line endings, final newline, BOM).
 // JSON.parse alone cannot do the first: on Node 20 its message names neither line nor column.
 
+import { settings } from "../messages.js";
+
+const J = settings.json;
+
 export interface JsonLayout {
   /** What JSON.stringify takes as `space`: a tab, some spaces, or 0 for a one-line file. */
   indent: string | number;
@@ -78,34 +82,34 @@ export function locateJsonError(text: string): { offset: number; problem: string
   const fail = (problem: string, at = i): never => {
     // Comments are the most common reason a hand-edited settings file is not JSON: say so.
     const comment = text.startsWith("//", at) || text.startsWith("/*", at);
-    throw new Stop(at, comment ? "a comment (JSON has none)" : problem);
+    throw new Stop(at, comment ? J.comment : problem);
   };
-  const describe = (at: number) => (at >= text.length ? "the end of the file" : `"${text[at]}"`);
+  const describe = (at: number) => (at >= text.length ? J.endOfFile : `"${text[at]}"`);
   const ws = () => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
   };
   const expect = (ch: string, what: string) => {
-    if (text[i] !== ch) fail(`expected ${what} but found ${describe(i)}`);
+    if (text[i] !== ch) fail(J.expected(what, describe(i)));
     i++;
   };
   const string = () => {
-    expect('"', "a string");
+    expect('"', J.aString);
     for (;;) {
-      if (i >= text.length) fail("a string is not closed");
+      if (i >= text.length) fail(J.unclosedString);
       const c = text[i]!;
       if (c === '"') {
         i++;
         return;
       }
-      if (c < " ") fail("a control character (such as a line break) inside a string");
+      if (c < " ") fail(J.controlCharacter);
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("an invalid \\u escape");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(J.badUnicodeEscape);
           i += 6;
           continue;
         }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail("an invalid escape in a string");
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail(J.badEscape);
         i += 2;
         continue;
       }
@@ -114,7 +118,7 @@ export function locateJsonError(text: string): { offset: number; problem: string
   };
   const number = () => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match || match[0] === "" || match[0] === "-") fail(`unexpected ${describe(i)}`);
+    if (!match || match[0] === "" || match[0] === "-") fail(J.unexpected(describe(i)));
     i += match![0].length;
   };
   const value = (): void => {
@@ -129,16 +133,16 @@ export function locateJsonError(text: string): { offset: number; problem: string
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(`expected a property name in double quotes but found ${describe(i)}`);
+        if (text[i] !== '"') fail(J.propertyName(describe(i)));
         string();
         ws();
-        expect(":", `":" after a property name`);
+        expect(":", J.colonAfterName);
         value();
         ws();
         if (text[i] === ",") {
           i++;
           ws();
-          if (text[i] === "}") fail("a trailing comma before }");
+          if (text[i] === "}") fail(J.trailingComma("}"));
           continue;
         }
         expect("}", `"," or "}"`);
@@ -158,7 +162,7 @@ export function locateJsonError(text: string): { offset: number; problem: string
         if (text[i] === ",") {
           i++;
           ws();
-          if (text[i] === "]") fail("a trailing comma before ]");
+          if (text[i] === "]") fail(J.trailingComma("]"));
           continue;
         }
         expect("]", `"," or "]"`);
@@ -173,13 +177,13 @@ export function locateJsonError(text: string): { offset: number; problem: string
       }
     }
     if (c !== undefined && /[-0-9]/.test(c)) return number();
-    fail(c === undefined ? "unexpected end of the file" : `unexpected ${describe(i)}`);
+    fail(c === undefined ? J.unexpectedEnd : J.unexpected(describe(i)));
   };
   try {
     value();
     ws();
-    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-    return { offset: text.length, problem: "not valid JSON" };
+    if (i < text.length) fail(J.afterEnd(describe(i)));
+    return { offset: text.length, problem: J.invalid };
   } catch (error) {
     if (error instanceof Stop) return { offset: error.offset, problem: error.problem };
     throw error;

@@ -6,6 +6,8 @@
 import type * as nodeFs from "node:fs";
 import { constants } from "node:fs";
 import { dirname } from "node:path";
+import { errnoOf, messageOf, SettingsError } from "../errors.js";
+import { settings as M } from "../messages.js";
 import { isObject, type Json } from "./guardHooks.js";
 import { DEFAULT_LAYOUT, formatJson, type JsonLayout, parseJsonText } from "./jsonText.js";
 
@@ -19,41 +21,23 @@ export interface SettingsText {
   layout: JsonLayout;
 }
 
-export type SettingsErrorCode = "EJSON" | "ENOTOBJECT" | "EREAD" | "EREADONLY" | "EWRITE";
-
-export class SettingsFileError extends Error {
-  override name = "SettingsFileError";
-  constructor(
-    message: string,
-    readonly code: SettingsErrorCode,
-    readonly path: string,
-    cause?: unknown,
-  ) {
-    super(message, { cause });
-  }
-}
-
 export function readSettingsFile(path: string, fs: SettingsFs): SettingsText {
   let text: string;
   try {
     text = fs.readFileSync(path, "utf8");
   } catch (error) {
-    const code = codeOf(error);
+    const code = errnoOf(error);
     // ENOTDIR: a parent is a file, so this settings file cannot exist; writing will say why.
     if (code === "ENOENT" || code === "ENOTDIR") return { path, exists: false, text: "", value: {}, layout: DEFAULT_LAYOUT };
-    throw new SettingsFileError(`cannot read ${path}: ${messageOf(error)}`, "EREAD", path, error);
+    throw new SettingsError(M.cannotRead(path, messageOf(error)), "EREAD", path, { cause: error });
   }
   // An empty file is what `touch` leaves; Claude Code reads it as no settings, and so do we.
   if (text.trim() === "" || text.trim() === "\uFEFF") return { path, exists: true, text, value: {}, layout: DEFAULT_LAYOUT };
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    throw new SettingsFileError(
-      `${path} is not valid JSON: line ${parsed.line}, column ${parsed.column}: ${parsed.problem}`,
-      "EJSON",
-      path,
-    );
+    throw new SettingsError(M.invalidJson(path, parsed.line, parsed.column, parsed.problem), "EJSON", path);
   }
-  if (!isObject(parsed.value)) throw new SettingsFileError(`${path} does not hold a JSON object`, "ENOTOBJECT", path);
+  if (!isObject(parsed.value)) throw new SettingsError(M.notObject(path), "ENOTOBJECT", path);
   return { path, exists: true, text, value: parsed.value, layout: parsed.layout };
 }
 
@@ -72,29 +56,21 @@ export function writeSettingsFile(
     try {
       fs.accessSync(path, constants.W_OK);
     } catch (error) {
-      throw new SettingsFileError(`${path} is read-only (${codeOf(error) ?? messageOf(error)})`, "EREADONLY", path, error);
+      throw new SettingsError(M.readOnly(path, errnoOf(error) ?? messageOf(error)), "EREADONLY", path, { cause: error });
     }
   }
   try {
     fs.mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw new SettingsFileError(`cannot create ${dirname(path)}: ${messageOf(error)}`, "EWRITE", path, error);
+    throw new SettingsError(M.cannotCreateDir(dirname(path), messageOf(error)), "EWRITE", path, { cause: error });
   }
   try {
     writeFileAtomic(path, text);
   } catch (error) {
-    const code = codeOf(error);
+    const code = errnoOf(error);
     if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new SettingsFileError(`${path} cannot be written: ${messageOf(error)}`, "EREADONLY", path, error);
+      throw new SettingsError(M.cannotBeWritten(path, messageOf(error)), "EREADONLY", path, { cause: error });
     }
-    throw new SettingsFileError(`cannot write ${path}: ${messageOf(error)}`, "EWRITE", path, error);
+    throw new SettingsError(M.cannotWrite(path, messageOf(error)), "EWRITE", path, { cause: error });
   }
-}
-
-function codeOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

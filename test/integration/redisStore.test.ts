@@ -4,13 +4,13 @@
 import { type AddressInfo, createServer } from "node:net";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { judge, UNKNOWN_LIVENESS } from "../../src/core/decide.js";
-import { serializeRecord } from "../../src/core/record.js";
-import type { LockStore } from "../../src/store/port.js";
-import { StoreError } from "../../src/store/port.js";
-import { LOCK_PREFIX, NOTICE_PREFIX, redisStore, type RedisStoreOptions } from "../../src/store/redisStore.js";
+import { judge, UNKNOWN_LIVENESS } from "../../src/lock/decide.js";
+import { serializeRecord } from "../../src/lock/record.js";
+import type { LockStore } from "../../src/lock/port.js";
+import { StoreError } from "../../src/errors.js";
+import { LOCK_PREFIX, NOTICE_PREFIX, redisStore, type RedisStoreOptions } from "../../src/lock/redis/redisStore.js";
 import { describeRedis, type RedisServer, startRedis } from "../support/redisServer.js";
-import { record, storeContract } from "../unit/storeContract.js";
+import { record, storeContract } from "../support/storeContract.js";
 
 const KEY = "0123456789ab";
 const PASSWORD = "pa:ss@w/rd#1?";

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearCommand } from "../../../src/commands/clear.js";
 import type { OperatorStore } from "../../../src/commands/deps.js";
-import { UserError } from "../../../src/commands/errors.js";
+import { UserError } from "../../../src/errors.js";
 import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
-import { fileStore } from "../../../src/store/fileStore.js";
+import { fileStore } from "../../../src/lock/fileStore.js";
 import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
 
 let deps: Fake;
@@ -76,7 +76,7 @@ describe("clearCommand", () => {
     writeFileSync(leftover, "{}");
     // A leftover is judged by its ctime, which cannot be set back: a store clock two minutes
     // ahead makes it old enough.
-    deps.openStore = (e) => fileStore(runtimeDir(e), { now: () => Date.now() + 120_000 });
+    deps.openStore = () => fileStore(runtimeDir(deps.env), { now: () => Date.now() + 120_000 });
     const { stdout } = await clearCommand({ stale: true }, deps);
     expect(stdout.split("\n").filter(Boolean)).toEqual([
       expect.stringMatching(/^Removed the expired lock of workspace not recorded, lock file .*bbbbbbbbbbbb\.json \(session stale-22 \(pid 4242\)/),

@@ -5,8 +5,8 @@ import type { RunResult } from "../../../src/commands/deps.js";
 import { answerProblem, doctorCommand } from "../../../src/commands/doctor.js";
 import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
-import { fileStore } from "../../../src/store/fileStore.js";
-import { StoreError } from "../../../src/store/port.js";
+import { fileStore } from "../../../src/lock/fileStore.js";
+import { StoreError } from "../../../src/errors.js";
 import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
 
 const example = readFileSync(join(import.meta.dirname, "../../../settings.example.json"), "utf8");
@@ -195,9 +195,9 @@ describe("doctorCommand on the Redis store", () => {
   /** The file store under a Redis name, so no Redis is needed; `fail` makes every read throw. */
   function fakeRedis(fail?: string) {
     const flags: Array<string | undefined> = [];
-    deps.openStore = (e, flag) => {
-      flags.push(flag);
-      const files = fileStore(runtimeDir(e), { now: () => NOW });
+    deps.openStore = (choice) => {
+      flags.push(choice.kind === "redis" ? choice.connection().url : undefined);
+      const files = fileStore(runtimeDir(deps.env), { now: () => NOW });
       return {
         ...files,
         location: (key: string) => `${DISPLAY} claude-session-guard:lock:${key}`,

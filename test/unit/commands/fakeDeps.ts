@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandDeps, RunResult } from "../../../src/commands/deps.js";
-import type { Liveness } from "../../../src/core/decide.js";
+import type { Liveness } from "../../../src/lock/decide.js";
 import type { LogEntry } from "../../../src/host/decisionLog.js";
 import { runtimeDir } from "../../../src/host/paths.js";
-import { fileStore } from "../../../src/store/fileStore.js";
+import { fileStore } from "../../../src/lock/fileStore.js";
 
 export const NOW = 1_764_000_000_000;
 
@@ -37,7 +37,7 @@ export function fakeDeps(overrides: Partial<CommandDeps> = {}): Fake {
     cwd: workspace,
     now: () => NOW,
     sleep: async () => {},
-    openStore: (e) => fileStore(runtimeDir(e), { now: () => NOW }),
+    openStore: () => fileStore(runtimeDir(env), { now: () => NOW }),
     probe: () => fake.liveness,
     logDir: join(root, "log"),
     log: (entry) => fake.logged.push(entry),

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UserError } from "../../../src/commands/errors.js";
+import { UserError } from "../../../src/errors.js";
 import { installCommand, launcher, settingsPathFor, uninstallCommand } from "../../../src/commands/install.js";
 import { type Fake, fakeDeps } from "./fakeDeps.js";
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UserError } from "../../../src/commands/errors.js";
+import { UserError } from "../../../src/errors.js";
 import { logCommand } from "../../../src/commands/log.js";
 import { type Fake, fakeDeps } from "./fakeDeps.js";
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { statusCommand } from "../../../src/commands/status.js";
 import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
-import { fileStore } from "../../../src/store/fileStore.js";
+import { fileStore } from "../../../src/lock/fileStore.js";
 import { type Fake, fakeDeps, NOW, writeLock } from "./fakeDeps.js";
 
 let deps: Fake;
@@ -68,9 +68,9 @@ describe("statusCommand", () => {
 describe("statusCommand on the Redis store", () => {
   it("says which Redis it looked in when there are no locks, without the password", async () => {
     const flags: Array<string | undefined> = [];
-    deps.openStore = (e, flag) => {
-      flags.push(flag);
-      return { ...fileStore(runtimeDir(e)), list: async () => [] };
+    deps.openStore = (choice) => {
+      flags.push(choice.kind === "redis" ? choice.connection().url : undefined);
+      return { ...fileStore(runtimeDir(deps.env)), list: async () => [] };
     };
     deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: "redis://other:1" };
     const result = await statusCommand({ all: true, store: "redis://:pa55word@127.0.0.1:6399/3" }, deps);

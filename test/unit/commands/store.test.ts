@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { UserError } from "../../../src/commands/errors.js";
-import { chosenStore, openOperatorStore, operatorStoreChoice, storeName } from "../../../src/commands/store.js";
-import { openStore } from "../../../src/store/openStore.js";
-import { StoreError } from "../../../src/store/port.js";
+import { openOperatorStore, operatorStoreChoice, storeName } from "../../../src/commands/store.js";
+import { StoreError, UserError } from "../../../src/errors.js";
+import { runtimeDir } from "../../../src/host/paths.js";
+import { chooseStore, openStore, type StoreChoice } from "../../../src/lock/openStore.js";
+
+const chosenStore = (env: NodeJS.ProcessEnv, flag: string | undefined) => chooseStore(env, runtimeDir(env), flag);
 
 const ENV = { HOME: "/home/ana", CLAUDE_CONFIG_DIR: "/home/ana/.claude" };
 const SECRET = "Tr0ub4dor&3";
@@ -38,7 +40,7 @@ describe("a bad store URL", () => {
   const bad = `http://user:${SECRET}@host/`;
 
   it("given with --store is a usage error (exit 2) that names --store and hides the password", async () => {
-    const attempts: Array<() => unknown> = [() => operatorStoreChoice(ENV, bad), () => openOperatorStore({ env: ENV, openStore }, bad)];
+    const attempts: Array<() => unknown> = [() => operatorStoreChoice(ENV, bad)];
     for (const attempt of attempts) {
       const error = await Promise.resolve().then(attempt).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
@@ -49,27 +51,28 @@ describe("a bad store URL", () => {
 
   it("in CLAUDE_SESSION_GUARD_STORE is a failure (exit 1) that names the variable", async () => {
     const env = { ...ENV, CLAUDE_SESSION_GUARD_STORE: bad };
-    const error = await openOperatorStore({ env, openStore }, undefined).catch((e: unknown) => e);
+    const error = await Promise.resolve()
+      .then(() => operatorStoreChoice(env, undefined))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 1, message: expect.stringMatching(/^CLAUDE_SESSION_GUARD_STORE must be a Redis URL/) });
     expect((error as Error).message).not.toContain(SECRET);
   });
 
   it("leaves other store errors alone", async () => {
     const failing = new StoreError("cannot reach it", "ECONNREFUSED");
-    const deps = { env: ENV, openStore: () => Promise.reject(failing) };
-    await expect(openOperatorStore(deps, undefined)).rejects.toBe(failing);
+    const deps = { openStore: () => Promise.reject(failing) };
+    await expect(openOperatorStore(deps, operatorStoreChoice(ENV, undefined))).rejects.toBe(failing);
   });
 
   it("reaches the command's openStore with the flag", async () => {
     const seen: Array<string | undefined> = [];
     const deps = {
-      env: ENV,
-      openStore: (_env: NodeJS.ProcessEnv, flag?: string) => {
-        seen.push(flag);
-        return openStore(ENV, undefined);
+      openStore: (choice: StoreChoice) => {
+        seen.push(choice.kind === "redis" ? choice.connection().url : undefined);
+        return openStore(chooseStore(ENV, runtimeDir(ENV)));
       },
     };
-    await (await openOperatorStore(deps, "redis://h:1")).close();
+    await (await openOperatorStore(deps, operatorStoreChoice(ENV, "redis://h:1"))).close();
     expect(seen).toEqual(["redis://h:1"]);
   });
 });

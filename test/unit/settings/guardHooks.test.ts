@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { SettingsError } from "../../../src/errors.js";
 import { describe, expect, it } from "vitest";
 import {
   GUARD_EVENTS,
   guardEventsOf,
   installGuardHooks,
   parseGuardCommand,
-  SettingsShapeError,
   uninstallGuardHooks,
 } from "../../../src/settings/guardHooks.js";
 
@@ -124,7 +124,7 @@ describe("installGuardHooks", () => {
   });
 
   it("refuses settings whose hooks are not the shape Claude Code reads, rather than overwrite them", () => {
-    expect(() => installGuardHooks({ hooks: [] }, BARE)).toThrow(SettingsShapeError);
+    expect(() => installGuardHooks({ hooks: [] }, BARE)).toThrow(SettingsError);
     expect(() => installGuardHooks({ hooks: { Stop: {} } }, BARE)).toThrow(/hooks.Stop/);
   });
 });

@@ -4,8 +4,8 @@
 // read, listing, once-only notices, and a location that names the lock.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LockRecord } from "../../src/core/record.js";
-import type { LockStore, LostNotice, Snapshot, Version } from "../../src/store/port.js";
+import type { LockRecord } from "../../src/lock/record.js";
+import type { LockStore, LostNotice, Snapshot, Version } from "../../src/lock/port.js";
 
 /** One backing (a directory, a Redis database) that several stores may share, as processes do. */
 export interface ContractBacking {

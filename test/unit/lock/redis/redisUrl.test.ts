@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StoreError } from "../../src/store/port.js";
-import { parseRedisUrl, redactUrl, scrub } from "../../src/store/redisUrl.js";
+import { StoreError } from "../../../../src/errors.js";
+import { parseRedisUrl, redactUrl, scrub } from "../../../../src/lock/redis/redisUrl.js";
 
 describe("parseRedisUrl", () => {
   it("reads host, port, database and TLS, with a display form that has no credentials", () => {

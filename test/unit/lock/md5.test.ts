@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { md5Hex } from "../../src/core/md5.js";
+import { md5Hex } from "../../../src/lock/md5.js";
 
 const reference = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
 

@@ -2,9 +2,10 @@ import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { LockRecord, Observed } from "../../src/core/record.js";
-import { type FileStoreFs, fileStore, lockFileName } from "../../src/store/fileStore.js";
-import { StoreError, type Version } from "../../src/store/port.js";
+import type { LockRecord, Observed } from "../../../src/lock/record.js";
+import { type FileStoreFs, fileStore, lockFileName } from "../../../src/lock/fileStore.js";
+import { StoreError } from "../../../src/errors.js";
+import type { Version } from "../../../src/lock/port.js";
 
 // Every node:fs function this file or the store reaches through the module is recorded while
 // `direct.watching` is on: the store must make none of those calls when given its own `fs`.
@@ -430,7 +431,7 @@ describe("store semantics on a real directory", () => {
 });
 
 describe("every fs call goes through the injected fs", () => {
-  const source = readFileSync(join(import.meta.dirname, "../../src/store/fileStore.ts"), "utf8");
+  const source = readFileSync(join(import.meta.dirname, "../../../src/lock/fileStore.ts"), "utf8");
   const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
   const allowed = new Set(
     [...(/export type FileStoreFs = Pick<\s*typeof nodeFs,([^>]*)>/.exec(code)?.[1] ?? "").matchAll(/"(\w+)"/g)].map((m) => m[1]),

@@ -2,7 +2,8 @@
 // password, and everything the guard prints, logs or stores about it goes through `display` or
 // `scrub` here, so no message anywhere can leak it.
 
-import { StoreError } from "./port.js";
+import { StoreError } from "../../errors.js";
+import { redis as M } from "../../messages.js";
 
 export interface RedisTarget {
   host: string;
@@ -18,29 +19,26 @@ export interface RedisTarget {
 /** Where the URL came from, for error messages: the variable or the flag the user set. */
 export type UrlSource = "CLAUDE_SESSION_GUARD_STORE" | "--store";
 
-const FORMS = "redis://[user:password@]host[:port][/db] or rediss://… for TLS";
-
 export function parseRedisUrl(raw: string, source: UrlSource = "CLAUDE_SESSION_GUARD_STORE"): RedisTarget {
-  const bad = (why: string) =>
-    new StoreError(`${source} must be a Redis URL, ${FORMS}; "${redactUrl(raw)}" ${why}`, "EBADURL");
+  const bad = (why: string) => new StoreError(M.badUrl(source, redactUrl(raw), why), "EBADURL");
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw bad("is not a URL (percent-encode characters such as @ / ? # in the password)");
+    throw bad(M.notAUrl);
   }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(`has the unsupported scheme "${url.protocol}"`);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(M.badScheme(url.protocol));
   // Brackets stay in `hostname` for IPv6 literals; net.connect wants the bare address.
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (host === "") throw bad("has no host");
-  if (url.search !== "" || url.hash !== "") throw bad("has a query or fragment, which the guard does not read");
+  if (host === "") throw bad(M.noHost);
+  if (url.search !== "" || url.hash !== "") throw bad(M.queryOrFragment);
   const dbText = url.pathname.replace(/^\//, "");
   if (!/^\d{0,9}$/.test(dbText)) {
-    throw bad("has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)");
+    throw bad(M.badPath);
   }
   const username = decode(url.username, bad);
   const password = decode(url.password, bad);
-  if (username !== undefined && password === undefined) throw bad("has a user name but no password");
+  if (username !== undefined && password === undefined) throw bad(M.userWithoutPassword);
   const port = url.port === "" ? 6379 : Number(url.port);
   const db = dbText === "" ? 0 : Number(dbText);
   return {
@@ -59,7 +57,7 @@ function decode(value: string, bad: (why: string) => StoreError): string | undef
   try {
     return decodeURIComponent(value);
   } catch {
-    throw bad("has credentials that are not valid percent-encoding");
+    throw bad(M.badEncoding);
   }
 }
 

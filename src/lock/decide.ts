@@ -2,6 +2,7 @@
 // No clock, no process, no I/O: the caller observes the store, asks here what to do, and makes
 // the change with a compare-and-swap against what it observed.
 
+import { corrupt } from "../messages.js";
 import type { LockRecord, Observed } from "./record.js";
 
 /** Whether a holder's process still runs; "unknown" when it cannot be checked (other host, no identity). */
@@ -38,7 +39,7 @@ export function judge(observed: Exclude<Observed, { kind: "absent" }>, now: numb
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
   const record = observed.record;
   if (record.acquired_at - now > record.ttl_ms) {
-    return { state: "corrupt", reason: "acquired_at is in the future by more than its TTL" };
+    return { state: "corrupt", reason: corrupt.future };
   }
   if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
   if (probe(record) === "dead") return { state: "dead", record };

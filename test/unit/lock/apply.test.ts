@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Caller, UNKNOWN_LIVENESS } from "../../src/core/decide.js";
-import type { LockRecord } from "../../src/core/record.js";
-import { acquire, type Clock, CONTENTION_BUDGET_MS, ContentionError, refresh, release } from "../../src/hook/guard.js";
-import { type LockStore, type Snapshot, StoreError, type SwapResult, type Version } from "../../src/store/port.js";
+import { type Caller, UNKNOWN_LIVENESS } from "../../../src/lock/decide.js";
+import type { LockRecord } from "../../../src/lock/record.js";
+import { acquire, type Clock, CONTENTION_BUDGET_MS, refresh, release } from "../../../src/lock/apply.js";
+import { ContentionError, StoreError } from "../../../src/errors.js";
+import type { LockStore, Snapshot, SwapResult, Version } from "../../../src/lock/port.js";
 
 const KEY = "0123456789ab";
 const TTL = 300_000;

@@ -1,7 +1,7 @@
 // The lock store port. Every change is a compare-and-swap against the exact record a reader
 // saw (its Version), so no decision is ever applied to a lock that changed after it was read.
 
-import type { LockRecord, Observed } from "../core/record.js";
+import type { LockRecord, Observed } from "./record.js";
 
 /** Names the exact stored record a read returned; opaque outside the store that issued it. */
 export interface Version {
@@ -53,14 +53,4 @@ export interface LockStore {
   /** Where the lock of `key` lives, for people (a path, or a Redis key without credentials). */
   location(key: string): string;
   close(): Promise<void>;
-}
-
-export class StoreError extends Error {
-  override name = "StoreError";
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
 }

@@ -21,17 +21,11 @@
 
 import * as nodeFs from "node:fs";
 import { join } from "node:path";
-import { md5Hex } from "../core/md5.js";
-import { ABSENT, type LockRecord, parseRecord, serializeRecord } from "../core/record.js";
-import {
-  type LockStore,
-  type LostNotice,
-  type Snapshot,
-  StoreError,
-  type StoredLock,
-  type SwapResult,
-  type Version,
-} from "./port.js";
+import { errnoOf, messageOf, StoreError } from "../errors.js";
+import { corrupt, files } from "../messages.js";
+import { md5Hex } from "./md5.js";
+import type { LockStore, LostNotice, Snapshot, StoredLock, SwapResult, Version } from "./port.js";
+import { ABSENT, type LockRecord, parseRecord, serializeRecord } from "./record.js";
 
 /** Every file-system call the store makes, so tests can inject faults. */
 export type FileStoreFs = Pick<
@@ -68,7 +62,6 @@ const MAX_RECORD_BYTES = 64 * 1024;
 /** Stands for the text of any record over MAX_RECORD_BYTES; no real record reads as it (a NUL). */
 const OVERSIZED = "\u0000oversized";
 const MAX_CLAIM_LEVELS = 8;
-let tempCounter = 0;
 
 export function lockFileName(key: string): string {
   return `session-lock-${key}.json`;
@@ -87,26 +80,22 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     try {
       fd = fs.openSync(path, "r");
     } catch (error) {
-      const code = codeOf(error);
+      const code = errnoOf(error);
       if (code === "ENOENT") return { observed: ABSENT, version: null };
-      if (code === "ENOTDIR") {
-        throw new StoreError(`the runtime directory ${runtimeDir} (or a parent of it) is not a directory`, code);
-      }
-      throw failure(`cannot read the lock ${path}`, error);
+      if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir), code);
+      throw failure(files.cannotRead(path), error);
     }
     try {
       let stat: nodeFs.BigIntStats;
       try {
         stat = fs.fstatSync(fd, { bigint: true });
       } catch (error) {
-        throw failure(`cannot read the lock ${path}`, error);
+        throw failure(files.cannotRead(path), error);
       }
-      if (!stat.isFile()) {
-        throw new StoreError(`the lock ${path} is not a regular file; remove it by hand`, "ENOTFILE");
-      }
+      if (!stat.isFile()) throw new StoreError(files.notRegularFile(path), "ENOTFILE");
       const text = readAll(fd, path);
       const version: FileVersion = { token: stat.ino.toString(), text };
-      const observed = text === OVERSIZED ? ({ kind: "corrupt", reason: `larger than ${MAX_RECORD_BYTES} bytes` } as const) : parseRecord(text);
+      const observed = text === OVERSIZED ? ({ kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES) } as const) : parseRecord(text);
       return { observed, version };
     } finally {
       closeQuietly(fd);
@@ -124,7 +113,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
         if (length === buffer.length) break;
       }
     } catch (error) {
-      throw failure(`cannot read the lock ${path}`, error);
+      throw failure(files.cannotRead(path), error);
     }
     // An oversized record is not ours: it is corrupt, and not worth reading whole.
     return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
@@ -132,18 +121,18 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
 
   /** Writes the record to a private temp file beside the lock; the caller removes it. */
   function writeTemp(path: string, record: LockRecord): string {
-    const temp = `${path}.${process.pid}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+    const temp = tempName(path);
     const data = Buffer.from(serializeRecord(record));
     let fd: number;
     try {
       fd = fs.openSync(temp, "wx", 0o600);
     } catch (error) {
-      if (codeOf(error) !== "ENOENT") throw failure(`cannot write a lock in ${runtimeDir}`, error);
+      if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir), error);
       makeRuntimeDir();
       try {
         fd = fs.openSync(temp, "wx", 0o600);
       } catch (retryError) {
-        throw failure(`cannot write a lock in ${runtimeDir}`, retryError);
+        throw failure(files.cannotWrite(runtimeDir), retryError);
       }
     }
     try {
@@ -152,13 +141,13 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     } catch (error) {
       closeQuietly(fd);
       unlinkQuietly(temp);
-      throw failure(`cannot write a lock in ${runtimeDir}`, error);
+      throw failure(files.cannotWrite(runtimeDir), error);
     }
     try {
       fs.closeSync(fd);
     } catch (error) {
       unlinkQuietly(temp);
-      throw failure(`cannot write a lock in ${runtimeDir}`, error);
+      throw failure(files.cannotWrite(runtimeDir), error);
     }
     return temp;
   }
@@ -167,7 +156,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     try {
       fs.mkdirSync(runtimeDir, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw failure(`cannot create the runtime directory ${runtimeDir}`, error);
+      throw failure(files.cannotCreateRuntime(runtimeDir), error);
     }
   }
 
@@ -179,9 +168,9 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       try {
         fs.linkSync(path, claimPath);
       } catch (error) {
-        const code = codeOf(error);
+        const code = errnoOf(error);
         if (code === "ENOENT") return "conflict";
-        if (code !== "EEXIST") throw failure(`cannot change the lock ${path}`, error);
+        if (code !== "EEXIST") throw failure(files.cannotChange(path), error);
         const held = statQuietly(claimPath);
         if (held === null) return "conflict";
         if (held.ino.toString() !== expected.token) return "conflict";
@@ -228,7 +217,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
           temp = null; // it is the lock now
         }
       } catch (error) {
-        throw failure(`cannot change the lock ${path}`, error);
+        throw failure(files.cannotChange(path), error);
       } finally {
         for (const claimPath of claims) unlinkQuietly(claimPath);
       }
@@ -274,8 +263,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
         fs.linkSync(temp, path);
         return "ok";
       } catch (error) {
-        if (codeOf(error) === "EEXIST") return "conflict";
-        throw failure(`cannot create the lock ${path}`, error);
+        if (errnoOf(error) === "EEXIST") return "conflict";
+        throw failure(files.cannotCreate(path), error);
       } finally {
         unlinkQuietly(temp);
       }
@@ -294,8 +283,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       try {
         names = fs.readdirSync(runtimeDir);
       } catch (error) {
-        if (codeOf(error) === "ENOENT") return [];
-        throw failure(`cannot list ${runtimeDir}`, error);
+        if (errnoOf(error) === "ENOENT") return [];
+        throw failure(files.cannotList(runtimeDir), error);
       }
       const locks: StoredLock[] = [];
       for (const name of names.sort()) {
@@ -319,19 +308,19 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
 
     async putNotice(key, sessionId, notice) {
       const path = noticePath(key, sessionId);
-      const temp = `${path}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
+      const temp = tempName(path);
       try {
         try {
           fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
         } catch (error) {
-          if (codeOf(error) !== "ENOENT") throw error;
+          if (errnoOf(error) !== "ENOENT") throw error;
           makeRuntimeDir();
           fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
         }
         fs.renameSync(temp, path);
       } catch (error) {
         unlinkQuietly(temp);
-        throw failure(`cannot leave a notice in ${runtimeDir}`, error);
+        throw failure(files.cannotLeaveNotice(runtimeDir), error);
       }
     },
 
@@ -341,8 +330,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       try {
         text = fs.readFileSync(path, "utf8");
       } catch (error) {
-        if (codeOf(error) === "ENOENT") return null;
-        throw failure(`cannot read the notice ${path}`, error);
+        if (errnoOf(error) === "ENOENT") return null;
+        throw failure(files.cannotReadNotice(path), error);
       }
       // unlink(2) succeeds for exactly one of the session's concurrent hook calls: the one that tells.
       try {
@@ -389,12 +378,11 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
   };
 }
 
-function codeOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+/** A private name beside `path`: random, so no other process, or other user, can guess it. */
+function tempName(path: string): string {
+  return `${path}.${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}.tmp`;
 }
 
-function failure(message: string, error: unknown): StoreError {
-  const code = codeOf(error) ?? "EUNKNOWN";
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StoreError(`${message}: ${detail}`, code);
+function failure(what: string, error: unknown): StoreError {
+  return new StoreError(files.withCause(what, messageOf(error)), errnoOf(error) ?? "EUNKNOWN");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyBash } from "../../src/core/bashReadOnly.js";
+import { classifyBash } from "../../../src/bash/readOnly.js";
 
 /** Commands a session may run while another session holds the workspace. */
 const READ_ONLY: string[] = [

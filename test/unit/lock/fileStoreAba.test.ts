@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { LockRecord } from "../../src/core/record.js";
-import { fileStore, lockFileName } from "../../src/store/fileStore.js";
+import type { LockRecord } from "../../../src/lock/record.js";
+import { fileStore, lockFileName } from "../../../src/lock/fileStore.js";
 
 const KEY = "0123456789ab";
 let dir: string;

@@ -1,6 +1,8 @@
 // A Claude Code hook payload, parsed leniently: Claude Code adds fields over time, so only what
 // the guard uses is required, and everything else is ignored.
 
+import { input } from "../messages.js";
+
 export interface HookPayload {
   sessionId: string;
   cwd: string | null;
@@ -12,19 +14,19 @@ export interface HookPayload {
 export type PayloadResult = { ok: true; payload: HookPayload } | { ok: false; problem: string };
 
 export function parsePayload(text: string): PayloadResult {
-  if (text.trim() === "") return { ok: false, problem: "no hook payload on stdin" };
+  if (text.trim() === "") return { ok: false, problem: input.noPayload };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, problem: "the hook payload on stdin is not JSON" };
+    return { ok: false, problem: input.notJson };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, problem: "the hook payload on stdin is not a JSON object" };
+    return { ok: false, problem: input.notObject };
   }
   const p = value as Record<string, unknown>;
   if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
-    return { ok: false, problem: "the hook payload has no session_id" };
+    return { ok: false, problem: input.noSessionId };
   }
   const toolInput = p.tool_input;
   return {

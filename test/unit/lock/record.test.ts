@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TTL_MS, parseRecord, serializeRecord } from "../../src/core/record.js";
+import { DEFAULT_TTL_MS, parseRecord, serializeRecord } from "../../../src/lock/record.js";
 
 describe("parseRecord", () => {
   it("accepts the original guard's five-field record", () => {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { resolveWorkspace, WorkspaceError, workspaceKey } from "../../src/host/workspace.js";
+import { WorkspaceError } from "../../../src/errors.js";
+import { resolveWorkspace, workspaceKey } from "../../../src/host/workspace.js";
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), "csg-ws-")));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

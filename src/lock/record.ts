@@ -1,6 +1,8 @@
 // The lock record, schema_version 1. Files written by the original guard carry only the
 // five required fields, so every extra field is optional for readers.
 
+import { corrupt } from "../messages.js";
+
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_TTL_MS = 300_000;
 
@@ -36,26 +38,26 @@ export function parseRecord(text: string): Observed {
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: "corrupt", reason: text.trim() === "" ? "empty file" : "not JSON" };
+    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { kind: "corrupt", reason: "not a JSON object" };
+    return { kind: "corrupt", reason: corrupt.notObject };
   }
   const r = value as Record<string, unknown>;
   if (typeof r.session_id !== "string" || r.session_id === "") {
-    return { kind: "corrupt", reason: "no session_id" };
+    return { kind: "corrupt", reason: corrupt.noSessionId };
   }
-  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: "no valid pid" };
+  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
   if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
-    return { kind: "corrupt", reason: "no valid acquired_at" };
+    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
   }
   if (r.ttl_ms !== undefined && !isPositiveInteger(r.ttl_ms)) {
-    return { kind: "corrupt", reason: "invalid ttl_ms" };
+    return { kind: "corrupt", reason: corrupt.badTtl };
   }
   if (r.schema_version !== undefined && r.schema_version !== SCHEMA_VERSION) {
     // A newer guard's record: its meaning may differ, but its five fields still say who holds
     // the workspace. Honour them rather than treating a live lock as garbage.
-    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: "invalid schema_version" };
+    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
   }
   return {
     kind: "record",
@@ -76,8 +78,4 @@ export function serializeRecord(record: LockRecord): string {
 
 export function isPositiveInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
-
-export function shortSessionId(sessionId: string): string {
-  return sessionId.slice(0, 8);
 }

@@ -3,8 +3,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileStore, lockFileName } from "../../src/store/fileStore.js";
-import { storeContract } from "./storeContract.js";
+import { fileStore, lockFileName } from "../../../src/lock/fileStore.js";
+import { storeContract } from "../../support/storeContract.js";
 
 storeContract("file", async () => {
   const root = mkdtempSync(join(tmpdir(), "csg-contract-"));

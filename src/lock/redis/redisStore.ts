@@ -22,16 +22,10 @@ import { join } from "node:path";
 import { isIP } from "node:net";
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
-import { ABSENT, type Observed, parseRecord, serializeRecord } from "../core/record.js";
-import {
-  type LockStore,
-  type LostNotice,
-  type Snapshot,
-  StoreError,
-  type StoredLock,
-  type SwapResult,
-  type Version,
-} from "./port.js";
+import { errnoOf, messageOf, StoreError } from "../../errors.js";
+import { corrupt, redis as M } from "../../messages.js";
+import type { LockStore, LostNotice, Snapshot, StoredLock, SwapResult, Version } from "../port.js";
+import { ABSENT, type Observed, parseRecord, serializeRecord } from "../record.js";
 import { parseRedisUrl, type RedisTarget, scrub, type UrlSource } from "./redisUrl.js";
 
 export const LOCK_PREFIX = "claude-session-guard:lock:";
@@ -43,6 +37,8 @@ const MAX_RECORD_BYTES = 64 * 1024;
 export interface RedisStoreOptions {
   /** Which setting named the URL, for messages. */
   source?: UrlSource;
+  /** The URL already parsed (by chooseStore), so it is parsed once. */
+  target?: RedisTarget;
   /** TCP (and TLS) connect, default 300 ms, or 600 ms for rediss:// (the handshake's extra round trips). */
   connectTimeoutMs?: number;
   /** Each command, default 400 ms. */
@@ -93,14 +89,15 @@ if value then redis.call('DEL', KEYS[1]) end
 return value`;
 
 export function redisStore(url: string, options: RedisStoreOptions = {}): LockStore {
-  const target = parseRedisUrl(url, options.source);
+  const target = options.target ?? parseRedisUrl(url, options.source);
+  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
   const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
   const commandTimeoutMs = options.commandTimeoutMs ?? 400;
   const retentionMs = options.retentionMs ?? 3_600_000;
   const noticeTtlMs = options.noticeTtlMs ?? 86_400_000;
   const scanCount = options.scanCount ?? 100;
   const load = options.loadClient ?? loadClient;
-  const where = `the Redis lock store at ${target.display}`;
+  const where = M.storeAt(target.display);
   const lockKey = (key: string) => `${LOCK_PREFIX}${key}`;
   const noticeKey = (key: string, sessionId: string) =>
     `${NOTICE_PREFIX}${key}:${createHash("md5").update(sessionId).digest("hex").slice(0, 12)}`;
@@ -118,7 +115,7 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
     try {
       ({ Redis: Client } = await load());
     } catch (error) {
-      throw new StoreError(`cannot load the Redis client (dist/redis.cjs): ${message(error)}`, "ENOCLIENT");
+      throw new StoreError(M.noClient(messageOf(error)), "ENOCLIENT");
     }
     const redis = new Client({
       host: target.host,
@@ -144,7 +141,7 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
     redis.on("error", (error: unknown) => (lastError = error));
     client = redis;
     try {
-      await within(redis.connect(), connectTimeoutMs + 100, "connecting");
+      await within(redis.connect(), connectTimeoutMs + 100, M.doing.connecting);
     } catch (error) {
       throw unreachable(error instanceof StoreError ? error : (lastError ?? error));
     }
@@ -152,17 +149,17 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
     if (target.password !== undefined) {
       const auth = target.username !== undefined ? redis.auth(target.username, target.password) : redis.auth(target.password);
       // A password the server does not need is harmless: the store works, so the guard guards.
-      setup.push(auth.catch((error: unknown) => (/no password is set|without any password configured/i.test(message(error)) ? "OK" : Promise.reject(error))));
+      setup.push(auth.catch((error: unknown) => (/no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error))));
     }
     if (target.db !== 0) setup.push(redis.select(target.db));
     // Sent back to back; Redis answers in order, so an AUTH failure is the first rejection seen.
-    await within(Promise.all(setup), commandTimeoutMs, "logging in");
+    await within(Promise.all(setup), commandTimeoutMs, M.doing.loggingIn);
     return redis;
   }
 
   /** Runs one step against Redis, under the timeout, with every failure made a StoreError. */
   async function step<T>(doing: string, run: (redis: Redis) => Promise<T>): Promise<T> {
-    if (closed) throw new StoreError(`${where} was already closed`, "ECLOSED");
+    if (closed) throw new StoreError(M.closed(where), "ECLOSED");
     if (broken !== null) throw broken;
     try {
       connection ??= connect();
@@ -183,40 +180,28 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
   function within<T>(promise: Promise<T>, ms: number, doing: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(`${where} did not answer within ${ms} ms (${doing})`, "ETIMEDOUT")), ms);
+      timer = setTimeout(() => reject(new StoreError(M.timedOut(where, ms, doing), "ETIMEDOUT")), ms);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
 
   function failure(error: unknown, doing: string): StoreError {
     if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
-    const text = scrub(message(error), target, url);
+    const text = scrub(messageOf(error), target, url);
     const code = codeOf(error);
     if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
-      return new StoreError(`${where} refused the user name or password in the store URL (${text})`, "EAUTH");
+      return new StoreError(M.refusedCredentials(where, text), "EAUTH");
     }
-    if (code === "NOAUTH") {
-      return new StoreError(`${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`, "EAUTH");
-    }
-    if (code === "WRONGTYPE") {
-      return new StoreError(`${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`, "EWRONGTYPE");
-    }
-    if (/unknown RESP type|protocol error/i.test(text)) {
-      return new StoreError(
-        `${where} does not answer like a Redis server (${text}); check the host and port in ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"}`,
-        "EPROTO",
-      );
-    }
-    return new StoreError(`${where} failed while ${doing}: ${text}`, code ?? "EREDIS");
+    if (code === "NOAUTH") return new StoreError(M.needsPassword(where), "EAUTH");
+    if (code === "WRONGTYPE") return new StoreError(M.wrongType(where, doing), "EWRONGTYPE");
+    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(M.notRedis(where, text, source), "EPROTO");
+    return new StoreError(M.failedWhile(where, doing, text), code ?? "EREDIS");
   }
 
   /** A failed connect (refused, unresolvable host, timeout, TLS): say where, and what to check. */
   function unreachable(error: unknown): StoreError {
-    const detail = error instanceof StoreError ? `no connection within ${connectTimeoutMs} ms` : scrub(message(error), target, url);
-    return new StoreError(
-      `cannot reach ${where} (${detail}); check that Redis runs there and that ${options.source ?? "CLAUDE_SESSION_GUARD_STORE"} names it`,
-      error instanceof StoreError ? error.code : (codeOf(error) ?? "ECONNECT"),
-    );
+    const detail = error instanceof StoreError ? M.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
+    return new StoreError(M.unreachable(where, detail, source), error instanceof StoreError ? error.code : (codeOf(error) ?? "ECONNECT"));
   }
 
   function snapshotOf(value: Buffer | null): Snapshot {
@@ -230,25 +215,25 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
 
   return {
     async read(key) {
-      return step("reading the lock", async (redis) => snapshotOf(await redis.getBuffer(lockKey(key))));
+      return step(M.doing.reading, async (redis) => snapshotOf(await redis.getBuffer(lockKey(key))));
     },
 
     async create(key, record) {
-      const reply = await step("creating the lock", (redis) =>
+      const reply = await step(M.doing.creating, (redis) =>
         redis.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX"),
       );
       return reply === "OK" ? "ok" : "conflict";
     },
 
     async replace(key, version, record) {
-      const reply = await step("replacing the lock", (redis) =>
+      const reply = await step(M.doing.replacing, (redis) =>
         redis.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs)),
       );
       return swapped(reply);
     },
 
     async remove(key, version) {
-      return swapped(await step("removing the lock", (redis) => redis.eval(REMOVE, 1, lockKey(key), expected(version))));
+      return swapped(await step(M.doing.removing, (redis) => redis.eval(REMOVE, 1, lockKey(key), expected(version))));
     },
 
     async list() {
@@ -256,7 +241,7 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
       let cursor = "0";
       // SCAN, never KEYS: KEYS blocks a shared Redis for as long as it walks the whole keyspace.
       do {
-        const [next, batch] = await step("listing the locks", (redis) => redis.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        const [next, batch] = await step(M.doing.listing, (redis) => redis.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
         for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
         cursor = next;
       } while (cursor !== "0");
@@ -264,7 +249,7 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
       const locks: StoredLock[] = [];
       for (let i = 0; i < names.length; i += scanCount) {
         const chunk = names.slice(i, i + scanCount);
-        const values = await step("listing the locks", (redis) => redis.mgetBuffer(...chunk));
+        const values = await step(M.doing.listing, (redis) => redis.mgetBuffer(...chunk));
         chunk.forEach((name, j) => {
           const value = values[j] ?? null;
           // Gone between SCAN and MGET: released or expired, so not a lock any more.
@@ -279,12 +264,12 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
     location,
 
     async putNotice(key, sessionId, notice) {
-      await step("leaving a notice", (redis) => redis.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+      await step(M.doing.leavingNotice, (redis) => redis.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
     },
 
     async takeNotice(key, sessionId) {
       // GET and DEL in one script: of a session's concurrent hook calls exactly one gets the notice.
-      const value = await step("taking a notice", (redis) => redis.eval(TAKE, 1, noticeKey(key, sessionId)));
+      const value = await step(M.doing.takingNotice, (redis) => redis.eval(TAKE, 1, noticeKey(key, sessionId)));
       if (typeof value !== "string") return null;
       try {
         return JSON.parse(value) as LostNotice;
@@ -312,7 +297,7 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
 }
 
 function observe(value: Buffer): Observed {
-  if (value.length > MAX_RECORD_BYTES) return { kind: "corrupt", reason: "larger than 64 KiB" };
+  if (value.length > MAX_RECORD_BYTES) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES) };
   return parseRecord(value.toString("utf8"));
 }
 
@@ -329,15 +314,9 @@ function swapped(reply: unknown): SwapResult {
   return reply === 1 ? "ok" : "conflict";
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** A Node error code (ECONNREFUSED) or the first word of a Redis error reply (WRONGPASS). */
 function codeOf(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
-  const word = /^([A-Z]+)\s/.exec(message(error))?.[1];
-  return word;
+  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
 }
 
 export type { RedisTarget };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LockRecord } from "../../src/core/record.js";
-import { livenessProbe, type ProcessHost, sessionPid, startIdentity } from "../../src/host/sessionProcess.js";
+import type { LockRecord } from "../../../src/lock/record.js";
+import { livenessProbe, type ProcessHost, sessionPid, startIdentity } from "../../../src/host/sessionProcess.js";
 
 const BOOT = "0f0e-boot";
 

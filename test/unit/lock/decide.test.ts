@@ -7,8 +7,8 @@ import {
   judge,
   type LivenessProbe,
   UNKNOWN_LIVENESS,
-} from "../../src/core/decide.js";
-import { ABSENT, type LockRecord, type Observed } from "../../src/core/record.js";
+} from "../../../src/lock/decide.js";
+import { ABSENT, type LockRecord, type Observed } from "../../../src/lock/record.js";
 
 const NOW = 1_764_000_000_000;
 const TTL = 300_000;

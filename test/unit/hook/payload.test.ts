@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePayload } from "../../src/core/payload.js";
+import { parsePayload } from "../../../src/hook/payload.js";
 
 describe("parsePayload", () => {
   it("reads what the guard uses and ignores the rest", () => {

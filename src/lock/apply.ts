@@ -1,0 +1,97 @@
+// The one way the lock changes: read, decide (pure, decide.ts), then compare-and-swap against
+// exactly what was read. A swap that finds the lock changed under it starts over from a fresh
+// read, so every decision is applied only to the state it was made on. Every caller — the hook
+// commands and `clear` — goes through `settle`, the single retry loop with its budget and backoff.
+
+import { ContentionError } from "../errors.js";
+import { input } from "../messages.js";
+import {
+  type AcquireDecision,
+  type Caller,
+  decideAcquire,
+  decideRefresh,
+  decideRelease,
+  type LivenessProbe,
+} from "./decide.js";
+import type { LockRecord, Observed } from "./record.js";
+import type { LockStore, Snapshot, SwapResult } from "./port.js";
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** How long one caller keeps retrying under contention before it gives up. */
+export const CONTENTION_BUDGET_MS = 1500;
+
+export type AcquireOutcome = Extract<AcquireDecision, { kind: "take" }> | Extract<AcquireDecision, { kind: "deny" }>;
+
+export function acquire(
+  store: LockStore,
+  key: string,
+  caller: () => Caller,
+  probe: LivenessProbe,
+  clock: Clock,
+): Promise<AcquireOutcome> {
+  return settle<AcquireOutcome>(store, key, clock, (snapshot) => {
+    const decision = decideAcquire(snapshot.observed, caller(), probe);
+    if (decision.kind === "deny") return { result: decision };
+    const swap = () =>
+      snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
+    return { swap, result: decision };
+  });
+}
+
+export type RefreshOutcome = { refreshed: LockRecord } | { skipped: "absent" | "not-ours"; observed: Observed };
+
+export function refresh(store: LockStore, key: string, caller: () => Caller, clock: Clock): Promise<RefreshOutcome> {
+  return settle<RefreshOutcome>(store, key, clock, (snapshot) => {
+    const decision = decideRefresh(snapshot.observed, caller());
+    const version = snapshot.version;
+    if (decision.kind === "skip" || version === null) {
+      return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
+    }
+    return { swap: () => store.replace(key, version, decision.record), result: { refreshed: decision.record } };
+  });
+}
+
+export type ReleaseOutcome = { released: LockRecord } | { skipped: "absent" | "not-ours"; observed: Observed };
+
+export function release(store: LockStore, key: string, sessionId: string, clock: Clock): Promise<ReleaseOutcome> {
+  return settle<ReleaseOutcome>(store, key, clock, (snapshot) => {
+    const decision = decideRelease(snapshot.observed, sessionId);
+    const version = snapshot.version;
+    if (decision.kind === "skip" || version === null) {
+      return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
+    }
+    return { swap: () => store.remove(key, version), result: { released: decision.record } };
+  });
+}
+
+/**
+ * Removes the lock of `key` if, as last read, `accept` says it should go (`clear`). Returns the
+ * snapshot that was removed, or null when there was nothing (left) to remove.
+ */
+export function removeIf(store: LockStore, key: string, clock: Clock, accept: (snapshot: Snapshot) => boolean): Promise<Snapshot | null> {
+  return settle<Snapshot | null>(store, key, clock, (snapshot) => {
+    const version = snapshot.version;
+    if (version === null || !accept(snapshot)) return { result: null };
+    return { swap: () => store.remove(key, version), result: snapshot };
+  });
+}
+
+/** A decision on one snapshot: its result, and the swap that applies it (none: nothing to change). */
+type Step<T> = (snapshot: Snapshot) => { swap?: () => Promise<SwapResult>; result: T };
+
+async function settle<T>(store: LockStore, key: string, clock: Clock, step: Step<T>): Promise<T> {
+  const deadline = clock.now() + CONTENTION_BUDGET_MS;
+  for (let attempt = 0; ; attempt++) {
+    const { swap, result } = step(await store.read(key));
+    const outcome = swap === undefined ? "ok" : await swap();
+    if (outcome === "ok") return result;
+    if (clock.now() > deadline) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
+    // "conflict" means the lock moved on: read again at once. "busy" means someone is mid-change:
+    // give them a moment, with jitter so contenders do not retry in lockstep.
+    if (outcome === "busy") await clock.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));
+  }
+}

@@ -1,0 +1,165 @@
+// The entry point of dist/operator.cjs: the operator commands (commander), loaded only for them
+// and for --help, never on the hook path. Each command is a function of (options, deps) that
+// returns its output; this file parses argv, builds the real deps, writes the output, and turns
+// errors into exit codes in one place.
+
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import writeFileAtomic from "write-file-atomic";
+import pkg from "../package.json" with { type: "json" };
+import { clearCommand } from "./commands/clear.js";
+import type { CommandDeps, CommandResult } from "./commands/deps.js";
+import { doctorCommand } from "./commands/doctor.js";
+import { installCommand, SCOPES, uninstallCommand } from "./commands/install.js";
+import { logCommand } from "./commands/log.js";
+import { statusCommand } from "./commands/status.js";
+import { GuardError, UserError } from "./errors.js";
+import { HOOK_COMMANDS, HOOK_FLAGS, HOOK_SUMMARIES } from "./hook/commands.js";
+import { livenessProbe } from "./host/sessionProcess.js";
+import { openStore } from "./lock/openStore.js";
+import { failed, help, hook } from "./messages.js";
+import * as world from "./world.js";
+
+const NAME = "claude-session-guard";
+
+/** The real world, as operator commands take it. */
+export function realCommandDeps(): CommandDeps {
+  return {
+    env: world.env(),
+    cwd: world.cwd(),
+    now: world.clock.now,
+    sleep: world.clock.sleep,
+    openStore,
+    probe: livenessProbe(world.processHost()),
+    logDir: world.logDir(),
+    log: world.log,
+    fs: world.fs,
+    writeFileAtomic: (path, data) => writeFileAtomic.sync(path, data),
+    argv1: world.argv1(),
+    runShell: world.runShell,
+    tmpDir: world.tmpDir(),
+  };
+}
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(help.wholeNumber);
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * The same flag as on the hook commands. Its value is checked by the command, not by commander,
+ * whose error message would repeat the URL, password and all.
+ */
+const storeOption = () => new Option("--store <url>", help.store);
+
+/** Builds the commander program; `run` receives each command's work so runProgram can await it. */
+export function buildProgram(run: (work: () => Promise<CommandResult>) => void, deps: () => CommandDeps): Command {
+  const program = new Command(NAME)
+    .description(help.program)
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => world.write(1, text),
+      writeErr: (text) => world.write(2, text),
+      // Usage errors are printed once, as one line with a hint, by runProgram.
+      outputError: () => {},
+    })
+    .showSuggestionAfterError();
+
+  program
+    .command("status")
+    .description(help.status)
+    .option("--all", help.statusAll)
+    .option("--json", help.statusJson)
+    .addOption(storeOption())
+    .action((opts: { all?: boolean; json?: boolean; store?: string }) => run(() => statusCommand(opts, deps())));
+
+  program
+    .command("clear")
+    .description(help.clear)
+    .addOption(new Option("--workspace <path>", help.clearWorkspace).conflicts(["stale", "all"]))
+    .addOption(new Option("--stale", help.clearStale).conflicts(["all"]))
+    .option("--all", help.clearAll)
+    .addOption(storeOption())
+    .action((opts: { workspace?: string; stale?: boolean; all?: boolean; store?: string }) => run(() => clearCommand(opts, deps())));
+
+  const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES).default("project");
+
+  program
+    .command("install")
+    .description(help.install)
+    .addOption(scope())
+    .option("--dry-run", help.dryRun)
+    .action((opts: { scope: string; dryRun?: boolean }) => run(() => installCommand(opts, deps())));
+
+  program
+    .command("uninstall")
+    .description(help.uninstall)
+    .addOption(scope())
+    .option("--dry-run", help.dryRun)
+    .action((opts: { scope: string; dryRun?: boolean }) => run(() => uninstallCommand(opts, deps())));
+
+  program
+    .command("doctor")
+    .description(help.doctor)
+    .option("--settings <file>", help.doctorSettings, collect, [])
+    .option("--json", help.doctorJson)
+    .addOption(storeOption())
+    .action((opts: { settings: string[]; json?: boolean; store?: string }) => run(() => doctorCommand(opts, deps())));
+
+  program
+    .command("log")
+    .description(help.log)
+    .option("-n, --lines <n>", help.logLines, count)
+    .option("--json", help.logJson)
+    .action((opts: { lines?: number; json?: boolean }) => run(() => logCommand(opts, deps())));
+
+  // The hook commands run in the hook bundle (cli.ts); they are here for --help, from the same table.
+  for (const name of HOOK_COMMANDS) {
+    const command = program.command(name).description(`${HOOK_SUMMARIES[name]}; ${help.hookSuffix}`);
+    for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, flag.help);
+    command.action(() => {});
+  }
+
+  return program;
+}
+
+export async function runProgram(argv: string[], deps: () => CommandDeps = realCommandDeps): Promise<number> {
+  let work: (() => Promise<CommandResult>) | undefined;
+  const program = buildProgram((w) => {
+    work = w;
+  }, deps);
+  const usage = (problem: string) => {
+    const text = problem.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
+    const named = argv.find((a) => program.commands.some((c) => c.name() === a));
+    world.write(2, `${help.usage(text, named === undefined ? `${NAME} --help` : `${NAME} ${named} --help`)}\n`);
+  };
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    if (work === undefined) return 0;
+    const result = await work();
+    if (result.stdout) world.write(1, result.stdout);
+    if (result.stderr) world.write(2, result.stderr);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version arrive here too, with exit code 0.
+      if (error.exitCode === 0) return 0;
+      if (error.code !== "commander.help" && error.code !== "commander.helpDisplayed") usage(error.message);
+      return 2;
+    }
+    if (error instanceof UserError && error.exitCode === 2) {
+      usage(error.message);
+      return 2;
+    }
+    if (error instanceof GuardError) {
+      world.write(2, `${failed(error.message)}\n`);
+      return error instanceof UserError ? error.exitCode : 1;
+    }
+    world.write(2, `${failed(hook.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error)))}\n`);
+    return 1;
+  }
+}
