@@ -125,7 +125,7 @@ export function fixturePayload(name, sessionId, workspace) {
   return JSON.stringify({ ...JSON.parse(text), session_id: sessionId });
 }
 
-/** The contract's output shapes (the same reading as test/integration/support/raceWorker.mjs). */
+/** The contract's output shapes (the same reading as test/race/support/processWorker.mjs). */
 export function classify(status, stdout, stderr) {
   if (status !== 0) return "crash";
   if (stdout === "" && stderr === "") return "allow";

@@ -235,7 +235,7 @@ function hookAsync(node, bin, command, input, env, cwd) {
 
 /**
  * Every moment two distinct sessions were inside at once, from a log of `enter|exit <session> <n>`
- * lines in the order they happened (the same replay as test/integration/race.test.ts).
+ * lines in the order they happened (the same replay as test/race/support/harness.ts).
  */
 function overlaps(log) {
   const inside = new Map();

@@ -2308,7 +2308,8 @@ async function runHook(command, args, deps) {
   } catch (error) {
     if (isDisabled(env3)) return { kind: "allow" };
     const problem = error instanceof GuardError ? error.message : hook.internalError(messageOf(error));
-    deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem }));
+    const code = error instanceof GuardError ? error.code : "EINTERNAL";
+    deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem, code }));
     return { kind: "failOpen", problem };
   }
 }

@@ -4706,7 +4706,13 @@ var package_default = {
   name: "claude-session-guard",
   version: "0.1.0",
   description: "Keep two Claude Code sessions from changing the same workspace at once: a per-workspace lock that Claude Code runs as a hook.",
-  keywords: ["claude-code", "hooks", "lock", "worktree", "agents"],
+  keywords: [
+    "claude-code",
+    "hooks",
+    "lock",
+    "worktree",
+    "agents"
+  ],
   license: "MIT",
   type: "module",
   bin: {
@@ -4726,7 +4732,8 @@ var package_default = {
     build: "esbuild cli=src/cli.ts operator=src/operator.ts redis=src/lock/redis/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/lock/redis/silentDebug.ts --log-level=warning",
     prepare: "npm run build",
     typecheck: "tsc --noEmit",
-    test: "npm run typecheck && npm run build && vitest run && node test/support/integrationOnOtherNodes.mjs",
+    test: "npm run typecheck && npm run build && vitest run",
+    "test:fast": "npm run build && vitest run --project unit && vitest run --project integration test/integration/hooks.test.ts test/integration/commands/usage.test.ts",
     "capture-fixtures": "node test/fixtures/capture.mjs",
     bench: "npm run build && node bench/run.mjs"
   },
@@ -5271,7 +5278,7 @@ async function statusCommand(options, deps) {
   const choice = operatorStoreChoice(deps.env, options.store);
   const store = await openOperatorStore(deps, choice);
   try {
-    const now = deps.now();
+    const now = deps.clock.now();
     if (options.all) {
       let views;
       try {
@@ -5418,8 +5425,8 @@ async function remove(store, deps, key, filter) {
   const path2 = store.location(key);
   const judged = { view: null };
   try {
-    const snapshot = await removeIf(store, key, deps, (read2) => {
-      judged.view = viewOf(key, path2, read2, deps.now(), deps);
+    const snapshot = await removeIf(store, key, deps.clock, (read2) => {
+      judged.view = viewOf(key, path2, read2, deps.clock.now(), deps);
       return judged.view !== null && filter(judged.view);
     });
     if (snapshot === null || judged.view === null) return null;
@@ -5437,7 +5444,7 @@ async function tellHolder(store, deps, key, removed) {
   try {
     await store.putNotice(key, judgement.record.session_id, {
       by: null,
-      at: deps.now(),
+      at: deps.clock.now(),
       reason: "cleared",
       generation: typeof generation === "number" ? generation : null
     });
@@ -5463,7 +5470,7 @@ function logClear(deps, removed, workspace2) {
   const { entry } = removed;
   const holder = entry.session_id === null || entry.pid === null || entry.acquired_at === null || entry.ttl_ms === null ? null : { session_id: entry.session_id, pid: entry.pid, acquired_at: entry.acquired_at, ttl_ms: entry.ttl_ms };
   const logged = {
-    time: new Date(deps.now()).toISOString(),
+    time: new Date(deps.clock.now()).toISOString(),
     event: "clear",
     outcome: "clear",
     session: null,
@@ -6286,7 +6293,7 @@ async function selfTest(regs, deps, storeFlag) {
   const post = pick("PostToolUse", "posttooluse");
   const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
   const base = deps.fs.mkdtempSync((0, import_node_path8.join)(deps.tmpDir, "claude-session-guard-doctor-"));
-  const started = deps.now();
+  const started = deps.clock.now();
   try {
     const workspace2 = (0, import_node_path8.join)(base, "workspace");
     for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path8.join)(base, dir), { recursive: true });
@@ -6336,7 +6343,7 @@ async function selfTest(regs, deps, storeFlag) {
         return check("self-test", "fail", doctor.selfTestFailed(reg.command, event, step.expect === "deny", problem), doctor.selfTestHint);
       }
     }
-    return check("self-test", "pass", doctor.selfTestOk(steps.length, deps.now() - started));
+    return check("self-test", "pass", doctor.selfTestOk(steps.length, deps.clock.now() - started));
   } finally {
     deps.fs.rmSync(base, { recursive: true, force: true });
   }
@@ -6408,7 +6415,7 @@ async function lockChecks(choice, deps) {
   const store = await openOperatorStore(deps, choice);
   try {
     const path2 = store.location(key);
-    const started = deps.now();
+    const started = deps.clock.now();
     let snapshot;
     try {
       snapshot = await store.read(key);
@@ -6418,10 +6425,10 @@ async function lockChecks(choice, deps) {
       }
       return [check("lock", "fail", doctor.lockUnreadable(messageOf(error)), doctor.lockUnreadableHint(path2))];
     }
-    const checks = choice.kind === "redis" ? [check("store", "pass", doctor.redisOk(choice.display, deps.now() - started))] : [];
+    const checks = choice.kind === "redis" ? [check("store", "pass", doctor.redisOk(choice.display, deps.clock.now() - started))] : [];
     if (workspace2 === null) return [...checks, unresolved];
     const where2 = choice.kind === "redis" ? doctor.inStore(storeName(choice)) : "";
-    const view = viewOf(key, path2, snapshot, deps.now(), deps);
+    const view = viewOf(key, path2, snapshot, deps.clock.now(), deps);
     if (view === null) checks.push(check("lock", "pass", doctor.noLock(workspace2.path, where2)));
     else if (view.judgement.state === "held") checks.push(check("lock", "info", doctor.lockHeld(workspace2.path, holderName(view.entry), view.entry.age_ms ?? 0, where2)));
     else checks.push(check("lock", "warn", doctor.lockLeftOver(view.entry.state, workspace2.path, where2), doctor.clearHint(workspace2.path)));
@@ -6645,7 +6652,7 @@ function logLine(entry) {
     const since = typeof holder.acquired_at === "number" ? new Date(holder.acquired_at).toISOString() : "?";
     parts.push(operator.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
-  if (typeof entry.error === "string") parts.push(`(${entry.error})`);
+  if (typeof entry.error === "string") parts.push(typeof entry.code === "string" ? `(${entry.code}: ${entry.error})` : `(${entry.error})`);
   return parts.join("  ");
 }
 
@@ -6909,8 +6916,7 @@ function realCommandDeps() {
   return {
     env: env2(),
     cwd: cwd(),
-    now: clock.now,
-    sleep: clock.sleep,
+    clock,
     openStore,
     probe: livenessProbe(processHost()),
     logDir: logDir(),

@@ -26,8 +26,7 @@ export function realCommandDeps(): CommandDeps {
   return {
     env: world.env(),
     cwd: world.cwd(),
-    now: world.clock.now,
-    sleep: world.clock.sleep,
+    clock: world.clock,
     openStore,
     probe: livenessProbe(world.processHost()),
     logDir: world.logDir(),

@@ -117,8 +117,8 @@ async function remove(store: OperatorStore, deps: CommandDeps, key: string, filt
   // The view of the snapshot the loop last judged: when it is removed, that is what went.
   const judged: { view: LockView | null } = { view: null };
   try {
-    const snapshot = await removeIf(store, key, deps, (read) => {
-      judged.view = viewOf(key, path, read, deps.now(), deps);
+    const snapshot = await removeIf(store, key, deps.clock, (read) => {
+      judged.view = viewOf(key, path, read, deps.clock.now(), deps);
       return judged.view !== null && filter(judged.view);
     });
     if (snapshot === null || judged.view === null) return null;
@@ -142,7 +142,7 @@ async function tellHolder(store: OperatorStore, deps: CommandDeps, key: string, 
   try {
     await store.putNotice(key, judgement.record.session_id, {
       by: null,
-      at: deps.now(),
+      at: deps.clock.now(),
       reason: "cleared",
       generation: typeof generation === "number" ? generation : null,
     });
@@ -175,7 +175,7 @@ function logClear(deps: CommandDeps, removed: LockView, workspace: string | null
       ? null
       : { session_id: entry.session_id, pid: entry.pid, acquired_at: entry.acquired_at, ttl_ms: entry.ttl_ms };
   const logged: LogEntry = {
-    time: new Date(deps.now()).toISOString(),
+    time: new Date(deps.clock.now()).toISOString(),
     event: "clear",
     outcome: "clear",
     session: null,

@@ -4,6 +4,7 @@
 
 import type * as nodeFs from "node:fs";
 import type { LogEntry } from "../host/decisionLog.js";
+import type { Clock } from "../lock/apply.js";
 import type { LivenessProbe } from "../lock/decide.js";
 import type { OpenedStore, StoreChoice } from "../lock/openStore.js";
 import type { RunResult } from "../world.js";
@@ -34,8 +35,7 @@ export type CommandFs = Pick<
 export interface CommandDeps {
   env: NodeJS.ProcessEnv;
   cwd: string;
-  now(): number;
-  sleep(ms: number): Promise<void>;
+  clock: Clock;
   /** Opens the store a command chose (see commands/store.ts), as the hooks open theirs. */
   openStore(choice: StoreChoice): OperatorStore | Promise<OperatorStore>;
   probe: LivenessProbe;

@@ -242,7 +242,7 @@ async function selfTest(regs: Registration[], deps: CommandDeps, storeFlag: stri
   const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
 
   const base = deps.fs.mkdtempSync(join(deps.tmpDir, "claude-session-guard-doctor-"));
-  const started = deps.now();
+  const started = deps.clock.now();
   try {
     const workspace = join(base, "workspace");
     for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync(join(base, dir), { recursive: true });
@@ -298,7 +298,7 @@ async function selfTest(regs: Registration[], deps: CommandDeps, storeFlag: stri
         return check("self-test", "fail", M.selfTestFailed(reg.command, event, step.expect === "deny", problem), M.selfTestHint);
       }
     }
-    return check("self-test", "pass", M.selfTestOk(steps.length, deps.now() - started));
+    return check("self-test", "pass", M.selfTestOk(steps.length, deps.clock.now() - started));
   } finally {
     deps.fs.rmSync(base, { recursive: true, force: true });
   }
@@ -385,7 +385,7 @@ async function lockChecks(choice: StoreChoice, deps: CommandDeps): Promise<Check
   const store = await openOperatorStore(deps, choice);
   try {
     const path = store.location(key);
-    const started = deps.now();
+    const started = deps.clock.now();
     let snapshot;
     try {
       snapshot = await store.read(key);
@@ -395,10 +395,10 @@ async function lockChecks(choice: StoreChoice, deps: CommandDeps): Promise<Check
       }
       return [check("lock", "fail", M.lockUnreadable(messageOf(error)), M.lockUnreadableHint(path))];
     }
-    const checks = choice.kind === "redis" ? [check("store", "pass", M.redisOk(choice.display, deps.now() - started))] : [];
+    const checks = choice.kind === "redis" ? [check("store", "pass", M.redisOk(choice.display, deps.clock.now() - started))] : [];
     if (workspace === null) return [...checks, unresolved!];
     const where = choice.kind === "redis" ? M.inStore(storeName(choice)) : "";
-    const view = viewOf(key, path, snapshot, deps.now(), deps);
+    const view = viewOf(key, path, snapshot, deps.clock.now(), deps);
     if (view === null) checks.push(check("lock", "pass", M.noLock(workspace.path, where)));
     else if (view.judgement.state === "held") checks.push(check("lock", "info", M.lockHeld(workspace.path, holderName(view.entry), view.entry.age_ms ?? 0, where)));
     else checks.push(check("lock", "warn", M.lockLeftOver(view.entry.state, workspace.path, where), M.clearHint(workspace.path)));

@@ -36,6 +36,6 @@ export function logLine(entry: LogEntry): string {
     const since = typeof holder.acquired_at === "number" ? new Date(holder.acquired_at).toISOString() : "?";
     parts.push(M.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
-  if (typeof entry.error === "string") parts.push(`(${entry.error})`);
+  if (typeof entry.error === "string") parts.push(typeof entry.code === "string" ? `(${entry.code}: ${entry.error})` : `(${entry.error})`);
   return parts.join("  ");
 }

@@ -68,7 +68,7 @@ export async function statusCommand(options: StatusOptions, deps: CommandDeps): 
   const choice = operatorStoreChoice(deps.env, options.store);
   const store = await openOperatorStore(deps, choice);
   try {
-    const now = deps.now();
+    const now = deps.clock.now();
     if (options.all) {
       let views: LockView[];
       try {

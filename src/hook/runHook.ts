@@ -55,7 +55,8 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
   } catch (error) {
     if (isDisabled(env)) return { kind: "allow" };
     const problem = error instanceof GuardError ? error.message : M.internalError(messageOf(error));
-    deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem }));
+    const code = error instanceof GuardError ? error.code : "EINTERNAL";
+    deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem, code }));
     return { kind: "failOpen", problem };
   }
 }

@@ -7,6 +7,7 @@ export declare class NodeInstallError extends Error {}
 export declare function platformPackage(platform?: NodeJS.Platform, arch?: string): string;
 export declare function cacheDirFor(major: number): string;
 export declare function versionOf(bin: string): string | null;
+export declare function nodeBinaryPath(major: number): string | null;
 export declare function cachedNode(major: number): string | null;
 export declare function ensureNode(major: number, options?: { log?: (message: string) => void }): Promise<string>;
 export declare function installFailureIsFatal(env?: NodeJS.ProcessEnv): boolean;

@@ -62,6 +62,11 @@ function usable(bin, major) {
   return version !== null && Number(version.split(".")[0]) === major;
 }
 
+/** Where Node `major` lives once installed (it may not be yet): no process is started. */
+export function nodeBinaryPath(major) {
+  return binaryIn(cacheDirFor(major));
+}
+
 /** The cached Node `major`, if a working one is already there: never touches the network. */
 export function cachedNode(major) {
   const bin = binaryIn(cacheDirFor(major));

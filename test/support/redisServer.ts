@@ -184,3 +184,15 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/** Every key matching `pattern`, by SCAN (the test server disables KEYS, as the store must never use it). */
+export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, batch] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 100);
+    found.push(...batch);
+    cursor = next;
+  } while (cursor !== "0");
+  return found;
+}

@@ -1,42 +1,35 @@
 // The plugin runs from a plain git clone, with no npm install and no build (decision 0002), so
-// the committed bundle in dist/ must be exactly what the build script makes from the sources.
-// This reruns package.json's own `build` command with its output sent to a temp dir, and
-// compares every file it produces, byte for byte, with the one in dist/.
+// the committed bundle in dist/ must be exactly what the build makes from the committed sources.
+// This exports the sources of HEAD into a temp dir, runs package.json's own `build` command there,
+// and compares every file it produces, byte for byte, with the one committed in dist/. It fails
+// on a developer's machine as soon as a commit changes src/ without the rebuilt bundle, not only
+// on CI.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../../..");
+const isCheckout = existsSync(join(ROOT, ".git"));
 
-/** Runs the build script into a temp dir; returns each output by its path relative to ROOT. */
-function freshBuild(): Map<string, Buffer> {
-  const script: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.build;
-  const [tool, ...args] = script.split(/\s+/);
-  expect(tool).toBe("esbuild");
+const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+
+/** Builds HEAD's sources with HEAD's build script; returns each output by its path relative to the repository. */
+function buildOfHead(): Map<string, Buffer> {
   const dir = mkdtempSync(join(tmpdir(), "csg-bundle-"));
   try {
-    // Where the real build writes: one --outfile, or an --outdir.
-    let target = "";
-    const redirected = args.map((arg) => {
-      const outfile = /^--outfile=(.+)$/.exec(arg)?.[1];
-      if (outfile !== undefined) {
-        target = outfile;
-        return `--outfile=${join(dir, outfile)}`;
-      }
-      const outdir = /^--outdir=(.+)$/.exec(arg)?.[1];
-      if (outdir !== undefined) {
-        target = outdir;
-        return `--outdir=${join(dir, outdir)}`;
-      }
-      return arg;
-    });
-    expect(target, "the build script names neither --outfile nor --outdir").not.toBe("");
-    execFileSync(join(ROOT, "node_modules", ".bin", "esbuild"), redirected, { cwd: ROOT, stdio: "pipe" });
+    const inputs = ["src", "package.json", "settings.example.json", "tsconfig.json"];
+    execFileSync("sh", ["-c", `git archive HEAD ${inputs.join(" ")} | tar -x -C '${dir}'`], { cwd: ROOT, stdio: "pipe" });
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+    const script: string = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts.build;
+    const [tool, ...args] = script.split(/\s+/);
+    expect(tool).toBe("esbuild");
+    // node_modules is a link to the checkout's: keep its path as written, as in the checkout.
+    execFileSync(join(ROOT, "node_modules", ".bin", "esbuild"), [...args, "--preserve-symlinks"], { cwd: dir, stdio: "pipe" });
     const outputs = new Map<string, Buffer>();
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    for (const entry of readdirSync(join(dir, "dist"), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const path = join(entry.parentPath, entry.name);
       outputs.set(relative(dir, path), readFileSync(path));
@@ -49,23 +42,17 @@ function freshBuild(): Map<string, Buffer> {
 }
 
 describe("the committed bundle", () => {
-  it("every file the build writes to dist/ is byte-identical to a fresh build of the sources", () => {
-    for (const [path, fresh] of freshBuild()) {
-      expect(readFileSync(join(ROOT, path)).equals(fresh), `${path} is stale: run \`npm run build\` and commit it`).toBe(true);
-    }
-  });
+  if (!isCheckout) console.warn(`\n!! SKIPPED: the committed-bundle check needs a git checkout, and ${ROOT} is not one.\n`);
 
-  // Locally `npm test` rebuilds dist/ first, so the check above compares the working tree; CI,
-  // after a clean checkout, also compares what is committed.
-  it.runIf(process.env.CI === "true")("the committed (HEAD) bundle is byte-identical to a fresh build", () => {
-    for (const [path, fresh] of freshBuild()) {
+  it.skipIf(!isCheckout)("every file the build writes to dist/ is committed, byte-identical to a build of the committed sources", () => {
+    for (const [path, fresh] of buildOfHead()) {
       let committed: Buffer;
       try {
-        committed = execFileSync("git", ["show", `HEAD:${path}`], { cwd: ROOT, stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+        committed = git("show", `HEAD:${path}`);
       } catch {
         throw new Error(`${path} is not committed, so the plugin cannot run from a clone (docs/decisions/0002)`);
       }
-      expect(committed.equals(fresh), `the committed ${path} is stale: run \`npm run build\` and commit it`).toBe(true);
+      expect(committed.equals(fresh), `the committed ${path} is stale: run \`npm run build\` and commit it with the sources`).toBe(true);
     }
   });
 });

@@ -5,6 +5,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { nodeBinaryPath } from "../../support/nodeVersions.mjs";
+
+/**
+ * The Node that runs bin/: the one running the tests, or, in a node<major> project
+ * (CSG_TEST_NODE_MAJOR), that major from .cache/, installed by the project's global setup.
+ */
+export const TEST_NODE = ((major) => (major ? (nodeBinaryPath(Number(major)) ?? `/missing/node-${major}`) : process.execPath))(process.env.CSG_TEST_NODE_MAJOR);
 
 export const BIN = join(import.meta.dirname, "../../../bin/claude-session-guard.js");
 
@@ -20,11 +27,11 @@ export interface RunOptions {
   cwd?: string;
   /** Leave stdin open (never write, never close) to exercise the read timeout. */
   holdStdin?: boolean;
-  /** The Node binary to run bin/ with; the one running the tests by default. */
+  /** The Node binary to run bin/ with; TEST_NODE by default. */
   node?: string;
 }
 
-export function runCli(args: string[], { input = "", env = {}, cwd, holdStdin = false, node = process.execPath }: RunOptions = {}): Promise<CliResult> {
+export function runCli(args: string[], { input = "", env = {}, cwd, holdStdin = false, node = TEST_NODE }: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, cwd });
     let stdout = "";

@@ -3,7 +3,7 @@ import { type Caller, UNKNOWN_LIVENESS } from "../../../src/lock/decide.js";
 import type { LockRecord } from "../../../src/lock/record.js";
 import { acquire, type Clock, CONTENTION_BUDGET_MS, refresh, release } from "../../../src/lock/apply.js";
 import { ContentionError, StoreError } from "../../../src/errors.js";
-import type { LockStore, Snapshot, SwapResult, Version } from "../../../src/lock/port.js";
+import { type Interference, MemoryStore } from "../../support/memoryStore.js";
 
 const KEY = "0123456789ab";
 const TTL = 300_000;
@@ -21,86 +21,6 @@ function fakeClock(): Clock & { t: number; sleeps: number[] } {
     },
   };
   return clock;
-}
-
-type Interference = (store: MemoryStore) => SwapResult | undefined;
-
-/**
- * A compare-and-swap map, the LockStore contract in memory. `before` lets a test act as another
- * process between this caller's read and its swap: it may change the map (the swap then meets
- * the new version) or force an answer such as "busy".
- */
-class MemoryStore implements LockStore {
-  private entry: { record: LockRecord; version: string } | null = null;
-  private counter = 0;
-  reads = 0;
-  swaps: string[] = [];
-  before: Interference[] = [];
-
-  constructor(private readonly clock?: { t: number }, private readonly readCostMs = 0) {}
-
-  put(record: LockRecord | null): void {
-    this.entry = record === null ? null : { record, version: String(++this.counter) };
-  }
-
-  get current(): LockRecord | null {
-    return this.entry?.record ?? null;
-  }
-
-  async read(): Promise<Snapshot> {
-    this.reads++;
-    if (this.clock) this.clock.t += this.readCostMs;
-    if (this.entry === null) return { observed: { kind: "absent" }, version: null };
-    return { observed: { kind: "record", record: this.entry.record }, version: { token: this.entry.version } };
-  }
-
-  private interfere(): SwapResult | undefined {
-    const next = this.before.shift();
-    return next?.(this);
-  }
-
-  async create(_key: string, record: LockRecord): Promise<SwapResult> {
-    this.swaps.push("create");
-    const forced = this.interfere();
-    if (forced) return forced;
-    if (this.entry !== null) return "conflict";
-    this.put(record);
-    return "ok";
-  }
-
-  async replace(_key: string, expected: Version, record: LockRecord): Promise<SwapResult> {
-    this.swaps.push("replace");
-    const forced = this.interfere();
-    if (forced) return forced;
-    if (this.entry?.version !== expected.token) return "conflict";
-    this.put(record);
-    return "ok";
-  }
-
-  async remove(_key: string, expected: Version): Promise<SwapResult> {
-    this.swaps.push("remove");
-    const forced = this.interfere();
-    if (forced) return forced;
-    if (this.entry?.version !== expected.token) return "conflict";
-    this.put(null);
-    return "ok";
-  }
-
-  async list() {
-    return [];
-  }
-
-  location(): string {
-    return "memory";
-  }
-
-  async close(): Promise<void> {}
-
-  async putNotice(): Promise<void> {}
-
-  async takeNotice(): Promise<null> {
-    return null;
-  }
 }
 
 const record = (sessionId: string, acquiredAt: number, over: Partial<LockRecord> = {}): LockRecord => ({
@@ -136,7 +56,7 @@ describe("acquire", () => {
     const store = new MemoryStore();
     const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
     expect(outcome).toMatchObject({ kind: "take", why: "free", previous: null });
-    expect(store.current).toMatchObject({ session_id: "me", acquired_at: START, ttl_ms: TTL });
+    expect(store.current()).toMatchObject({ session_id: "me", acquired_at: START, ttl_ms: TTL });
     expect(store.swaps).toEqual(["create"]);
   });
 
@@ -148,7 +68,7 @@ describe("acquire", () => {
     const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
     expect(outcome).toEqual({ kind: "deny", holder, expiresAt: START - 1000 + TTL });
     expect(store.swaps).toEqual([]);
-    expect(store.current).toBe(holder);
+    expect(store.current()).toBe(holder);
   });
 
   it("takes over a stale lock by replacing exactly the version it read", async () => {
@@ -158,7 +78,7 @@ describe("acquire", () => {
     const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
     expect(outcome).toMatchObject({ kind: "take", why: "stale", previous: { session_id: "gone" } });
     expect(store.swaps).toEqual(["replace"]);
-    expect(store.current?.session_id).toBe("me");
+    expect(store.current()?.session_id).toBe("me");
   });
 
   it("renews its own lock", async () => {
@@ -167,7 +87,7 @@ describe("acquire", () => {
     store.put(record("me", START - 5000, { created_at: START - 9000 }));
     const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
     expect(outcome).toMatchObject({ kind: "take", why: "own" });
-    expect(store.current).toMatchObject({ session_id: "me", acquired_at: START, created_at: START - 9000 });
+    expect(store.current()).toMatchObject({ session_id: "me", acquired_at: START, created_at: START - 9000 });
   });
 
   it("on a conflict reads again at once and judges the new state: a lock taken meanwhile is a denial", async () => {
@@ -179,7 +99,7 @@ describe("acquire", () => {
     expect(store.reads).toBe(2);
     expect(store.swaps).toEqual(["create"]);
     expect(clock.sleeps).toEqual([]);
-    expect(store.current?.session_id).toBe("other");
+    expect(store.current()?.session_id).toBe("other");
   });
 
   it("on a conflict over a stale lock retries the takeover against the new version", async () => {
@@ -195,7 +115,7 @@ describe("acquire", () => {
     const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
     expect(outcome).toMatchObject({ kind: "take", why: "stale" });
     expect(store.swaps).toEqual(["replace", "replace"]);
-    expect(store.current?.session_id).toBe("me");
+    expect(store.current()?.session_id).toBe("me");
   });
 
   it("when the lock is busy sleeps a jittered millisecond or two, then reads again", async () => {
@@ -228,13 +148,13 @@ describe("acquire", () => {
     expect(clock.t - START).toBeGreaterThan(CONTENTION_BUDGET_MS);
     // It gives up soon after the budget: one backoff step past it at most.
     expect(clock.t - START).toBeLessThanOrEqual(CONTENTION_BUDGET_MS + 21);
-    expect(store.current).toBeNull();
+    expect(store.current()).toBeNull();
   });
 
   it("gives up with a ContentionError when the lock keeps changing under it for the whole budget", async () => {
     const clock = fakeClock();
     // Every read costs 100 ms and every swap meets a lock changed since: a pathological livelock.
-    const store = new MemoryStore(clock, 100);
+    const store = new MemoryStore(undefined, { clock, readCostMs: 100 });
     store.put(record("gone", START - TTL - 1));
     store.before = Array.from({ length: 1000 }, () => (s: MemoryStore) => {
       s.put(record("gone", START - TTL - 1));
@@ -243,7 +163,7 @@ describe("acquire", () => {
     await expect(acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock)).rejects.toThrow(ContentionError);
     expect(store.reads).toBe(Math.floor(CONTENTION_BUDGET_MS / 100) + 1);
     expect(clock.sleeps).toEqual([]);
-    expect(store.current?.session_id).toBe("gone");
+    expect(store.current()?.session_id).toBe("gone");
   });
 
   it("succeeds when contention ends just inside the budget", async () => {
@@ -274,7 +194,7 @@ describe("refresh", () => {
     clock.t += 5;
     const outcome = await refresh(store, KEY, callerOf("me", clock), clock);
     expect(outcome).toMatchObject({ refreshed: { session_id: "me", acquired_at: START + 5 } });
-    expect(store.current?.acquired_at).toBe(START + 5);
+    expect(store.current()?.acquired_at).toBe(START + 5);
   });
 
   it("renews its own lock even after it lapsed, if nobody took it", async () => {
@@ -291,7 +211,7 @@ describe("refresh", () => {
     const outcome = await refresh(store, KEY, callerOf("me", clock), clock);
     expect(outcome).toEqual({ skipped: "absent", observed: { kind: "absent" } });
     expect(store.swaps).toEqual([]);
-    expect(store.current).toBeNull();
+    expect(store.current()).toBeNull();
   });
 
   it("never touches another session's lock", async () => {
@@ -302,7 +222,7 @@ describe("refresh", () => {
     const outcome = await refresh(store, KEY, callerOf("me", clock), clock);
     expect(outcome).toMatchObject({ skipped: "not-ours" });
     expect(store.swaps).toEqual([]);
-    expect(store.current).toBe(theirs);
+    expect(store.current()).toBe(theirs);
   });
 
   it("does not overwrite a lock another session took between its read and its write", async () => {
@@ -312,7 +232,7 @@ describe("refresh", () => {
     store.before.push(takenBy("taker", clock));
     const outcome = await refresh(store, KEY, callerOf("me", clock), clock);
     expect(outcome).toMatchObject({ skipped: "not-ours", observed: { record: { session_id: "taker" } } });
-    expect(store.current?.session_id).toBe("taker");
+    expect(store.current()?.session_id).toBe("taker");
   });
 
   it("waits out a busy lock and then renews it", async () => {
@@ -334,7 +254,7 @@ describe("release", () => {
     store.put(mine);
     const outcome = await release(store, KEY, "me", clock);
     expect(outcome).toEqual({ released: mine });
-    expect(store.current).toBeNull();
+    expect(store.current()).toBeNull();
   });
 
   it("skips when there is no lock", async () => {
@@ -351,7 +271,7 @@ describe("release", () => {
     store.put(theirs);
     expect(await release(store, KEY, "me", clock)).toMatchObject({ skipped: "not-ours" });
     expect(store.swaps).toEqual([]);
-    expect(store.current).toBe(theirs);
+    expect(store.current()).toBe(theirs);
   });
 
   it("does not delete a lock another session took between its read and its removal", async () => {
@@ -362,7 +282,7 @@ describe("release", () => {
     const outcome = await release(store, KEY, "me", clock);
     expect(outcome).toMatchObject({ skipped: "not-ours" });
     expect(store.swaps).toEqual(["remove"]);
-    expect(store.current?.session_id).toBe("taker");
+    expect(store.current()?.session_id).toBe("taker");
   });
 
   it("gives up with a ContentionError if the lock stays busy past the budget", async () => {
@@ -371,6 +291,6 @@ describe("release", () => {
     store.put(record("me", START - 1000));
     store.before = Array.from({ length: 100_000 }, () => busy);
     await expect(release(store, KEY, "me", clock)).rejects.toBeInstanceOf(ContentionError);
-    expect(store.current?.session_id).toBe("me");
+    expect(store.current()?.session_id).toBe("me");
   });
 });

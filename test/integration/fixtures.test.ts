@@ -1,16 +1,15 @@
-// The hook contract's basics, through the shipped bin/ -> dist/, under each Node major users run
-// besides the one the suite runs on: `engines` says >= 20.17, so 22 and 24 are tested, not
-// assumed. The binaries come from the npm registry into the git-ignored .cache/ on first use
-// (test/support/nodeVersions.mjs). On CI an install failure fails the run; locally it prints a
-// loud notice and the affected tests end early, so an offline laptop can still run the suite.
+// The hook contract on payloads captured from the real Claude Code (test/fixtures/payloads),
+// through the shipped bin/ -> dist/. It runs in the integration project on the Node running the
+// tests, and in the node<major> projects under each other Node major users run (`engines` says
+// >= 20.17), so 22 and 24 are tested, not assumed.
 //
 // Assumes `npm run build` already ran (`npm test` builds first).
 
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EXTRA_NODE_MAJORS, ensureNode, installFailureIsFatal, loudNotice, versionOf } from "../support/nodeVersions.mjs";
-import { runCli, type Sandbox, sandbox } from "./support/cli.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { versionOf } from "../support/nodeVersions.mjs";
+import { runCli, type Sandbox, sandbox, TEST_NODE } from "./support/cli.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/payloads");
 /** Where Claude Code 2.1.331 ran when the fixtures were captured. */
@@ -25,31 +24,11 @@ function fixture(name: string, sessionId: string, workspace: string): string {
   return JSON.stringify({ ...captured, session_id: sessionId });
 }
 
-/** Installs (or finds) Node `major`; null when it cannot and this is not CI. */
-async function nodeOrNotice(major: number): Promise<string | null> {
-  try {
-    return await ensureNode(major, { log: (message) => process.stderr.write(`nodeVersions: ${message}\n`) });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (installFailureIsFatal()) throw new Error(`Node ${major} is required on CI and could not be installed: ${message}`);
-    loudNotice([
-      `Node ${major} could not be installed, so the hook contract was NOT tested on Node ${major}.`,
-      ...message.split("\n"),
-      "On CI (CI=true) this fails the run.",
-    ]);
-    return null;
-  }
-}
+const MAJOR = process.env.CSG_TEST_NODE_MAJOR ?? process.versions.node.split(".")[0]!;
 
-describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
-  let node: string | null = null;
+describe(`the hook contract on captured payloads, Node ${MAJOR}`, () => {
   let box: Sandbox;
   let env: NodeJS.ProcessEnv;
-
-  // npm downloads about 30 MB per major on the first run; later runs find it in .cache/.
-  beforeAll(async () => {
-    node = await nodeOrNotice(major);
-  }, 300_000);
 
   beforeEach(() => {
     box = sandbox();
@@ -58,7 +37,7 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
   afterEach(() => box.cleanup());
 
-  const hook = (command: string, input: string) => runCli([command], { node: node!, input, env, cwd: box.workspace });
+  const hook = (command: string, input: string) => runCli([command], { input, env, cwd: box.workspace });
   const readLock = () => JSON.parse(readFileSync(box.lockPath(), "utf8")) as Record<string, unknown>;
   const exists = (path: string) => {
     try {
@@ -70,13 +49,11 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   };
   const allowed = { code: 0, stdout: "", stderr: "" };
 
-  it(`runs the bundle on Node ${major}`, () => {
-    if (node === null) return;
-    expect(versionOf(node)?.split(".")[0]).toBe(String(major));
+  it(`runs the bundle on Node ${MAJOR}`, () => {
+    expect(versionOf(TEST_NODE)?.split(".")[0]).toBe(MAJOR);
   });
 
   it("allows the first session and writes its lock record", async () => {
-    if (node === null) return;
     const before = Date.now();
     expect(await hook("pretooluse", fixture("pre-tool-use-write", HOLDER, box.workspace))).toEqual(allowed);
     const record = readLock();
@@ -87,7 +64,6 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
 
   it("denies another session while the first holds the workspace, and leaves the lock alone", async () => {
-    if (node === null) return;
     await hook("pretooluse", fixture("pre-tool-use-write", HOLDER, box.workspace));
     const held = readFileSync(box.lockPath(), "utf8");
     const result = await hook("pretooluse", fixture("pre-tool-use-edit", OTHER, box.workspace));
@@ -104,14 +80,12 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
 
   it("allows the holder to re-acquire its own lock", async () => {
-    if (node === null) return;
     await hook("pretooluse", fixture("pre-tool-use-write", HOLDER, box.workspace));
     expect(await hook("pretooluse", fixture("pre-tool-use-edit", HOLDER, box.workspace))).toEqual(allowed);
     expect(readLock().session_id).toBe(HOLDER);
   });
 
   it("refreshes the lock on posttooluse only for its holder, and never creates one", async () => {
-    if (node === null) return;
     expect(await hook("posttooluse", fixture("post-tool-use-edit", OTHER, box.workspace))).toEqual(allowed);
     expect(exists(box.lockPath()), "posttooluse created a lock").toBe(false);
 
@@ -129,7 +103,6 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
 
   it("releases the lock on Stop and SessionEnd only for its holder", async () => {
-    if (node === null) return;
     await hook("pretooluse", fixture("pre-tool-use-write", HOLDER, box.workspace));
     expect(await hook("stop", fixture("stop", OTHER, box.workspace))).toEqual(allowed);
     expect(readLock().session_id).toBe(HOLDER);
@@ -142,7 +115,6 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
 
   it("tells a starting session that another one holds the workspace", async () => {
-    if (node === null) return;
     await hook("pretooluse", fixture("pre-tool-use-write", HOLDER, box.workspace));
     const result = await hook("sessionstart", fixture("session-start", OTHER, box.workspace));
     expect(result.code).toBe(0);
@@ -155,7 +127,6 @@ describe.each(EXTRA_NODE_MAJORS)("the hook contract on Node %i", (major) => {
   });
 
   it("fails open on stdin that is not JSON, and says so", async () => {
-    if (node === null) return;
     for (const command of ["pretooluse", "posttooluse", "stop"]) {
       const result = await hook(command, "{not json");
       expect(result.code, command).toBe(0);

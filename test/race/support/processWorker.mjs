@@ -1,6 +1,5 @@
-// One contender of the race suites, forked by the race harness (support/raceHarness.ts) of
-// test/integration/race.test.ts (file store) and redisRace.test.ts (Redis store) with an IPC
-// channel. Usage: raceWorker.mjs <plan.json> <worker id>
+// One contender of the binary races, forked by processEngine.ts with an IPC channel.
+// Usage: processWorker.mjs <plan.json> <worker id>
 //
 // The plan says which store holds the lock: with `redisUrl` and `lockKey` the worker reads the
 // holder from Redis (ioredis, imported only then), otherwise from the lock file at `lockPath`.
@@ -8,7 +7,7 @@
 // plan's env); otherwise it uses the plan's `workspace` and `env`.
 //
 // Every round the worker plays the role the plan gives it: it runs its hook commands through the
-// built binary (the first one held at the shared start line by raceBarrier.cjs), and when its
+// built binary (the first one held at the shared start line by barrier.cjs), and when its
 // last command is a pretooluse that was allowed it enters the critical section: it appends
 // `enter <session> <round>` to the shared log, stays inside until every contender of the round
 // has decided (so any second holder is certain to overlap it), appends `exit <session> <round>`
@@ -22,7 +21,7 @@
 // contender has decided.
 
 import { spawn } from "node:child_process";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, constants, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 const [planPath, idText] = process.argv.slice(2);
@@ -47,6 +46,16 @@ function message(type, round) {
   const i = inbox.findIndex(matches);
   if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0]);
   return new Promise((resolve) => waiting.push({ matches, resolve }));
+}
+
+/** Opens a start line (a FIFO the engine holds open): a byte for every hook waiting on it. */
+function openGate(path) {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  try {
+    writeSync(fd, Buffer.alloc(64));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function log(kind, session, round) {
@@ -141,17 +150,15 @@ async function playRound(round) {
     : role.gateOf !== undefined
       ? join(plan.dir, `gate-${round}-${role.gateOf}`)
       : join(plan.dir, `go-${round}`);
-  if (role.heldAtStart) {
-    // Inside from the moment the test has written this holder's lock, which is after every
-    // contender of the previous round is done.
-    await message("setup", round);
-    log("enter", session, round);
-  }
+  // The round's lock and start lines exist once the engine says "setup", which is after every
+  // contender of the previous round is done. A holder is inside from that moment.
+  await message("setup", round);
+  if (role.heldAtStart) log("enter", session, round);
   const first = runHook(role.steps[0], session, { gate, ready: join(plan.dir, `ready-${round}-${id}`) });
   if (role.heldAtStart) {
     await message("go", round);
     log("exit", session, round);
-    writeFileSync(gate, "");
+    openGate(gate);
   }
   const outcomes = [await first];
   for (const step of role.steps.slice(1)) outcomes.push(await runHook(step, session, null));

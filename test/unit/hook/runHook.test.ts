@@ -1,0 +1,149 @@
+// A whole hook call in process, through HookDeps: a memory store, a fixed clock, a fake process
+// host and a recording log. What the built binary does with the same calls is tested through
+// real processes in test/integration/hooks.test.ts; this pins down the orchestration itself.
+
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { LogEntry } from "../../../src/host/decisionLog.js";
+import type { ProcessHost } from "../../../src/host/sessionProcess.js";
+import { workspaceKey } from "../../../src/host/workspace.js";
+import { StoreError } from "../../../src/errors.js";
+import type { HookCommand } from "../../../src/hook/commands.js";
+import { type HookArgs, type HookDeps, runHook } from "../../../src/hook/runHook.js";
+import { MemoryBacking, MemoryStore } from "../../support/memoryStore.js";
+
+const NOW = 1_764_000_000_000;
+let root: string;
+let workspace: string;
+let backing: MemoryBacking;
+let logged: LogEntry[];
+
+beforeEach(() => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), "csg-runhook-")));
+  workspace = join(root, "ws");
+  mkdirSync(join(workspace, ".git"), { recursive: true });
+  backing = new MemoryBacking();
+  logged = [];
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const host: ProcessHost = {
+  platform: "linux",
+  ppid: 4242,
+  readFile: () => {
+    throw new Error("no /proc here");
+  },
+  exists: () => true,
+  ps: () => null,
+  hostname: () => "unit-host",
+};
+
+function deps(input: string, overrides: Partial<HookDeps> = {}): HookDeps {
+  return {
+    env: { CLAUDE_PID: "4242" },
+    readInput: async () => input,
+    clock: { now: () => NOW, sleep: async () => {} },
+    openStore: async () => new MemoryStore(backing),
+    host,
+    log: (entry) => logged.push(entry),
+    ...overrides,
+  };
+}
+
+const ok: HookArgs = { ok: true, flags: {} };
+
+function payload(session: string, event = "PreToolUse", tool: string | null = "Write", input: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    session_id: session,
+    cwd: workspace,
+    hook_event_name: event,
+    ...(tool !== null && { tool_name: tool, tool_input: { file_path: join(workspace, "a.txt"), content: "x", ...input } }),
+  });
+}
+
+const call = (command: HookCommand, input: string, overrides: Partial<HookDeps> = {}, args: HookArgs = ok) =>
+  runHook(command, args, deps(input, overrides));
+
+const lock = () => new MemoryStore(backing).current(workspaceKey(workspace));
+
+describe("runHook", () => {
+  it("takes a free workspace for the caller and allows silently, logging the acquire", async () => {
+    expect(await call("pretooluse", payload("alpha"))).toEqual({ kind: "allow" });
+    expect(lock()).toMatchObject({ session_id: "alpha", pid: 4242, acquired_at: NOW, workspace, hostname: "unit-host" });
+    expect(logged).toMatchObject([{ event: "pretooluse", outcome: "acquire", session: "alpha", workspace }]);
+  });
+
+  it("denies another session while the lock is held, naming the holder, and logs the block", async () => {
+    await call("pretooluse", payload("alpha-1111"));
+    const result = await call("pretooluse", payload("beta-2222"));
+    expect(result.kind).toBe("deny");
+    if (result.kind !== "deny") return;
+    expect(result.reason).toContain("session alpha-11 (pid 4242)");
+    expect(result.reason).toContain(`claude-session-guard clear --workspace ${workspace}`);
+    expect(logged.at(-1)).toMatchObject({ outcome: "block", session: "beta-2222", tool: "Write", holder: { session_id: "alpha-1111" } });
+  });
+
+  it("lets a provably read-only Bash command through without taking the lock", async () => {
+    await call("pretooluse", payload("alpha"));
+    expect(await call("pretooluse", payload("beta", "PreToolUse", "Bash", { command: "git status" }))).toEqual({ kind: "allow" });
+    expect(lock()?.session_id).toBe("alpha");
+  });
+
+  it("refreshes only its own lock on posttooluse, and releases only its own on stop", async () => {
+    await call("pretooluse", payload("alpha"));
+    const later = { clock: { now: () => NOW + 60_000, sleep: async () => {} } };
+    expect(await call("posttooluse", payload("beta", "PostToolUse"), later)).toEqual({ kind: "allow" });
+    expect(lock()?.acquired_at).toBe(NOW);
+    expect(await call("posttooluse", payload("alpha", "PostToolUse"), later)).toEqual({ kind: "allow" });
+    expect(lock()?.acquired_at).toBe(NOW + 60_000);
+    await call("stop", payload("beta", "Stop", null));
+    expect(lock()?.session_id).toBe("alpha");
+    await call("stop", payload("alpha", "Stop", null));
+    expect(lock()).toBeNull();
+    expect(logged.at(-1)).toMatchObject({ event: "stop", outcome: "release", session: "alpha" });
+  });
+
+  it("tells a session once that its lapsed lock was taken over", async () => {
+    await call("pretooluse", payload("alpha"));
+    const muchLater = { clock: { now: () => NOW + 400_000, sleep: async () => {} } };
+    expect((await call("pretooluse", payload("beta"), muchLater)).kind).toBe("allow");
+    await call("stop", payload("beta", "Stop", null), muchLater);
+    const told = await call("pretooluse", payload("alpha"), muchLater);
+    expect(told).toMatchObject({ kind: "notice", event: "PreToolUse" });
+    expect(await call("pretooluse", payload("alpha"), muchLater)).toEqual({ kind: "allow" });
+  });
+
+  it("fails open on a payload it cannot read, says why, and logs it", async () => {
+    expect(await call("pretooluse", "{ nope")).toEqual({ kind: "failOpen", problem: "the hook payload on stdin is not JSON" });
+    expect(logged).toMatchObject([{ outcome: "fail-open", error: "the hook payload on stdin is not JSON", code: "EPAYLOAD" }]);
+  });
+
+  it("fails open with the store's own message when the store fails", async () => {
+    const failing = { openStore: async () => Promise.reject(new StoreError("cannot reach the lock store", "ECONNREFUSED")) };
+    expect(await call("pretooluse", payload("alpha"), failing)).toEqual({ kind: "failOpen", problem: "cannot reach the lock store" });
+  });
+
+  it("fails open on an unknown flag, after reading its input", async () => {
+    const result = await call("pretooluse", payload("alpha"), {}, { ok: false, problem: 'unknown argument "--bogus" for pretooluse' });
+    expect(result).toEqual({ kind: "failOpen", problem: 'unknown argument "--bogus" for pretooluse' });
+    expect(lock()).toBeNull();
+  });
+
+  it("calls an unexpected exception a bug to report, and still allows", async () => {
+    const broken = { openStore: async () => Promise.reject(new TypeError("x is not a function")) };
+    expect(await call("pretooluse", payload("alpha"), broken)).toEqual({
+      kind: "failOpen",
+      problem: "internal error (x is not a function); please report it",
+    });
+    expect(logged.at(-1)).toMatchObject({ outcome: "fail-open", code: "EINTERNAL" });
+  });
+
+  it("allows everything, silently and without a store, when disabled", async () => {
+    let opened = false;
+    const disabled = { env: { CLAUDE_SESSION_GUARD_DISABLE: "1" }, openStore: async () => ((opened = true), new MemoryStore(backing)) };
+    expect(await call("pretooluse", "not even JSON", disabled)).toEqual({ kind: "allow" });
+    expect(opened).toBe(false);
+  });
+});
