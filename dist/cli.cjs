@@ -47,7 +47,10 @@ function shellQuote(value) {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function shortId(sessionId) {
-  return sessionId.slice(0, 8);
+  return printable(sessionId.slice(0, 8));
+}
+function printable(value) {
+  return value.replace(CONTROL, escapeControl);
 }
 function clearCommand(workspace2) {
   return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
@@ -61,13 +64,15 @@ function sessionAndPid(sessionId, pid) {
 function lostHow(by, at, reason) {
   return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
 }
-var PREFIX, NAME, INSTALL, hook, input, workspace, corrupt, files, redis, help, GUARDED_LIST, doctor;
+var PREFIX, NAME, INSTALL, CONTROL, escapeControl, hook, input, output, workspace, corrupt, files, redis, help, GUARDED_LIST, doctor;
 var init_messages = __esm({
   "src/messages.ts"() {
     "use strict";
     PREFIX = "claude-session-guard:";
     NAME = "claude-session-guard";
     INSTALL = `${NAME} install`;
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+    escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
     hook = {
       holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
       denyReason: (tool, workspace2, holder) => [
@@ -93,6 +98,8 @@ var init_messages = __esm({
       notJson: "the hook payload on stdin is not JSON",
       notObject: "the hook payload on stdin is not a JSON object",
       noSessionId: "the hook payload has no session_id",
+      sessionIdTooLong: (length, max) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
+      nulInPath: (field) => `the hook payload's ${field} contains a NUL byte, which no path can`,
       stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
       stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
       stdinFailed: (detail) => `cannot read stdin: ${detail}`,
@@ -100,9 +107,14 @@ var init_messages = __esm({
       invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
       contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
     };
+    output = {
+      cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
+      hookAnswerLost: (detail) => `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`
+    };
     workspace = {
       noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
-      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`
+      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`,
+      notDirectory: (path2) => `the hook payload's cwd ${path2} is not a directory`
     };
     corrupt = {
       empty: "empty file",
@@ -114,10 +126,16 @@ var init_messages = __esm({
       badTtl: "invalid ttl_ms",
       badSchema: "invalid schema_version",
       oversized: (bytes) => `larger than ${bytes} bytes`,
+      symlink: (target) => `a symbolic link to ${target}, which the guard never follows`,
       future: "acquired_at is in the future by more than its TTL"
     };
     files = {
       runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+      runtimeForeign: (dir, uid2) => `the runtime directory ${dir} belongs to uid ${uid2}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
+      runtimeOpen: (dir, mode) => `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
+      foreignUnreadable: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+      foreignLock: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+      recordTooLarge: (bytes) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
       cannotRead: (path2) => `cannot read the lock ${path2}`,
       notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
       cannotWrite: (dir) => `cannot write a lock in ${dir}`,
@@ -251,6 +269,17 @@ var init_messages = __esm({
       notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
       denialWithoutReason: "the denial carries no permissionDecisionReason",
       runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+      runtimeDirNotDirectory: (dir) => `runtime dir ${dir} is not a directory, so every hook fails open (allows everything)`,
+      runtimeDirNotDirectoryHint: (dir) => `move it out of the way (mv ${shellQuote(dir)} ${shellQuote(`${dir}.bak`)}) and the guard creates the directory, or point CLAUDE_CONFIG_DIR elsewhere`,
+      runtimeDirForeign: (dir, uid2) => `runtime dir ${dir} belongs to uid ${uid2}, not to this user, so every hook refuses it and fails open`,
+      runtimeDirForeignHint: (dir) => `remove it (the guard creates its own, 0700), or point CLAUDE_CONFIG_DIR at a directory of yours: ${shellQuote(dir)}`,
+      runtimeDirOpen: (dir, mode) => `runtime dir ${dir} can be written by other users (mode ${mode}), so every hook refuses it and fails open`,
+      runtimeDirOpenHint: (dir) => `chmod 700 ${shellQuote(dir)}`,
+      noStaleNotices: "no lost-lock notices older than a day are waiting",
+      staleNotices: (count) => `${count} lost-lock notice${count === 1 ? "" : "s"} older than a day wait${count === 1 ? "s" : ""} for sessions that never came back`,
+      staleNoticesHint: `${NAME} clear --stale`,
+      foreignLockHint: `${NAME} clear --stale (it removes lock files of other users from this user's runtime dir)`,
+      lockCorrupt: (workspace2, reason, inStore) => `the lock on ${workspace2}${inStore} is corrupt (${reason}); the next session takes it over`,
       runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
       runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
       noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
@@ -283,7 +312,7 @@ function errnoOf(error) {
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
-var GuardError, StoreError, WorkspaceError, InputError, ContentionError;
+var GuardError, StoreError, WorkspaceError, InputError, OutputError, ContentionError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -303,6 +332,8 @@ var init_errors = __esm({
       }
     };
     InputError = class extends GuardError {
+    };
+    OutputError = class extends GuardError {
     };
     ContentionError = class extends GuardError {
     };
@@ -719,9 +750,9 @@ function render(result) {
       };
     case "failOpen":
       return {
-        stdout: `${JSON.stringify({ systemMessage: hook.failOpenNotice(result.problem) })}
+        stdout: `${JSON.stringify({ systemMessage: hook.failOpenNotice(printable(oneLine(result.problem))) })}
 `,
-        stderr: `${hook.failOpenStderr(oneLine(result.problem))}
+        stderr: `${hook.failOpenStderr(printable(oneLine(result.problem)))}
 `
       };
   }
@@ -886,7 +917,13 @@ function startDirectory(env3, cwd, fs) {
   }
 }
 function gitRoot(start, fs) {
-  for (let dir = start; ; dir = (0, import_node_path.dirname)(dir)) {
+  try {
+    if (exists((0, import_node_path.join)(start, ".git"), fs)) return start;
+  } catch (error) {
+    if (errnoOf(error) === "ENOTDIR") throw new WorkspaceError(workspace.notDirectory(start));
+    throw error;
+  }
+  for (let dir = (0, import_node_path.dirname)(start); ; dir = (0, import_node_path.dirname)(dir)) {
     if (exists((0, import_node_path.join)(dir, ".git"), fs)) return dir;
     if ((0, import_node_path.dirname)(dir) === dir) return start;
   }
@@ -911,15 +948,17 @@ init_messages();
 
 // src/lock/decide.ts
 init_messages();
+var MAX_RECORD_TTL_MS = 6048e5 + 72e5;
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
   const record = observed.record;
-  if (record.acquired_at - now > record.ttl_ms) {
+  const ttl = Math.min(record.ttl_ms, MAX_RECORD_TTL_MS);
+  if (record.acquired_at - now > ttl) {
     return { state: "corrupt", reason: corrupt.future };
   }
-  if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
+  if (now - record.acquired_at > ttl) return { state: "stale", record };
   if (probe(record) === "dead") return { state: "dead", record };
-  return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
+  return { state: "held", record, expiresAt: record.acquired_at + ttl };
 }
 function decideAcquire(observed, caller, probe) {
   if (observed.kind === "absent") return take("free", null, caller);
@@ -1003,10 +1042,11 @@ function release(store, key, sessionId, clock2) {
 async function settle(store, key, clock2, step) {
   const deadline = clock2.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 0; ; attempt++) {
+    const last = clock2.now() > deadline;
     const { swap, result } = step(await store.read(key));
     const outcome = swap === void 0 ? "ok" : await swap();
     if (outcome === "ok") return result;
-    if (clock2.now() > deadline) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
+    if (last) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
     if (outcome === "busy") await clock2.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));
   }
 }
@@ -1016,6 +1056,7 @@ init_messages();
 
 // src/hook/payload.ts
 init_messages();
+var MAX_SESSION_ID = 256;
 function parsePayload(text) {
   if (text.trim() === "") return { ok: false, problem: input.noPayload };
   let value;
@@ -1031,6 +1072,8 @@ function parsePayload(text) {
   if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
     return { ok: false, problem: input.noSessionId };
   }
+  if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
+  if (typeof p.cwd === "string" && p.cwd.includes("\0")) return { ok: false, problem: input.nulInPath("cwd") };
   const toolInput = p.tool_input;
   return {
     ok: true,
@@ -2427,6 +2470,11 @@ var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
 var OVERSIZED = "\0oversized";
 var MAX_CLAIM_LEVELS = 8;
+var SYMLINK = "\0symlink:";
+var NOTICE_TTL_MS = 864e5;
+var { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = nodeFs2.constants;
+var READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+var CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
 function lockFileName(key) {
   return `session-lock-${key}.json`;
 }
@@ -2435,15 +2483,38 @@ function fileStore(runtimeDir2, options = {}) {
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3e3;
   const pathOf = (key) => (0, import_node_path2.join)(runtimeDir2, lockFileName(key));
-  const noticePath = (key, sessionId) => (0, import_node_path2.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
+  const noticePrefix = (key) => `session-notice-${key}-`;
+  const noticePath = (key, sessionId) => (0, import_node_path2.join)(runtimeDir2, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  let checked = false;
+  function checkRuntimeDir() {
+    if (checked) return;
+    let stat;
+    try {
+      stat = fs.statSync(runtimeDir2);
+    } catch (error) {
+      const code = errnoOf(error);
+      if (code === "ENOENT") return;
+      if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir2), code);
+      throw failure(files.cannotRead(runtimeDir2), error);
+    }
+    if (!stat.isDirectory()) throw new StoreError(files.runtimeNotDirectory(runtimeDir2), "ENOTDIR");
+    if (options.uid !== void 0 && stat.uid !== options.uid) throw new StoreError(files.runtimeForeign(runtimeDir2, stat.uid), "EUNSAFE");
+    if ((stat.mode & 18) !== 0) throw new StoreError(files.runtimeOpen(runtimeDir2, stat.mode & 511), "EUNSAFE");
+    checked = true;
+  }
   function read(path2) {
+    checkRuntimeDir();
     let fd;
     try {
-      fd = fs.openSync(path2, "r");
+      fd = fs.openSync(path2, READ_FLAGS);
     } catch (error) {
       const code = errnoOf(error);
       if (code === "ENOENT") return { observed: ABSENT, version: null };
       if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir2), code);
+      if (code === "ELOOP") return readSymlink(path2);
+      if (code === "EACCES" && options.uid !== void 0 && ownerOf(path2) !== options.uid) {
+        throw new StoreError(files.foreignUnreadable(path2, ownerOf(path2)), "EFOREIGN");
+      }
       throw failure(files.cannotRead(path2), error);
     }
     try {
@@ -2477,17 +2548,40 @@ function fileStore(runtimeDir2, options = {}) {
     }
     return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
+  function readSymlink(path2) {
+    try {
+      const stat = fs.lstatSync(path2, { bigint: true });
+      const target = fs.readlinkSync(path2, "utf8");
+      return { observed: { kind: "corrupt", reason: corrupt.symlink(target) }, version: { token: stat.ino.toString(), text: `${SYMLINK}${target}` } };
+    } catch (error) {
+      if (errnoOf(error) === "ENOENT") return { observed: ABSENT, version: null };
+      throw failure(files.cannotRead(path2), error);
+    }
+  }
+  function ownerOf(path2) {
+    try {
+      return fs.lstatSync(path2).uid;
+    } catch {
+      return null;
+    }
+  }
   function writeTemp(path2, record) {
+    const text = serializeRecord(record);
+    if (Buffer.byteLength(text) > MAX_RECORD_BYTES) throw new StoreError(files.recordTooLarge(MAX_RECORD_BYTES), "ERECORD");
+    return writePrivate(path2, text);
+  }
+  function writePrivate(path2, text) {
+    checkRuntimeDir();
     const temp = tempName(path2);
-    const data = Buffer.from(serializeRecord(record));
+    const data = Buffer.from(text);
     let fd;
     try {
-      fd = fs.openSync(temp, "wx", 384);
+      fd = fs.openSync(temp, CREATE_FLAGS, 384);
     } catch (error) {
       if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir2), error);
       makeRuntimeDir();
       try {
-        fd = fs.openSync(temp, "wx", 384);
+        fd = fs.openSync(temp, CREATE_FLAGS, 384);
       } catch (retryError) {
         throw failure(files.cannotWrite(runtimeDir2), retryError);
       }
@@ -2524,6 +2618,9 @@ function fileStore(runtimeDir2, options = {}) {
       } catch (error) {
         const code = errnoOf(error);
         if (code === "ENOENT") return "conflict";
+        if (code === "EPERM" && options.uid !== void 0 && ownerOf(path2) !== options.uid) {
+          throw new StoreError(files.foreignLock(path2, ownerOf(path2)), "EFOREIGN");
+        }
         if (code !== "EEXIST") throw failure(files.cannotChange(path2), error);
         const held = statQuietly(claimPath);
         if (held === null) return "conflict";
@@ -2546,8 +2643,13 @@ function fileStore(runtimeDir2, options = {}) {
     const text = expected.text;
     if (text === void 0) return false;
     try {
-      const bytes = fs.readFileSync(path2);
-      return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
+      if (text.startsWith(SYMLINK)) return fs.lstatSync(path2).isSymbolicLink() && `${SYMLINK}${fs.readlinkSync(path2, "utf8")}` === text;
+      const fd = fs.openSync(path2, READ_FLAGS);
+      try {
+        return readAll(fd, path2) === text;
+      } finally {
+        closeQuietly(fd);
+      }
     } catch {
       return false;
     }
@@ -2618,15 +2720,16 @@ function fileStore(runtimeDir2, options = {}) {
       return swap(key, expected, null);
     },
     async list() {
-      let names;
+      checkRuntimeDir();
+      let names2;
       try {
-        names = fs.readdirSync(runtimeDir2);
+        names2 = fs.readdirSync(runtimeDir2);
       } catch (error) {
         if (errnoOf(error) === "ENOENT") return [];
         throw failure(files.cannotList(runtimeDir2), error);
       }
       const locks = [];
-      for (const name of names.sort()) {
+      for (const name of names2.sort()) {
         const key = LOCK_FILE.exec(name)?.[1];
         if (key === void 0) continue;
         const location = (0, import_node_path2.join)(runtimeDir2, name);
@@ -2644,40 +2747,30 @@ function fileStore(runtimeDir2, options = {}) {
     location: pathOf,
     async putNotice(key, sessionId, notice) {
       const path2 = noticePath(key, sessionId);
-      const temp = tempName(path2);
+      let temp = null;
       try {
-        try {
-          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
-        } catch (error) {
-          if (errnoOf(error) !== "ENOENT") throw error;
-          makeRuntimeDir();
-          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
-        }
+        temp = writePrivate(path2, JSON.stringify(notice));
         fs.renameSync(temp, path2);
+        temp = null;
       } catch (error) {
-        unlinkQuietly(temp);
+        if (error instanceof StoreError) throw error;
         throw failure(files.cannotLeaveNotice(runtimeDir2), error);
+      } finally {
+        if (temp !== null) unlinkQuietly(temp);
       }
+      for (const old of notices((name, at) => name.startsWith(noticePrefix(key)) && now() - at > NOTICE_TTL_MS)) unlinkQuietly(old);
     },
     async takeNotice(key, sessionId) {
+      checkRuntimeDir();
       const path2 = noticePath(key, sessionId);
-      let text;
-      try {
-        text = fs.readFileSync(path2, "utf8");
-      } catch (error) {
-        if (errnoOf(error) === "ENOENT") return null;
-        throw failure(files.cannotReadNotice(path2), error);
-      }
+      const found = readNotice(path2);
+      if (found === null) return null;
       try {
         fs.unlinkSync(path2);
       } catch {
         return null;
       }
-      try {
-        return JSON.parse(text);
-      } catch {
-        return null;
-      }
+      return now() - found.leftAt <= NOTICE_TTL_MS ? found.notice : null;
     },
     async close() {
     },
@@ -2686,14 +2779,8 @@ function fileStore(runtimeDir2, options = {}) {
      * creates, only older than `olderThanMs`: a live writer's files are never touched.
      */
     sweep(olderThanMs) {
-      let names;
-      try {
-        names = fs.readdirSync(runtimeDir2);
-      } catch {
-        return [];
-      }
       const removed = [];
-      for (const name of names) {
+      for (const name of names()) {
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
         const path2 = (0, import_node_path2.join)(runtimeDir2, name);
         const stat = statQuietly(path2);
@@ -2706,8 +2793,63 @@ function fileStore(runtimeDir2, options = {}) {
         removed.push(path2);
       }
       return removed;
+    },
+    sweepNotices(olderThanMs) {
+      const old = notices((_name, at) => olderThanMs === 0 || now() - at > olderThanMs);
+      for (const path2 of old) unlinkQuietly(path2);
+      return old;
+    },
+    staleNotices(olderThanMs) {
+      return notices((_name, at) => now() - at > olderThanMs).length;
+    },
+    discard(key) {
+      const path2 = pathOf(key);
+      const stat = statQuietly(path2);
+      if (stat === null) return "absent";
+      if (stat.isDirectory() || options.uid === void 0 || Number(stat.uid) === options.uid) return "kept";
+      try {
+        fs.unlinkSync(path2);
+        return "removed";
+      } catch (error) {
+        if (errnoOf(error) === "ENOENT") return "absent";
+        throw failure(files.cannotChange(path2), error);
+      }
     }
   };
+  function names() {
+    try {
+      return fs.readdirSync(runtimeDir2);
+    } catch {
+      return [];
+    }
+  }
+  function notices(pick) {
+    const picked = [];
+    for (const name of names()) {
+      if (!/^session-notice-[0-9a-f]{12}-[0-9a-f]{12}\.json$/.test(name)) continue;
+      const path2 = (0, import_node_path2.join)(runtimeDir2, name);
+      const stat = statQuietly(path2);
+      if (stat !== null && pick(name, Number(stat.mtimeMs))) picked.push(path2);
+    }
+    return picked;
+  }
+  function readNotice(path2) {
+    let fd;
+    try {
+      fd = fs.openSync(path2, READ_FLAGS);
+    } catch {
+      return null;
+    }
+    try {
+      const leftAt = Number(fs.fstatSync(fd).mtimeMs);
+      const value = JSON.parse(readAll(fd, path2));
+      return typeof value === "object" && value !== null ? { notice: value, leftAt } : null;
+    } catch {
+      return null;
+    } finally {
+      closeQuietly(fd);
+    }
+  }
 }
 function tempName(path2) {
   return `${path2}.${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}.tmp`;
@@ -2729,14 +2871,15 @@ function chooseStore(env3, runtimeDir2, flag) {
 function sourceOf(flag) {
   return flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
 }
-async function openStore(choice) {
-  if (choice.kind === "file") return fileStore(choice.dir);
+async function openStore(choice, { uid: uid2 } = {}) {
+  if (choice.kind === "file") return fileStore(choice.dir, { uid: uid2 });
   const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
   const { url, target } = choice.connection();
   return redisStore2(url, { source: choice.source, target });
 }
 
 // src/cli.ts
+init_errors();
 init_messages();
 
 // src/world.ts
@@ -2833,6 +2976,9 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
+// src/world.ts
+init_errors();
+
 // src/host/decisionLog.ts
 var nodeFs3 = __toESM(require("node:fs"), 1);
 var import_node_path5 = require("node:path");
@@ -2901,11 +3047,13 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
 }
 
 // src/world.ts
+init_messages();
 var clock = {
   now: Date.now,
   sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
 };
 var env2 = () => process.env;
+var uid = () => process.getuid?.();
 var stdin = () => readInput(process.stdin);
 function logDir() {
   return envPaths("claude-session-guard", { suffix: "" }).log;
@@ -2943,9 +3091,16 @@ function write(fd, text) {
     try {
       written += nodeFs4.writeSync(fd, data, written, data.length - written);
     } catch (error) {
-      if (error.code !== "EAGAIN") throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      const code = errnoOf(error);
+      if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else throw new OutputError(output.cannotWrite(fd === 1 ? "stdout" : "stderr", code ?? messageOf(error)), "EOUTPUT");
     }
+  }
+}
+function warn(text) {
+  try {
+    write(2, text);
+  } catch {
   }
 }
 
@@ -2963,13 +3118,21 @@ async function hook2(command, args) {
     env: env3,
     readInput: stdin,
     clock,
-    openStore: () => openStore(chooseStore(env3, runtimeDir(env3), parsed.ok ? parsed.flags.store : void 0)),
+    openStore: () => openStore(chooseStore(env3, runtimeDir(env3), parsed.ok ? parsed.flags.store : void 0), { uid: uid() }),
     host: processHost(),
     log
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));
-  if (stdout) write(1, stdout);
-  if (stderr) write(2, stderr);
+  try {
+    if (stdout) write(1, stdout);
+  } catch (error) {
+    const problem = messageOf(error);
+    log({ time: (/* @__PURE__ */ new Date()).toISOString(), event: command, outcome: "fail-open", session: null, workspace: null, error: problem, code: "EOUTPUT" });
+    warn(`${output.hookAnswerLost(problem)}
+`);
+    return 0;
+  }
+  if (stderr) warn(stderr);
   return 0;
 }
 function parseHookArgs(command, args) {

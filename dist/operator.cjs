@@ -568,13 +568,13 @@ var require_help = __commonJS({
         function callFormatItem(term, description) {
           return helper.formatItem(term, termWidth, description, helper);
         }
-        let output = [
+        let output2 = [
           `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
           ""
         ];
         const commandDescription = helper.commandDescription(cmd);
         if (commandDescription.length > 0) {
-          output = output.concat([
+          output2 = output2.concat([
             helper.boxWrap(
               helper.styleCommandDescription(commandDescription),
               helpWidth
@@ -588,7 +588,7 @@ var require_help = __commonJS({
             helper.styleArgumentDescription(helper.argumentDescription(argument))
           );
         });
-        output = output.concat(
+        output2 = output2.concat(
           this.formatItemList("Arguments:", argumentList, helper)
         );
         const optionGroups = this.groupItems(
@@ -603,7 +603,7 @@ var require_help = __commonJS({
               helper.styleOptionDescription(helper.optionDescription(option))
             );
           });
-          output = output.concat(this.formatItemList(group, optionList, helper));
+          output2 = output2.concat(this.formatItemList(group, optionList, helper));
         });
         if (helper.showGlobalOptions) {
           const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
@@ -612,7 +612,7 @@ var require_help = __commonJS({
               helper.styleOptionDescription(helper.optionDescription(option))
             );
           });
-          output = output.concat(
+          output2 = output2.concat(
             this.formatItemList("Global Options:", globalOptionList, helper)
           );
         }
@@ -628,9 +628,9 @@ var require_help = __commonJS({
               helper.styleSubcommandDescription(helper.subcommandDescription(sub))
             );
           });
-          output = output.concat(this.formatItemList(group, commandList, helper));
+          output2 = output2.concat(this.formatItemList(group, commandList, helper));
         });
-        return output.join("\n");
+        return output2.join("\n");
       }
       /**
        * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
@@ -3965,7 +3965,7 @@ function errnoOf(error) {
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
-var GuardError, StoreError, WorkspaceError, ContentionError, SettingsError, UserError;
+var GuardError, StoreError, WorkspaceError, OutputError, ContentionError, SettingsError, UserError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -3983,6 +3983,8 @@ var init_errors = __esm({
       constructor(message, options) {
         super(message, "EWORKSPACE", options);
       }
+    };
+    OutputError = class extends GuardError {
     };
     ContentionError = class extends GuardError {
     };
@@ -4015,7 +4017,13 @@ function shellQuote(value) {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function shortId(sessionId) {
-  return sessionId.slice(0, 8);
+  return printable(sessionId.slice(0, 8));
+}
+function printable(value) {
+  return value.replace(CONTROL, escapeControl);
+}
+function printableText(text) {
+  return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
 }
 function clearCommand(workspace2) {
   return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
@@ -4029,13 +4037,16 @@ function sessionAndPid(sessionId, pid) {
 function lostHow(by, at, reason) {
   return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
 }
-var PREFIX, NAME, INSTALL, hook, input, workspace, corrupt, files, redis, settings, help, operator, GUARDED_LIST, doctor;
+var PREFIX, NAME, INSTALL, CONTROL, CONTROL_EXCEPT_LINES, escapeControl, hook, input, output, workspace, corrupt, files, redis, settings, help, operator, GUARDED_LIST, doctor;
 var init_messages = __esm({
   "src/messages.ts"() {
     "use strict";
     PREFIX = "claude-session-guard:";
     NAME = "claude-session-guard";
     INSTALL = `${NAME} install`;
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+    CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+    escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
     hook = {
       holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
       denyReason: (tool, workspace2, holder) => [
@@ -4061,6 +4072,8 @@ var init_messages = __esm({
       notJson: "the hook payload on stdin is not JSON",
       notObject: "the hook payload on stdin is not a JSON object",
       noSessionId: "the hook payload has no session_id",
+      sessionIdTooLong: (length, max) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
+      nulInPath: (field) => `the hook payload's ${field} contains a NUL byte, which no path can`,
       stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
       stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
       stdinFailed: (detail) => `cannot read stdin: ${detail}`,
@@ -4068,9 +4081,14 @@ var init_messages = __esm({
       invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
       contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
     };
+    output = {
+      cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
+      hookAnswerLost: (detail) => `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`
+    };
     workspace = {
       noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
-      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`
+      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`,
+      notDirectory: (path2) => `the hook payload's cwd ${path2} is not a directory`
     };
     corrupt = {
       empty: "empty file",
@@ -4082,10 +4100,16 @@ var init_messages = __esm({
       badTtl: "invalid ttl_ms",
       badSchema: "invalid schema_version",
       oversized: (bytes) => `larger than ${bytes} bytes`,
+      symlink: (target) => `a symbolic link to ${target}, which the guard never follows`,
       future: "acquired_at is in the future by more than its TTL"
     };
     files = {
       runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+      runtimeForeign: (dir, uid2) => `the runtime directory ${dir} belongs to uid ${uid2}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
+      runtimeOpen: (dir, mode) => `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
+      foreignUnreadable: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+      foreignLock: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+      recordTooLarge: (bytes) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
       cannotRead: (path2) => `cannot read the lock ${path2}`,
       notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
       cannotWrite: (dir) => `cannot write a lock in ${dir}`,
@@ -4198,6 +4222,8 @@ var init_messages = __esm({
       expired: "expired",
       corruptState: (reason) => `corrupt (${reason})`,
       clearOneScope: "choose one of --workspace, --stale and --all",
+      emptyWorkspace: "--workspace needs a path, and it got an empty one (an unset shell variable?); to clear this directory's workspace, leave --workspace out",
+      clearedForeign: (path2) => `Removed the lock file ${path2}, which belonged to another user.`,
       nothingToClear: (workspace2) => `No lock on ${workspace2}: nothing to clear.`,
       nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
       nothingAtAll: "No locks: nothing to clear.",
@@ -4291,6 +4317,17 @@ var init_messages = __esm({
       notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
       denialWithoutReason: "the denial carries no permissionDecisionReason",
       runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+      runtimeDirNotDirectory: (dir) => `runtime dir ${dir} is not a directory, so every hook fails open (allows everything)`,
+      runtimeDirNotDirectoryHint: (dir) => `move it out of the way (mv ${shellQuote(dir)} ${shellQuote(`${dir}.bak`)}) and the guard creates the directory, or point CLAUDE_CONFIG_DIR elsewhere`,
+      runtimeDirForeign: (dir, uid2) => `runtime dir ${dir} belongs to uid ${uid2}, not to this user, so every hook refuses it and fails open`,
+      runtimeDirForeignHint: (dir) => `remove it (the guard creates its own, 0700), or point CLAUDE_CONFIG_DIR at a directory of yours: ${shellQuote(dir)}`,
+      runtimeDirOpen: (dir, mode) => `runtime dir ${dir} can be written by other users (mode ${mode}), so every hook refuses it and fails open`,
+      runtimeDirOpenHint: (dir) => `chmod 700 ${shellQuote(dir)}`,
+      noStaleNotices: "no lost-lock notices older than a day are waiting",
+      staleNotices: (count2) => `${count2} lost-lock notice${count2 === 1 ? "" : "s"} older than a day wait${count2 === 1 ? "s" : ""} for sessions that never came back`,
+      staleNoticesHint: `${NAME} clear --stale`,
+      foreignLockHint: `${NAME} clear --stale (it removes lock files of other users from this user's runtime dir)`,
+      lockCorrupt: (workspace2, reason, inStore) => `the lock on ${workspace2}${inStore} is corrupt (${reason}); the next session takes it over`,
       runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
       runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
       noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
@@ -4833,7 +4870,13 @@ function startDirectory(env3, cwd2, fs2) {
   }
 }
 function gitRoot(start, fs2) {
-  for (let dir = start; ; dir = (0, import_node_path.dirname)(dir)) {
+  try {
+    if (exists((0, import_node_path.join)(start, ".git"), fs2)) return start;
+  } catch (error) {
+    if (errnoOf(error) === "ENOTDIR") throw new WorkspaceError(workspace.notDirectory(start));
+    throw error;
+  }
+  for (let dir = (0, import_node_path.dirname)(start); ; dir = (0, import_node_path.dirname)(dir)) {
     if (exists((0, import_node_path.join)(dir, ".git"), fs2)) return dir;
     if ((0, import_node_path.dirname)(dir) === dir) return start;
   }
@@ -4858,15 +4901,17 @@ init_messages();
 
 // src/lock/decide.ts
 init_messages();
+var MAX_RECORD_TTL_MS = 6048e5 + 72e5;
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
   const record = observed.record;
-  if (record.acquired_at - now > record.ttl_ms) {
+  const ttl = Math.min(record.ttl_ms, MAX_RECORD_TTL_MS);
+  if (record.acquired_at - now > ttl) {
     return { state: "corrupt", reason: corrupt.future };
   }
-  if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
+  if (now - record.acquired_at > ttl) return { state: "stale", record };
   if (probe(record) === "dead") return { state: "dead", record };
-  return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
+  return { state: "held", record, expiresAt: record.acquired_at + ttl };
 }
 
 // src/lock/apply.ts
@@ -4881,38 +4926,18 @@ function removeIf(store, key, clock2, accept) {
 async function settle(store, key, clock2, step) {
   const deadline = clock2.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 0; ; attempt++) {
+    const last = clock2.now() > deadline;
     const { swap, result } = step(await store.read(key));
     const outcome = swap === void 0 ? "ok" : await swap();
     if (outcome === "ok") return result;
-    if (clock2.now() > deadline) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
+    if (last) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
     if (outcome === "busy") await clock2.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));
   }
 }
 
-// src/commands/clear.ts
-init_messages();
-
-// src/commands/status.ts
-init_errors();
-init_messages();
-
-// src/commands/store.ts
-init_errors();
-
-// src/host/paths.ts
-var import_node_os = require("node:os");
-var import_node_path2 = require("node:path");
-function runtimeDir(env3) {
-  return (0, import_node_path2.join)(claudeConfigDir(env3), "runtime");
-}
-function claudeConfigDir(env3) {
-  const configured = env3.CLAUDE_CONFIG_DIR;
-  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path2.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
-}
-
 // src/lock/fileStore.ts
 var nodeFs2 = __toESM(require("node:fs"), 1);
-var import_node_path3 = require("node:path");
+var import_node_path2 = require("node:path");
 init_errors();
 init_messages();
 init_record();
@@ -4920,6 +4945,11 @@ var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
 var OVERSIZED = "\0oversized";
 var MAX_CLAIM_LEVELS = 8;
+var SYMLINK = "\0symlink:";
+var NOTICE_TTL_MS = 864e5;
+var { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = nodeFs2.constants;
+var READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+var CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
 function lockFileName(key) {
   return `session-lock-${key}.json`;
 }
@@ -4927,16 +4957,39 @@ function fileStore(runtimeDir2, options = {}) {
   const fs2 = options.fs ?? nodeFs2;
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3e3;
-  const pathOf = (key) => (0, import_node_path3.join)(runtimeDir2, lockFileName(key));
-  const noticePath = (key, sessionId) => (0, import_node_path3.join)(runtimeDir2, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
+  const pathOf = (key) => (0, import_node_path2.join)(runtimeDir2, lockFileName(key));
+  const noticePrefix = (key) => `session-notice-${key}-`;
+  const noticePath = (key, sessionId) => (0, import_node_path2.join)(runtimeDir2, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  let checked = false;
+  function checkRuntimeDir() {
+    if (checked) return;
+    let stat;
+    try {
+      stat = fs2.statSync(runtimeDir2);
+    } catch (error) {
+      const code = errnoOf(error);
+      if (code === "ENOENT") return;
+      if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir2), code);
+      throw failure(files.cannotRead(runtimeDir2), error);
+    }
+    if (!stat.isDirectory()) throw new StoreError(files.runtimeNotDirectory(runtimeDir2), "ENOTDIR");
+    if (options.uid !== void 0 && stat.uid !== options.uid) throw new StoreError(files.runtimeForeign(runtimeDir2, stat.uid), "EUNSAFE");
+    if ((stat.mode & 18) !== 0) throw new StoreError(files.runtimeOpen(runtimeDir2, stat.mode & 511), "EUNSAFE");
+    checked = true;
+  }
   function read2(path2) {
+    checkRuntimeDir();
     let fd;
     try {
-      fd = fs2.openSync(path2, "r");
+      fd = fs2.openSync(path2, READ_FLAGS);
     } catch (error) {
       const code = errnoOf(error);
       if (code === "ENOENT") return { observed: ABSENT, version: null };
       if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir2), code);
+      if (code === "ELOOP") return readSymlink(path2);
+      if (code === "EACCES" && options.uid !== void 0 && ownerOf(path2) !== options.uid) {
+        throw new StoreError(files.foreignUnreadable(path2, ownerOf(path2)), "EFOREIGN");
+      }
       throw failure(files.cannotRead(path2), error);
     }
     try {
@@ -4970,17 +5023,40 @@ function fileStore(runtimeDir2, options = {}) {
     }
     return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
+  function readSymlink(path2) {
+    try {
+      const stat = fs2.lstatSync(path2, { bigint: true });
+      const target = fs2.readlinkSync(path2, "utf8");
+      return { observed: { kind: "corrupt", reason: corrupt.symlink(target) }, version: { token: stat.ino.toString(), text: `${SYMLINK}${target}` } };
+    } catch (error) {
+      if (errnoOf(error) === "ENOENT") return { observed: ABSENT, version: null };
+      throw failure(files.cannotRead(path2), error);
+    }
+  }
+  function ownerOf(path2) {
+    try {
+      return fs2.lstatSync(path2).uid;
+    } catch {
+      return null;
+    }
+  }
   function writeTemp(path2, record) {
+    const text = serializeRecord(record);
+    if (Buffer.byteLength(text) > MAX_RECORD_BYTES) throw new StoreError(files.recordTooLarge(MAX_RECORD_BYTES), "ERECORD");
+    return writePrivate(path2, text);
+  }
+  function writePrivate(path2, text) {
+    checkRuntimeDir();
     const temp = tempName(path2);
-    const data = Buffer.from(serializeRecord(record));
+    const data = Buffer.from(text);
     let fd;
     try {
-      fd = fs2.openSync(temp, "wx", 384);
+      fd = fs2.openSync(temp, CREATE_FLAGS, 384);
     } catch (error) {
       if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir2), error);
       makeRuntimeDir();
       try {
-        fd = fs2.openSync(temp, "wx", 384);
+        fd = fs2.openSync(temp, CREATE_FLAGS, 384);
       } catch (retryError) {
         throw failure(files.cannotWrite(runtimeDir2), retryError);
       }
@@ -5017,6 +5093,9 @@ function fileStore(runtimeDir2, options = {}) {
       } catch (error) {
         const code = errnoOf(error);
         if (code === "ENOENT") return "conflict";
+        if (code === "EPERM" && options.uid !== void 0 && ownerOf(path2) !== options.uid) {
+          throw new StoreError(files.foreignLock(path2, ownerOf(path2)), "EFOREIGN");
+        }
         if (code !== "EEXIST") throw failure(files.cannotChange(path2), error);
         const held = statQuietly2(claimPath);
         if (held === null) return "conflict";
@@ -5039,8 +5118,13 @@ function fileStore(runtimeDir2, options = {}) {
     const text = expected.text;
     if (text === void 0) return false;
     try {
-      const bytes = fs2.readFileSync(path2);
-      return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
+      if (text.startsWith(SYMLINK)) return fs2.lstatSync(path2).isSymbolicLink() && `${SYMLINK}${fs2.readlinkSync(path2, "utf8")}` === text;
+      const fd = fs2.openSync(path2, READ_FLAGS);
+      try {
+        return readAll(fd, path2) === text;
+      } finally {
+        closeQuietly(fd);
+      }
     } catch {
       return false;
     }
@@ -5111,18 +5195,19 @@ function fileStore(runtimeDir2, options = {}) {
       return swap(key, expected, null);
     },
     async list() {
-      let names;
+      checkRuntimeDir();
+      let names2;
       try {
-        names = fs2.readdirSync(runtimeDir2);
+        names2 = fs2.readdirSync(runtimeDir2);
       } catch (error) {
         if (errnoOf(error) === "ENOENT") return [];
         throw failure(files.cannotList(runtimeDir2), error);
       }
       const locks = [];
-      for (const name of names.sort()) {
+      for (const name of names2.sort()) {
         const key = LOCK_FILE.exec(name)?.[1];
         if (key === void 0) continue;
-        const location = (0, import_node_path3.join)(runtimeDir2, name);
+        const location = (0, import_node_path2.join)(runtimeDir2, name);
         let snapshot;
         try {
           snapshot = read2(location);
@@ -5137,40 +5222,30 @@ function fileStore(runtimeDir2, options = {}) {
     location: pathOf,
     async putNotice(key, sessionId, notice) {
       const path2 = noticePath(key, sessionId);
-      const temp = tempName(path2);
+      let temp = null;
       try {
-        try {
-          fs2.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
-        } catch (error) {
-          if (errnoOf(error) !== "ENOENT") throw error;
-          makeRuntimeDir();
-          fs2.writeFileSync(temp, JSON.stringify(notice), { mode: 384 });
-        }
+        temp = writePrivate(path2, JSON.stringify(notice));
         fs2.renameSync(temp, path2);
+        temp = null;
       } catch (error) {
-        unlinkQuietly(temp);
+        if (error instanceof StoreError) throw error;
         throw failure(files.cannotLeaveNotice(runtimeDir2), error);
+      } finally {
+        if (temp !== null) unlinkQuietly(temp);
       }
+      for (const old of notices((name, at) => name.startsWith(noticePrefix(key)) && now() - at > NOTICE_TTL_MS)) unlinkQuietly(old);
     },
     async takeNotice(key, sessionId) {
+      checkRuntimeDir();
       const path2 = noticePath(key, sessionId);
-      let text;
-      try {
-        text = fs2.readFileSync(path2, "utf8");
-      } catch (error) {
-        if (errnoOf(error) === "ENOENT") return null;
-        throw failure(files.cannotReadNotice(path2), error);
-      }
+      const found = readNotice(path2);
+      if (found === null) return null;
       try {
         fs2.unlinkSync(path2);
       } catch {
         return null;
       }
-      try {
-        return JSON.parse(text);
-      } catch {
-        return null;
-      }
+      return now() - found.leftAt <= NOTICE_TTL_MS ? found.notice : null;
     },
     async close() {
     },
@@ -5179,16 +5254,10 @@ function fileStore(runtimeDir2, options = {}) {
      * creates, only older than `olderThanMs`: a live writer's files are never touched.
      */
     sweep(olderThanMs) {
-      let names;
-      try {
-        names = fs2.readdirSync(runtimeDir2);
-      } catch {
-        return [];
-      }
       const removed = [];
-      for (const name of names) {
+      for (const name of names()) {
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
-        const path2 = (0, import_node_path3.join)(runtimeDir2, name);
+        const path2 = (0, import_node_path2.join)(runtimeDir2, name);
         const stat = statQuietly2(path2);
         if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;
         if (name.includes(".claim")) {
@@ -5199,14 +5268,90 @@ function fileStore(runtimeDir2, options = {}) {
         removed.push(path2);
       }
       return removed;
+    },
+    sweepNotices(olderThanMs) {
+      const old = notices((_name, at) => olderThanMs === 0 || now() - at > olderThanMs);
+      for (const path2 of old) unlinkQuietly(path2);
+      return old;
+    },
+    staleNotices(olderThanMs) {
+      return notices((_name, at) => now() - at > olderThanMs).length;
+    },
+    discard(key) {
+      const path2 = pathOf(key);
+      const stat = statQuietly2(path2);
+      if (stat === null) return "absent";
+      if (stat.isDirectory() || options.uid === void 0 || Number(stat.uid) === options.uid) return "kept";
+      try {
+        fs2.unlinkSync(path2);
+        return "removed";
+      } catch (error) {
+        if (errnoOf(error) === "ENOENT") return "absent";
+        throw failure(files.cannotChange(path2), error);
+      }
     }
   };
+  function names() {
+    try {
+      return fs2.readdirSync(runtimeDir2);
+    } catch {
+      return [];
+    }
+  }
+  function notices(pick) {
+    const picked = [];
+    for (const name of names()) {
+      if (!/^session-notice-[0-9a-f]{12}-[0-9a-f]{12}\.json$/.test(name)) continue;
+      const path2 = (0, import_node_path2.join)(runtimeDir2, name);
+      const stat = statQuietly2(path2);
+      if (stat !== null && pick(name, Number(stat.mtimeMs))) picked.push(path2);
+    }
+    return picked;
+  }
+  function readNotice(path2) {
+    let fd;
+    try {
+      fd = fs2.openSync(path2, READ_FLAGS);
+    } catch {
+      return null;
+    }
+    try {
+      const leftAt = Number(fs2.fstatSync(fd).mtimeMs);
+      const value = JSON.parse(readAll(fd, path2));
+      return typeof value === "object" && value !== null ? { notice: value, leftAt } : null;
+    } catch {
+      return null;
+    } finally {
+      closeQuietly(fd);
+    }
+  }
 }
 function tempName(path2) {
   return `${path2}.${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}.tmp`;
 }
 function failure(what, error) {
   return new StoreError(files.withCause(what, messageOf(error)), errnoOf(error) ?? "EUNKNOWN");
+}
+
+// src/commands/clear.ts
+init_messages();
+
+// src/commands/status.ts
+init_errors();
+init_messages();
+
+// src/commands/store.ts
+init_errors();
+
+// src/host/paths.ts
+var import_node_os = require("node:os");
+var import_node_path3 = require("node:path");
+function runtimeDir(env3) {
+  return (0, import_node_path3.join)(claudeConfigDir(env3), "runtime");
+}
+function claudeConfigDir(env3) {
+  const configured = env3.CLAUDE_CONFIG_DIR;
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path3.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
 }
 
 // src/lock/openStore.ts
@@ -5222,8 +5367,8 @@ function chooseStore(env3, runtimeDir2, flag) {
 function sourceOf(flag) {
   return flag !== void 0 && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
 }
-async function openStore(choice) {
-  if (choice.kind === "file") return fileStore(choice.dir);
+async function openStore(choice, { uid: uid2 } = {}) {
+  if (choice.kind === "file") return fileStore(choice.dir, { uid: uid2 });
   const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
   const { url, target } = choice.connection();
   return redisStore2(url, { source: choice.source, target });
@@ -5329,7 +5474,8 @@ function table(views, now, knownWorkspace) {
   ]);
   return formatTable([...HEADERS], rows);
 }
-function formatTable(headers, rows) {
+function formatTable(headers, table2) {
+  const rows = table2.map((row) => row.map(printable));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i])).join("  ").trimEnd();
   return `${[headers, ...rows].map(line).join("\n")}
@@ -5347,6 +5493,7 @@ var SWEEP_OLDER_THAN_MS = 6e4;
 async function clearCommand2(options, deps) {
   const chosen = [options.workspace !== void 0, options.stale === true, options.all === true].filter(Boolean).length;
   if (chosen > 1) throw new UserError(operator.clearOneScope, 2);
+  if (options.workspace !== void 0 && options.workspace.trim() === "") throw new UserError(operator.emptyWorkspace, 2);
   const store = await openOperatorStore(deps, operatorStoreChoice(deps.env, options.store));
   try {
     if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
@@ -5364,6 +5511,8 @@ async function clearOne(store, deps, given) {
   }
   const removed = await remove(store, deps, workspace2.key, () => true);
   if (removed === null) return { exitCode: 0, stdout: `${operator.nothingToClear(workspace2.path)}
+` };
+  if (removed === FOREIGN) return { exitCode: 0, stdout: `${operator.clearedForeign(store.location(workspace2.key))}
 ` };
   logClear(deps, removed, workspace2.path);
   return { exitCode: 0, stdout: `${cleared(removed, workspace2.path)}
@@ -5399,13 +5548,19 @@ async function clearMany(store, deps, filter, sweep) {
   }
   const lines = [];
   const problems = [];
+  for (const path2 of store.sweepNotices?.(sweep ? NOTICE_TTL_MS : 0) ?? []) lines.push(operator.sweptLeftover(path2));
   for (const lock of locks) {
     if (lock.snapshot.version === null && lock.snapshot.observed.kind === "corrupt") {
-      problems.push(failed(operator.lockNotAFile(lock.location)));
+      if (store.discard?.(lock.key) === "removed") lines.push(operator.clearedForeign(lock.location));
+      else problems.push(failed(operator.lockNotAFile(lock.location)));
       continue;
     }
     const removed = await remove(store, deps, lock.key, filter);
     if (removed === null) continue;
+    if (removed === FOREIGN) {
+      lines.push(operator.clearedForeign(lock.location));
+      continue;
+    }
     logClear(deps, removed, null);
     lines.push(cleared(removed, null));
   }
@@ -5421,6 +5576,7 @@ async function clearMany(store, deps, filter, sweep) {
   return { exitCode, stdout: `${lines.join("\n")}
 `, ...stderr !== void 0 && { stderr } };
 }
+var FOREIGN = /* @__PURE__ */ Symbol("foreign");
 async function remove(store, deps, key, filter) {
   const path2 = store.location(key);
   const judged = { view: null };
@@ -5432,6 +5588,7 @@ async function remove(store, deps, key, filter) {
     if (snapshot === null || judged.view === null) return null;
   } catch (error) {
     if (error instanceof ContentionError) throw new UserError(operator.clearBusy(path2), 1, error.code);
+    if (error instanceof StoreError && error.code === "EFOREIGN" && store.discard?.(key) === "removed") return FOREIGN;
     storeProblem(error, path2);
   }
   await tellHolder(store, deps, key, judged.view);
@@ -6372,7 +6529,14 @@ function answerProblem(result, expect) {
 }
 function runtimeDirCheck(deps) {
   const dir = runtimeDir(deps.env);
-  const created = !exists2(dir, deps);
+  const before = statQuietly(dir, deps);
+  if (before !== void 0 && !before.isDirectory()) return check("runtime-dir", "fail", doctor.runtimeDirNotDirectory(dir), doctor.runtimeDirNotDirectoryHint(dir));
+  if (before !== void 0 && deps.uid !== void 0 && before.uid !== deps.uid) {
+    return check("runtime-dir", "fail", doctor.runtimeDirForeign(dir, before.uid), doctor.runtimeDirForeignHint(dir));
+  }
+  if (before !== void 0 && (before.mode & 18) !== 0) {
+    return check("runtime-dir", "fail", doctor.runtimeDirOpen(dir, (before.mode & 511).toString(8)), doctor.runtimeDirOpenHint(dir));
+  }
   const probe = (0, import_node_path8.join)(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
   try {
     deps.fs.mkdirSync(dir, { recursive: true, mode: 448 });
@@ -6381,7 +6545,13 @@ function runtimeDirCheck(deps) {
   } catch (error) {
     return check("runtime-dir", "fail", doctor.runtimeDirUnusable(dir, messageOf(error)), doctor.runtimeDirHint(dir));
   }
-  return check("runtime-dir", "pass", doctor.runtimeDirOk(dir, created));
+  return check("runtime-dir", "pass", doctor.runtimeDirOk(dir, before === void 0));
+}
+function noticesCheck(store) {
+  const count2 = store.staleNotices?.(NOTICE_TTL_MS);
+  if (count2 === void 0) return null;
+  if (count2 === 0) return check("notices", "pass", doctor.noStaleNotices);
+  return check("notices", "warn", doctor.staleNotices(count2), doctor.staleNoticesHint);
 }
 function choiceOrProblem(env3) {
   try {
@@ -6423,7 +6593,7 @@ async function lockChecks(choice, deps) {
       if (choice.kind === "redis") {
         return [check("store", "fail", doctor.redisUnreachable(choice.redact(messageOf(error))), doctor.redisUnreachableHint(choice.display, choice.source))];
       }
-      return [check("lock", "fail", doctor.lockUnreadable(messageOf(error)), doctor.lockUnreadableHint(path2))];
+      return [check("lock", "fail", doctor.lockUnreadable(messageOf(error)), unreadableHint(error, path2, deps))];
     }
     const checks = choice.kind === "redis" ? [check("store", "pass", doctor.redisOk(choice.display, deps.clock.now() - started))] : [];
     if (workspace2 === null) return [...checks, unresolved];
@@ -6431,10 +6601,25 @@ async function lockChecks(choice, deps) {
     const view = viewOf(key, path2, snapshot, deps.clock.now(), deps);
     if (view === null) checks.push(check("lock", "pass", doctor.noLock(workspace2.path, where2)));
     else if (view.judgement.state === "held") checks.push(check("lock", "info", doctor.lockHeld(workspace2.path, holderName(view.entry), view.entry.age_ms ?? 0, where2)));
+    else if (view.judgement.state === "corrupt") checks.push(check("lock", "warn", doctor.lockCorrupt(workspace2.path, view.judgement.reason, where2), doctor.clearHint(workspace2.path)));
     else checks.push(check("lock", "warn", doctor.lockLeftOver(view.entry.state, workspace2.path, where2), doctor.clearHint(workspace2.path)));
+    const notices = choice.kind === "file" ? noticesCheck(store) : null;
+    if (notices !== null) checks.push(notices);
     return checks;
   } finally {
     await store.close();
+  }
+}
+function unreadableHint(error, path2, deps) {
+  switch (error instanceof StoreError ? error.code : void 0) {
+    case "ENOTFILE":
+      return doctor.lockUnreadableHint(path2);
+    case "ENOTDIR":
+      return doctor.runtimeDirNotDirectoryHint(runtimeDir(deps.env));
+    case "EFOREIGN":
+      return doctor.foreignLockHint;
+    default:
+      return null;
   }
 }
 function statQuietly(path2, deps) {
@@ -6617,10 +6802,13 @@ function readDecisions(dir, fs2 = nodeFs3) {
     }
     for (const line of text.split("\n")) {
       if (line.trim() === "") continue;
+      let value;
       try {
-        entries.push(JSON.parse(line));
+        value = JSON.parse(line);
       } catch {
+        continue;
       }
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) entries.push(value);
     }
   }
   return entries;
@@ -6653,7 +6841,7 @@ function logLine(entry) {
     parts.push(operator.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
   if (typeof entry.error === "string") parts.push(typeof entry.code === "string" ? `(${entry.code}: ${entry.error})` : `(${entry.error})`);
-  return parts.join("  ");
+  return parts.map(printable).join("  ");
 }
 
 // src/operator.ts
@@ -6823,12 +7011,16 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
+// src/world.ts
+init_errors();
+
 // src/host/stdin.ts
 init_errors();
 init_messages();
 var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
 // src/world.ts
+init_messages();
 var clock = {
   now: Date.now,
   sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
@@ -6837,6 +7029,7 @@ var env2 = () => process.env;
 var cwd = () => process.cwd();
 var argv1 = () => process.argv[1] ?? "claude-session-guard";
 var tmpDir = () => (0, import_node_os3.tmpdir)();
+var uid = () => process.getuid?.();
 var fs = nodeFs4;
 function logDir() {
   return envPaths("claude-session-guard", { suffix: "" }).log;
@@ -6874,9 +7067,16 @@ function write(fd, text) {
     try {
       written += nodeFs4.writeSync(fd, data, written, data.length - written);
     } catch (error) {
-      if (error.code !== "EAGAIN") throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      const code = errnoOf(error);
+      if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else throw new OutputError(output.cannotWrite(fd === 1 ? "stdout" : "stderr", code ?? messageOf(error)), "EOUTPUT");
     }
+  }
+}
+function warn(text) {
+  try {
+    write(2, text);
+  } catch {
   }
 }
 function runShell(command, input2, env3, timeoutMs) {
@@ -6917,7 +7117,7 @@ function realCommandDeps() {
     env: env2(),
     cwd: cwd(),
     clock,
-    openStore,
+    openStore: (choice) => openStore(choice, { uid: uid() }),
     probe: livenessProbe(processHost()),
     logDir: logDir(),
     log,
@@ -6925,7 +7125,8 @@ function realCommandDeps() {
     writeFileAtomic: (path2, data) => import_write_file_atomic.default.sync(path2, data),
     argv1: argv1(),
     runShell,
-    tmpDir: tmpDir()
+    tmpDir: tmpDir(),
+    uid: uid()
   };
 }
 function count(value) {
@@ -6939,7 +7140,7 @@ var storeOption = () => new Option("--store <url>", help.store);
 function buildProgram(run, deps) {
   const program2 = new Command(NAME2).description(help.program).version(package_default.version).exitOverride().configureOutput({
     writeOut: (text) => write(1, text),
-    writeErr: (text) => write(2, text),
+    writeErr: (text) => warn(text),
     // Usage errors are printed once, as one line with a hint, by runProgram.
     outputError: () => {
     }
@@ -6967,15 +7168,15 @@ async function runProgram(argv, deps = realCommandDeps) {
   const usage = (problem) => {
     const text = problem.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
     const named = argv.find((a) => program2.commands.some((c) => c.name() === a));
-    write(2, `${help.usage(text, named === void 0 ? `${NAME2} --help` : `${NAME2} ${named} --help`)}
+    warn(`${printableText(help.usage(text, named === void 0 ? `${NAME2} --help` : `${NAME2} ${named} --help`))}
 `);
   };
   try {
     await program2.parseAsync(argv, { from: "user" });
     if (work === void 0) return 0;
     const result = await work();
-    if (result.stdout) write(1, result.stdout);
-    if (result.stderr) write(2, result.stderr);
+    if (result.stdout) write(1, printableText(result.stdout));
+    if (result.stderr) warn(printableText(result.stderr));
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -6988,11 +7189,11 @@ async function runProgram(argv, deps = realCommandDeps) {
       return 2;
     }
     if (error instanceof GuardError) {
-      write(2, `${failed(error.message)}
+      warn(`${printableText(failed(error.message))}
 `);
       return error instanceof UserError ? error.exitCode : 1;
     }
-    write(2, `${failed(hook.internalError(error instanceof Error ? error.stack ?? error.message : String(error)))}
+    warn(`${failed(hook.internalError(error instanceof Error ? error.stack ?? error.message : String(error)))}
 `);
     return 1;
   }

@@ -7,7 +7,8 @@ import { HOOK_FLAGS, type HookCommand, isHookCommand } from "./hook/commands.js"
 import { render } from "./hook/render.js";
 import { type HookArgs, type HookDeps, runHook } from "./hook/runHook.js";
 import { chooseStore, openStore } from "./lock/openStore.js";
-import { input } from "./messages.js";
+import { messageOf } from "./errors.js";
+import { input, output } from "./messages.js";
 import * as world from "./world.js";
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,13 +26,21 @@ async function hook(command: HookCommand, args: string[]): Promise<number> {
     env,
     readInput: world.stdin,
     clock: world.clock,
-    openStore: () => openStore(chooseStore(env, world.runtimeDir(env), parsed.ok ? parsed.flags.store : undefined)),
+    openStore: () => openStore(chooseStore(env, world.runtimeDir(env), parsed.ok ? parsed.flags.store : undefined), { uid: world.uid() }),
     host: world.processHost(),
     log: world.log,
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));
-  if (stdout) world.write(1, stdout);
-  if (stderr) world.write(2, stderr);
+  try {
+    if (stdout) world.write(1, stdout);
+  } catch (error) {
+    // The answer is lost (a deny included): say so once, in its place, and log it as a fail-open.
+    const problem = messageOf(error);
+    world.log({ time: new Date().toISOString(), event: command, outcome: "fail-open", session: null, workspace: null, error: problem, code: "EOUTPUT" });
+    world.warn(`${output.hookAnswerLost(problem)}\n`);
+    return 0;
+  }
+  if (stderr) world.warn(stderr);
   return 0;
 }
 

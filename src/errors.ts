@@ -27,6 +27,9 @@ export class WorkspaceError extends GuardError {
 /** The hook's input cannot be judged: stdin, the payload, a flag or a setting. */
 export class InputError extends GuardError {}
 
+/** Standard output or error cannot be written (a full disk, a closed pipe). */
+export class OutputError extends GuardError {}
+
 /** The lock kept changing under a caller for its whole contention budget. */
 export class ContentionError extends GuardError {}
 

@@ -21,7 +21,25 @@ export function shellQuote(value: string): string {
 
 /** The first eight characters of a session id: what people compare across a denial, status and log. */
 export function shortId(sessionId: string): string {
-  return sessionId.slice(0, 8);
+  return printable(sessionId.slice(0, 8));
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const escapeControl = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+
+/**
+ * A value from a record, a payload or a log, made safe for a terminal: every control character
+ * (an escape sequence that retitles the terminal, a newline that breaks a table) is shown as
+ * `\xNN` instead of being sent raw.
+ */
+export function printable(value: string): string {
+  return value.replace(CONTROL, escapeControl);
+}
+
+/** A whole text for a terminal: its lines and tabs stay, every other control character is shown as `\xNN`. */
+export function printableText(text: string): string {
+  return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
 }
 
 export function clearCommand(workspace: string): string {
@@ -86,6 +104,8 @@ export const input = {
   notJson: "the hook payload on stdin is not JSON",
   notObject: "the hook payload on stdin is not a JSON object",
   noSessionId: "the hook payload has no session_id",
+  sessionIdTooLong: (length: number, max: number) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
+  nulInPath: (field: string) => `the hook payload's ${field} contains a NUL byte, which no path can`,
   stdinTimeout: (ms: number) => `no complete hook payload on stdin within ${ms} ms`,
   stdinTooLarge: (bytes: number) => `the hook payload on stdin is larger than ${bytes} bytes`,
   stdinFailed: (detail: string) => `cannot read stdin: ${detail}`,
@@ -94,9 +114,16 @@ export const input = {
   contention: (ms: number) => `the lock kept changing under this hook for ${ms} ms`,
 };
 
+export const output = {
+  cannotWrite: (stream: string, detail: string) => `cannot write to ${stream} (${detail})`,
+  hookAnswerLost: (detail: string) =>
+    `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`,
+};
+
 export const workspace = {
   noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
   unresolvable: (dir: string, detail: string) => `cannot resolve the workspace directory ${dir}: ${detail}`,
+  notDirectory: (path: string) => `the hook payload's cwd ${path} is not a directory`,
 };
 
 /** Why a stored record is not a lock: shown by status, doctor and clear. */
@@ -110,12 +137,22 @@ export const corrupt = {
   badTtl: "invalid ttl_ms",
   badSchema: "invalid schema_version",
   oversized: (bytes: number) => `larger than ${bytes} bytes`,
+  symlink: (target: string) => `a symbolic link to ${target}, which the guard never follows`,
   future: "acquired_at is in the future by more than its TTL",
 };
 
 /** The file store's failures. */
 export const files = {
   runtimeNotDirectory: (dir: string) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+  runtimeForeign: (dir: string, uid: number) =>
+    `the runtime directory ${dir} belongs to uid ${uid}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
+  runtimeOpen: (dir: string, mode: number) =>
+    `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
+  foreignUnreadable: (path: string, uid: number | null) =>
+    `the lock ${path} belongs to ${uid === null ? "another user" : `uid ${uid}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path)})`,
+  foreignLock: (path: string, uid: number | null) =>
+    `the lock ${path} belongs to ${uid === null ? "another user" : `uid ${uid}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path)})`,
+  recordTooLarge: (bytes: number) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
   cannotRead: (path: string) => `cannot read the lock ${path}`,
   notRegularFile: (path: string) => `the lock ${path} is not a regular file; remove it by hand`,
   cannotWrite: (dir: string) => `cannot write a lock in ${dir}`,
@@ -241,6 +278,8 @@ export const operator = {
   corruptState: (reason: string) => `corrupt (${reason})`,
 
   clearOneScope: "choose one of --workspace, --stale and --all",
+  emptyWorkspace: "--workspace needs a path, and it got an empty one (an unset shell variable?); to clear this directory's workspace, leave --workspace out",
+  clearedForeign: (path: string) => `Removed the lock file ${path}, which belonged to another user.`,
   nothingToClear: (workspace: string) => `No lock on ${workspace}: nothing to clear.`,
   nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
   nothingAtAll: "No locks: nothing to clear.",
@@ -362,6 +401,17 @@ export const doctor = {
   denialWithoutReason: "the denial carries no permissionDecisionReason",
 
   runtimeDirOk: (dir: string, created: boolean) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+  runtimeDirNotDirectory: (dir: string) => `runtime dir ${dir} is not a directory, so every hook fails open (allows everything)`,
+  runtimeDirNotDirectoryHint: (dir: string) => `move it out of the way (mv ${shellQuote(dir)} ${shellQuote(`${dir}.bak`)}) and the guard creates the directory, or point CLAUDE_CONFIG_DIR elsewhere`,
+  runtimeDirForeign: (dir: string, uid: number) => `runtime dir ${dir} belongs to uid ${uid}, not to this user, so every hook refuses it and fails open`,
+  runtimeDirForeignHint: (dir: string) => `remove it (the guard creates its own, 0700), or point CLAUDE_CONFIG_DIR at a directory of yours: ${shellQuote(dir)}`,
+  runtimeDirOpen: (dir: string, mode: string) => `runtime dir ${dir} can be written by other users (mode ${mode}), so every hook refuses it and fails open`,
+  runtimeDirOpenHint: (dir: string) => `chmod 700 ${shellQuote(dir)}`,
+  noStaleNotices: "no lost-lock notices older than a day are waiting",
+  staleNotices: (count: number) => `${count} lost-lock notice${count === 1 ? "" : "s"} older than a day wait${count === 1 ? "s" : ""} for sessions that never came back`,
+  staleNoticesHint: `${NAME} clear --stale`,
+  foreignLockHint: `${NAME} clear --stale (it removes lock files of other users from this user's runtime dir)`,
+  lockCorrupt: (workspace: string, reason: string, inStore: string) => `the lock on ${workspace}${inStore} is corrupt (${reason}); the next session takes it over`,
   runtimeDirUnusable: (dir: string, detail: string) => `runtime dir ${dir} is not usable: ${detail}`,
   runtimeDirHint: (dir: string) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
 

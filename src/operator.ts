@@ -16,7 +16,7 @@ import { GuardError, UserError } from "./errors.js";
 import { HOOK_COMMANDS, HOOK_FLAGS, HOOK_SUMMARIES } from "./hook/commands.js";
 import { livenessProbe } from "./host/sessionProcess.js";
 import { openStore } from "./lock/openStore.js";
-import { failed, help, hook } from "./messages.js";
+import { failed, help, hook, printableText } from "./messages.js";
 import * as world from "./world.js";
 
 const NAME = "claude-session-guard";
@@ -27,7 +27,7 @@ export function realCommandDeps(): CommandDeps {
     env: world.env(),
     cwd: world.cwd(),
     clock: world.clock,
-    openStore,
+    openStore: (choice) => openStore(choice, { uid: world.uid() }),
     probe: livenessProbe(world.processHost()),
     logDir: world.logDir(),
     log: world.log,
@@ -36,6 +36,7 @@ export function realCommandDeps(): CommandDeps {
     argv1: world.argv1(),
     runShell: world.runShell,
     tmpDir: world.tmpDir(),
+    uid: world.uid(),
   };
 }
 
@@ -62,7 +63,7 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
     .exitOverride()
     .configureOutput({
       writeOut: (text) => world.write(1, text),
-      writeErr: (text) => world.write(2, text),
+      writeErr: (text) => world.warn(text),
       // Usage errors are printed once, as one line with a hint, by runProgram.
       outputError: () => {},
     })
@@ -134,14 +135,15 @@ export async function runProgram(argv: string[], deps: () => CommandDeps = realC
   const usage = (problem: string) => {
     const text = problem.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
     const named = argv.find((a) => program.commands.some((c) => c.name() === a));
-    world.write(2, `${help.usage(text, named === undefined ? `${NAME} --help` : `${NAME} ${named} --help`)}\n`);
+    world.warn(`${printableText(help.usage(text, named === undefined ? `${NAME} --help` : `${NAME} ${named} --help`))}\n`);
   };
   try {
     await program.parseAsync(argv, { from: "user" });
     if (work === undefined) return 0;
     const result = await work();
-    if (result.stdout) world.write(1, result.stdout);
-    if (result.stderr) world.write(2, result.stderr);
+    // Values from records and logs may hold control characters: none reaches the terminal raw.
+    if (result.stdout) world.write(1, printableText(result.stdout));
+    if (result.stderr) world.warn(printableText(result.stderr));
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -155,10 +157,10 @@ export async function runProgram(argv: string[], deps: () => CommandDeps = realC
       return 2;
     }
     if (error instanceof GuardError) {
-      world.write(2, `${failed(error.message)}\n`);
+      world.warn(`${printableText(failed(error.message))}\n`);
       return error instanceof UserError ? error.exitCode : 1;
     }
-    world.write(2, `${failed(hook.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error)))}\n`);
+    world.warn(`${failed(hook.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error)))}\n`);
     return 1;
   }
 }

@@ -5,11 +5,13 @@
 import * as nodeFs from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import envPaths from "env-paths";
+import { errnoOf, messageOf, OutputError } from "./errors.js";
 import { appendDecision, type LogEntry } from "./host/decisionLog.js";
 import { runtimeDir } from "./host/paths.js";
 import type { ProcessHost } from "./host/sessionProcess.js";
 import { readInput } from "./host/stdin.js";
 import type { Clock } from "./lock/apply.js";
+import { output } from "./messages.js";
 
 export const clock: Clock = {
   now: Date.now,
@@ -24,6 +26,9 @@ export const cwd = (): string => process.cwd();
 export const argv1 = (): string => process.argv[1] ?? "claude-session-guard";
 
 export const tmpDir = (): string => tmpdir();
+
+/** This process's user, where the platform has uids. */
+export const uid = (): number | undefined => process.getuid?.();
 
 export const fs = nodeFs;
 
@@ -67,7 +72,8 @@ export const processHost = (): ProcessHost => ({
 
 /**
  * Synchronous, complete writes: the process exits right after (a stdin read may still be
- * pending), and nothing written may be cut off.
+ * pending), and nothing written may be cut off. A stream that cannot be written (a full disk, a
+ * closed pipe) is an OutputError, for the entry point to report in one line.
  */
 export function write(fd: 1 | 2, text: string): void {
   const data = Buffer.from(text);
@@ -76,10 +82,20 @@ export function write(fd: 1 | 2, text: string): void {
     try {
       written += nodeFs.writeSync(fd, data, written, data.length - written);
     } catch (error) {
+      const code = errnoOf(error);
       // A non-blocking pipe that is full: wait for the reader.
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else throw new OutputError(output.cannotWrite(fd === 1 ? "stdout" : "stderr", code ?? messageOf(error)), "EOUTPUT");
     }
+  }
+}
+
+/** Writes to stderr, or nowhere when stderr itself is gone: there is nobody left to tell. */
+export function warn(text: string): void {
+  try {
+    write(2, text);
+  } catch {
+    // See above.
   }
 }
 

@@ -6,10 +6,11 @@
 // Redis, outside the guard's lock keys) is ever deleted.
 
 import { resolve } from "node:path";
-import { ContentionError, UserError } from "../errors.js";
+import { ContentionError, StoreError, UserError } from "../errors.js";
 import type { LogEntry } from "../host/decisionLog.js";
 import { resolveWorkspace, type Workspace } from "../host/workspace.js";
 import { removeIf } from "../lock/apply.js";
+import { NOTICE_TTL_MS } from "../lock/fileStore.js";
 import { failed, operator as M } from "../messages.js";
 import type { CommandDeps, CommandResult, OperatorStore } from "./deps.js";
 import { holderName, type LockView, storeProblem, viewOf, workspaceName } from "./status.js";
@@ -31,6 +32,8 @@ type Filter = (view: LockView) => boolean;
 export async function clearCommand(options: ClearOptions, deps: CommandDeps): Promise<CommandResult> {
   const chosen = [options.workspace !== undefined, options.stale === true, options.all === true].filter(Boolean).length;
   if (chosen > 1) throw new UserError(M.clearOneScope, 2);
+  // An unset shell variable: without this, clear would fall back to the current directory's lock.
+  if (options.workspace !== undefined && options.workspace.trim() === "") throw new UserError(M.emptyWorkspace, 2);
   const store = await openOperatorStore(deps, operatorStoreChoice(deps.env, options.store));
   try {
     if (options.stale || options.all) return await clearMany(store, deps, options.all ? () => true : (v) => v.judgement.state !== "held", options.stale === true);
@@ -49,6 +52,7 @@ async function clearOne(store: OperatorStore, deps: CommandDeps, given: string |
   }
   const removed = await remove(store, deps, workspace.key, () => true);
   if (removed === null) return { exitCode: 0, stdout: `${M.nothingToClear(workspace.path)}\n` };
+  if (removed === FOREIGN) return { exitCode: 0, stdout: `${M.clearedForeign(store.location(workspace.key))}\n` };
   logClear(deps, removed, workspace.path);
   return { exitCode: 0, stdout: `${cleared(removed, workspace.path)}\n` };
 }
@@ -90,20 +94,30 @@ async function clearMany(store: OperatorStore, deps: CommandDeps, filter: Filter
   }
   const lines: string[] = [];
   const problems: string[] = [];
+  // Lost-lock notices whose session never came back: a day old with --stale, all with --all. First,
+  // so the notices this clear leaves for the holders it removes are kept for them.
+  for (const path of store.sweepNotices?.(sweep ? NOTICE_TTL_MS : 0) ?? []) lines.push(M.sweptLeftover(path));
   for (const lock of locks) {
-    // Listed but unreadable (a directory at a lock's name): report it, clear the rest.
+    // Listed but unreadable: a file another user owns goes (nothing of ours can change it under
+    // us); a directory is reported, and the rest is cleared.
     if (lock.snapshot.version === null && lock.snapshot.observed.kind === "corrupt") {
-      problems.push(failed(M.lockNotAFile(lock.location)));
+      if (store.discard?.(lock.key) === "removed") lines.push(M.clearedForeign(lock.location));
+      else problems.push(failed(M.lockNotAFile(lock.location)));
       continue;
     }
     const removed = await remove(store, deps, lock.key, filter);
     if (removed === null) continue;
+    if (removed === FOREIGN) {
+      lines.push(M.clearedForeign(lock.location));
+      continue;
+    }
     logClear(deps, removed, null);
     lines.push(cleared(removed, null));
   }
   if (sweep && store.sweep) {
     for (const path of store.sweep(SWEEP_OLDER_THAN_MS)) lines.push(M.sweptLeftover(path));
   }
+
   const stderr = problems.length > 0 ? `${problems.join("\n")}\n` : undefined;
   const exitCode = problems.length > 0 ? 1 : 0;
   if (lines.length === 0 && stderr !== undefined) return { exitCode, stdout: "", stderr };
@@ -111,8 +125,11 @@ async function clearMany(store: OperatorStore, deps: CommandDeps, filter: Filter
   return { exitCode, stdout: `${lines.join("\n")}\n`, ...(stderr !== undefined && { stderr }) };
 }
 
+/** What `remove` returns for a lock file of another user's that it removed without judging it. */
+const FOREIGN = Symbol("foreign");
+
 /** Removes the lock of `key` if, as last read and judged, it passes `filter`; returns what went. */
-async function remove(store: OperatorStore, deps: CommandDeps, key: string, filter: Filter): Promise<LockView | null> {
+async function remove(store: OperatorStore, deps: CommandDeps, key: string, filter: Filter): Promise<LockView | typeof FOREIGN | null> {
   const path = store.location(key);
   // The view of the snapshot the loop last judged: when it is removed, that is what went.
   const judged: { view: LockView | null } = { view: null };
@@ -124,6 +141,8 @@ async function remove(store: OperatorStore, deps: CommandDeps, key: string, filt
     if (snapshot === null || judged.view === null) return null;
   } catch (error) {
     if (error instanceof ContentionError) throw new UserError(M.clearBusy(path), 1, error.code);
+    // Another user's file: no compare-and-swap can claim it, and none of ours can change it either.
+    if (error instanceof StoreError && error.code === "EFOREIGN" && store.discard?.(key) === "removed") return FOREIGN;
     storeProblem(error, path);
   }
   await tellHolder(store, deps, key, judged.view);

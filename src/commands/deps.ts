@@ -50,4 +50,6 @@ export interface CommandDeps {
   /** Runs `command` through `sh -c` as Claude Code does, with `input` on stdin (doctor's self-test). */
   runShell(command: string, input: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunResult>;
   tmpDir: string;
+  /** This process's user, where the platform has uids: the runtime dir must be theirs. */
+  uid?: number | undefined;
 }

@@ -14,7 +14,8 @@ import { doctor as M } from "../messages.js";
 import { commandWords, findOnPath, PLUGIN_ROOT_VAR } from "../settings/executable.js";
 import { isObject, type Json } from "../settings/guardHooks.js";
 import { readSettingsFile } from "../settings/settingsFile.js";
-import type { CommandDeps, CommandResult, RunResult } from "./deps.js";
+import { NOTICE_TTL_MS } from "../lock/fileStore.js";
+import type { CommandDeps, CommandResult, OperatorStore, RunResult } from "./deps.js";
 import { holderName, viewOf } from "./status.js";
 import { openOperatorStore, operatorStoreChoice, type StoreChoice, storeName } from "./store.js";
 import { check, type Check, checkLine, type Registration, registrations, type Source, wiringChecks } from "./wiring.js";
@@ -328,9 +329,20 @@ export function answerProblem(result: RunResult, expect: "allow" | "deny"): stri
   return null;
 }
 
+/**
+ * The runtime dir is usable (it exists or can be created, and a probe file can be written and
+ * removed) and safe: this user's, and writable by nobody else, as the hooks require.
+ */
 function runtimeDirCheck(deps: CommandDeps): Check {
   const dir = runtimeDir(deps.env);
-  const created = !exists(dir, deps);
+  const before = statQuietly(dir, deps);
+  if (before !== undefined && !before.isDirectory()) return check("runtime-dir", "fail", M.runtimeDirNotDirectory(dir), M.runtimeDirNotDirectoryHint(dir));
+  if (before !== undefined && deps.uid !== undefined && before.uid !== deps.uid) {
+    return check("runtime-dir", "fail", M.runtimeDirForeign(dir, before.uid), M.runtimeDirForeignHint(dir));
+  }
+  if (before !== undefined && (before.mode & 0o022) !== 0) {
+    return check("runtime-dir", "fail", M.runtimeDirOpen(dir, (before.mode & 0o777).toString(8)), M.runtimeDirOpenHint(dir));
+  }
   const probe = join(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
   try {
     deps.fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -339,7 +351,15 @@ function runtimeDirCheck(deps: CommandDeps): Check {
   } catch (error) {
     return check("runtime-dir", "fail", M.runtimeDirUnusable(dir, messageOf(error)), M.runtimeDirHint(dir));
   }
-  return check("runtime-dir", "pass", M.runtimeDirOk(dir, created));
+  return check("runtime-dir", "pass", M.runtimeDirOk(dir, before === undefined));
+}
+
+/** Lost-lock notices nobody came back for: harmless, but they pile up until `clear --stale`. */
+function noticesCheck(store: OperatorStore): Check | null {
+  const count = store.staleNotices?.(NOTICE_TTL_MS);
+  if (count === undefined) return null;
+  if (count === 0) return check("notices", "pass", M.noStaleNotices);
+  return check("notices", "warn", M.staleNotices(count), M.staleNoticesHint);
 }
 
 /** The environment's store, or the failed check a bad CLAUDE_SESSION_GUARD_STORE makes. */
@@ -393,7 +413,7 @@ async function lockChecks(choice: StoreChoice, deps: CommandDeps): Promise<Check
       if (choice.kind === "redis") {
         return [check("store", "fail", M.redisUnreachable(choice.redact(messageOf(error))), M.redisUnreachableHint(choice.display, choice.source))];
       }
-      return [check("lock", "fail", M.lockUnreadable(messageOf(error)), M.lockUnreadableHint(path))];
+      return [check("lock", "fail", M.lockUnreadable(messageOf(error)), unreadableHint(error, path, deps))];
     }
     const checks = choice.kind === "redis" ? [check("store", "pass", M.redisOk(choice.display, deps.clock.now() - started))] : [];
     if (workspace === null) return [...checks, unresolved!];
@@ -401,10 +421,28 @@ async function lockChecks(choice: StoreChoice, deps: CommandDeps): Promise<Check
     const view = viewOf(key, path, snapshot, deps.clock.now(), deps);
     if (view === null) checks.push(check("lock", "pass", M.noLock(workspace.path, where)));
     else if (view.judgement.state === "held") checks.push(check("lock", "info", M.lockHeld(workspace.path, holderName(view.entry), view.entry.age_ms ?? 0, where)));
+    else if (view.judgement.state === "corrupt") checks.push(check("lock", "warn", M.lockCorrupt(workspace.path, view.judgement.reason, where), M.clearHint(workspace.path)));
     else checks.push(check("lock", "warn", M.lockLeftOver(view.entry.state, workspace.path, where), M.clearHint(workspace.path)));
+    const notices = choice.kind === "file" ? noticesCheck(store) : null;
+    if (notices !== null) checks.push(notices);
     return checks;
   } finally {
     await store.close();
+  }
+}
+
+/** What to do about a lock that cannot be read, by why it cannot. */
+function unreadableHint(error: unknown, path: string, deps: CommandDeps): string | null {
+  switch (error instanceof StoreError ? error.code : undefined) {
+    case "ENOTFILE":
+      return M.lockUnreadableHint(path);
+    case "ENOTDIR":
+      return M.runtimeDirNotDirectoryHint(runtimeDir(deps.env));
+    case "EFOREIGN":
+      return M.foreignLockHint;
+    default:
+      // The runtime-dir check above says what is wrong with the directory itself.
+      return null;
   }
 }
 

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { LOG_FILE, type LogEntry, readDecisions } from "../host/decisionLog.js";
-import { operator as M, shortId } from "../messages.js";
+import { operator as M, printable, shortId } from "../messages.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 
 export const DEFAULT_LOG_LINES = 20;
@@ -37,5 +37,5 @@ export function logLine(entry: LogEntry): string {
     parts.push(M.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
   if (typeof entry.error === "string") parts.push(typeof entry.code === "string" ? `(${entry.code}: ${entry.error})` : `(${entry.error})`);
-  return parts.join("  ");
+  return parts.map(printable).join("  ");
 }

@@ -5,7 +5,7 @@ import { StoreError, UserError, WorkspaceError } from "../errors.js";
 import { resolveWorkspace } from "../host/workspace.js";
 import { judge, type Judgement, type LockState } from "../lock/decide.js";
 import type { Snapshot } from "../lock/port.js";
-import { duration, operator as M, sessionAndPid, shortId } from "../messages.js";
+import { duration, operator as M, printable, sessionAndPid, shortId } from "../messages.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 import { openOperatorStore, operatorStoreChoice, storeName } from "./store.js";
 
@@ -122,7 +122,9 @@ export function table(views: LockView[], now: number, knownWorkspace?: string): 
   return formatTable([...HEADERS], rows);
 }
 
-export function formatTable(headers: string[], rows: string[][]): string {
+export function formatTable(headers: string[], table: string[][]): string {
+  // One value per cell, one row per line: a newline or escape sequence inside a value is shown, not obeyed.
+  const rows = table.map((row) => row.map(printable));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells

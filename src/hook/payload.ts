@@ -13,6 +13,12 @@ export interface HookPayload {
 
 export type PayloadResult = { ok: true; payload: HookPayload } | { ok: false; problem: string };
 
+/**
+ * The longest session id the guard records. Agents use UUIDs (36 characters); a longer id is
+ * refused rather than written into a record the guard could not read back whole.
+ */
+export const MAX_SESSION_ID = 256;
+
 export function parsePayload(text: string): PayloadResult {
   if (text.trim() === "") return { ok: false, problem: input.noPayload };
   let value: unknown;
@@ -28,6 +34,8 @@ export function parsePayload(text: string): PayloadResult {
   if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
     return { ok: false, problem: input.noSessionId };
   }
+  if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
+  if (typeof p.cwd === "string" && p.cwd.includes("\u0000")) return { ok: false, problem: input.nulInPath("cwd") };
   const toolInput = p.tool_input;
   return {
     ok: true,

@@ -1,7 +1,7 @@
 // HookResult -> the bytes Claude Code reads. Only the contract's shapes ever leave here: an
 // allow is silent, because a printed "allow" would skip the user's own permission prompts.
 
-import { hook as M } from "../messages.js";
+import { hook as M, printable } from "../messages.js";
 
 /** What a hook call decided, before it is put in the shape Claude Code reads. */
 export type HookResult =
@@ -41,8 +41,8 @@ export function render(result: HookResult): Rendered {
       };
     case "failOpen":
       return {
-        stdout: `${JSON.stringify({ systemMessage: M.failOpenNotice(result.problem) })}\n`,
-        stderr: `${M.failOpenStderr(oneLine(result.problem))}\n`,
+        stdout: `${JSON.stringify({ systemMessage: M.failOpenNotice(printable(oneLine(result.problem))) })}\n`,
+        stderr: `${M.failOpenStderr(printable(oneLine(result.problem)))}\n`,
       };
   }
 }

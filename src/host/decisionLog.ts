@@ -57,11 +57,15 @@ export function readDecisions(dir: string, fs: Pick<typeof nodeFs, "readFileSync
     }
     for (const line of text.split("\n")) {
       if (line.trim() === "") continue;
+      let value: unknown;
       try {
-        entries.push(JSON.parse(line) as LogEntry);
+        value = JSON.parse(line);
       } catch {
         // A line torn by a crash or a full disk: skip it, keep the rest.
+        continue;
       }
+      // Valid JSON that is not an entry (null, a number, a hand edit) is skipped the same way.
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) entries.push(value as LogEntry);
     }
   }
   return entries;

@@ -2,7 +2,7 @@
 
 import * as nodeFs from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { messageOf, WorkspaceError } from "../errors.js";
+import { errnoOf, messageOf, WorkspaceError } from "../errors.js";
 import { md5Hex } from "../lock/md5.js";
 import { workspace as M } from "../messages.js";
 
@@ -46,7 +46,14 @@ function startDirectory(env: NodeJS.ProcessEnv, cwd: string | null, fs: Workspac
 }
 
 function gitRoot(start: string, fs: WorkspaceFs): string {
-  for (let dir = start; ; dir = dirname(dir)) {
+  try {
+    if (exists(join(start, ".git"), fs)) return start;
+  } catch (error) {
+    // The start is a file: no workspace can be found from it (checked here, not by an extra stat).
+    if (errnoOf(error) === "ENOTDIR") throw new WorkspaceError(M.notDirectory(start));
+    throw error;
+  }
+  for (let dir = dirname(start); ; dir = dirname(dir)) {
     if (exists(join(dir, ".git"), fs)) return dir;
     if (dirname(dir) === dir) return start;
   }

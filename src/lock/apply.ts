@@ -83,13 +83,21 @@ export function removeIf(store: LockStore, key: string, clock: Clock, accept: (s
 /** A decision on one snapshot: its result, and the swap that applies it (none: nothing to change). */
 type Step<T> = (snapshot: Snapshot) => { swap?: () => Promise<SwapResult>; result: T };
 
+/**
+ * The budget bounds how long a caller keeps retrying a change that keeps losing races; it is not
+ * a timeout on the call. A caller whose budget ran out (under load, or descheduled between its
+ * read and its swap) still makes one last attempt from a fresh read, and returns that attempt's
+ * decision: a denial needs no swap, so a live holder is always seen and respected. Only when the
+ * last attempt loses a race too does the caller give up (the hook then fails open and says so).
+ */
 async function settle<T>(store: LockStore, key: string, clock: Clock, step: Step<T>): Promise<T> {
   const deadline = clock.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 0; ; attempt++) {
+    const last = clock.now() > deadline;
     const { swap, result } = step(await store.read(key));
     const outcome = swap === undefined ? "ok" : await swap();
     if (outcome === "ok") return result;
-    if (clock.now() > deadline) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
+    if (last) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
     // "conflict" means the lock moved on: read again at once. "busy" means someone is mid-change:
     // give them a moment, with jitter so contenders do not retry in lockstep.
     if (outcome === "busy") await clock.sleep(1 + Math.random() * Math.min(2 ** attempt, 20));

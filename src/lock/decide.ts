@@ -31,6 +31,14 @@ export type Judgement =
   | { state: "corrupt"; reason: string };
 
 /**
+ * The longest a record can hold a workspace, however large its `ttl_ms`: the longest time-to-live
+ * the guard accepts (7 days) plus the longest lease a call can declare (a background command's 2
+ * hours). The guard never writes more; a larger value (another version, another host, a hand
+ * edit) is judged as if it said this, so no record holds a workspace for ever.
+ */
+export const MAX_RECORD_TTL_MS = 604_800_000 + 7_200_000;
+
+/**
  * Stale: `now - acquired_at > ttl_ms` (exactly at the TTL it is still held), a provably dead
  * holder, or a record that cannot be trusted — unparseable, or stamped further in the future
  * than its own TTL (a clock that jumped, or a forged file), which would otherwise never expire.
@@ -38,12 +46,13 @@ export type Judgement =
 export function judge(observed: Exclude<Observed, { kind: "absent" }>, now: number, probe: LivenessProbe): Judgement {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
   const record = observed.record;
-  if (record.acquired_at - now > record.ttl_ms) {
+  const ttl = Math.min(record.ttl_ms, MAX_RECORD_TTL_MS);
+  if (record.acquired_at - now > ttl) {
     return { state: "corrupt", reason: corrupt.future };
   }
-  if (now - record.acquired_at > record.ttl_ms) return { state: "stale", record };
+  if (now - record.acquired_at > ttl) return { state: "stale", record };
   if (probe(record) === "dead") return { state: "dead", record };
-  return { state: "held", record, expiresAt: record.acquired_at + record.ttl_ms };
+  return { state: "held", record, expiresAt: record.acquired_at + ttl };
 }
 
 export type TakeReason = "free" | "own" | "stale" | "dead" | "corrupt";

@@ -18,6 +18,13 @@
 //   inode's ctime, so a claim whose ctime is older than `claimStaleMs` (far longer than the
 //   sub-millisecond change) is stepped over by claiming the next level, `<lock>.<I>.claim2`.
 //   Stepping over also bumps ctime, so contenders keep waiting for the new claimant.
+// - Nothing is ever written through a name another user could have planted: every file the
+//   store creates is created exclusively (O_EXCL) under an unguessable name, opened without
+//   following symlinks, and published by link or rename, which replace names, never targets.
+//   A runtime directory another user owns or can write is refused before anything is done in it.
+// - Whatever sits at a lock path is judged for what it is: a symlink is a corrupt lock (taken
+//   over by replacing the link, never followed), a file another user owns is reported with its
+//   owner and how to remove it, a directory is reported, and nothing is ever spun on.
 
 import * as nodeFs from "node:fs";
 import { join } from "node:path";
@@ -36,13 +43,13 @@ export type FileStoreFs = Pick<
   | "writeSync"
   | "fstatSync"
   | "lstatSync"
+  | "statSync"
   | "linkSync"
   | "renameSync"
   | "unlinkSync"
   | "mkdirSync"
   | "readdirSync"
-  | "readFileSync"
-  | "writeFileSync"
+  | "readlinkSync"
 >;
 
 export interface FileStoreOptions {
@@ -50,6 +57,23 @@ export interface FileStoreOptions {
   now?: () => number;
   /** How old a claim must be before its claimant is presumed dead. */
   claimStaleMs?: number;
+  /** The user the runtime directory must belong to (process.getuid()); undefined where there are no uids. */
+  uid?: number;
+}
+
+/** The file store's own extras: sweeping leftovers, and removing what no compare-and-swap can. */
+export interface FileStoreExtras {
+  sweep(olderThanMs: number): string[];
+  /** Notices older than `olderThanMs` (every notice when 0) are removed; returns their paths. */
+  sweepNotices(olderThanMs: number): string[];
+  /** How many notices older than `olderThanMs` are waiting for a session that never came back. */
+  staleNotices(olderThanMs: number): number;
+  /**
+   * Removes what sits at the lock path of `key` when the guard cannot judge it by compare-and-swap:
+   * a file another user owns (none of this user's guards can claim it, so nothing of ours changes
+   * it between the look and the unlink). Never a directory, never a lock this user can judge.
+   */
+  discard(key: string): "removed" | "absent" | "kept";
 }
 
 /** The inode a reader saw, and the exact bytes it judged: together they name one record. */
@@ -62,27 +86,63 @@ const MAX_RECORD_BYTES = 64 * 1024;
 /** Stands for the text of any record over MAX_RECORD_BYTES; no real record reads as it (a NUL). */
 const OVERSIZED = "\u0000oversized";
 const MAX_CLAIM_LEVELS = 8;
+/** Stands for the text of a symlink at the lock path (a NUL, so no real record reads as it). */
+const SYMLINK = "\u0000symlink:";
+/** Undelivered lost-lock notices are kept a day, as in the Redis store. */
+export const NOTICE_TTL_MS = 86_400_000;
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = nodeFs.constants;
+/** Never follow a symlink, never block on a FIFO someone put there. */
+const READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+const CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
 
 export function lockFileName(key: string): string {
   return `session-lock-${key}.json`;
 }
 
-export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): LockStore & { sweep(olderThanMs: number): string[] } {
+export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): LockStore & FileStoreExtras {
   const fs = options.fs ?? nodeFs;
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3000;
   const pathOf = (key: string) => join(runtimeDir, lockFileName(key));
-  const noticePath = (key: string, sessionId: string) =>
-    join(runtimeDir, `session-notice-${key}-${md5Hex(sessionId).slice(0, 12)}.json`);
+  const noticePrefix = (key: string) => `session-notice-${key}-`;
+  const noticePath = (key: string, sessionId: string) => join(runtimeDir, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  let checked = false;
+
+  /**
+   * The runtime directory must be this user's and writable by nobody else, or another user could
+   * plant files where the guard writes, or replace its locks. Checked once per store, before the
+   * first step; a directory that does not exist yet is created 0700 when first written.
+   */
+  function checkRuntimeDir(): void {
+    if (checked) return;
+    let stat: nodeFs.Stats;
+    try {
+      stat = fs.statSync(runtimeDir);
+    } catch (error) {
+      const code = errnoOf(error);
+      if (code === "ENOENT") return;
+      if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir), code);
+      throw failure(files.cannotRead(runtimeDir), error);
+    }
+    if (!stat.isDirectory()) throw new StoreError(files.runtimeNotDirectory(runtimeDir), "ENOTDIR");
+    if (options.uid !== undefined && stat.uid !== options.uid) throw new StoreError(files.runtimeForeign(runtimeDir, stat.uid), "EUNSAFE");
+    if ((stat.mode & 0o022) !== 0) throw new StoreError(files.runtimeOpen(runtimeDir, stat.mode & 0o777), "EUNSAFE");
+    checked = true;
+  }
 
   function read(path: string): Snapshot {
+    checkRuntimeDir();
     let fd: number;
     try {
-      fd = fs.openSync(path, "r");
+      fd = fs.openSync(path, READ_FLAGS);
     } catch (error) {
       const code = errnoOf(error);
       if (code === "ENOENT") return { observed: ABSENT, version: null };
       if (code === "ENOTDIR") throw new StoreError(files.runtimeNotDirectory(runtimeDir), code);
+      if (code === "ELOOP") return readSymlink(path);
+      if (code === "EACCES" && options.uid !== undefined && ownerOf(path) !== options.uid) {
+        throw new StoreError(files.foreignUnreadable(path, ownerOf(path)), "EFOREIGN");
+      }
       throw failure(files.cannotRead(path), error);
     }
     try {
@@ -119,18 +179,51 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     return length > MAX_RECORD_BYTES ? OVERSIZED : buffer.toString("utf8", 0, length);
   }
 
+  /**
+   * A symlink at the lock path is no record: it reads as corrupt, with a version (its inode and
+   * target) that a takeover's compare-and-swap can replace. Linux link(2) links the symlink
+   * itself, and rename(2) replaces the link, so nothing is ever written through it.
+   */
+  function readSymlink(path: string): Snapshot {
+    try {
+      const stat = fs.lstatSync(path, { bigint: true });
+      const target = fs.readlinkSync(path, "utf8");
+      return { observed: { kind: "corrupt", reason: corrupt.symlink(target) }, version: { token: stat.ino.toString(), text: `${SYMLINK}${target}` } as FileVersion };
+    } catch (error) {
+      if (errnoOf(error) === "ENOENT") return { observed: ABSENT, version: null };
+      throw failure(files.cannotRead(path), error);
+    }
+  }
+
+  function ownerOf(path: string): number | null {
+    try {
+      return fs.lstatSync(path).uid;
+    } catch {
+      return null;
+    }
+  }
+
   /** Writes the record to a private temp file beside the lock; the caller removes it. */
   function writeTemp(path: string, record: LockRecord): string {
+    const text = serializeRecord(record);
+    // A record the guard could not read back would be taken for corrupt by the next session.
+    if (Buffer.byteLength(text) > MAX_RECORD_BYTES) throw new StoreError(files.recordTooLarge(MAX_RECORD_BYTES), "ERECORD");
+    return writePrivate(path, text);
+  }
+
+  /** Creates `<path>.<random>.tmp` exclusively, without following symlinks, and writes `text` to it. */
+  function writePrivate(path: string, text: string): string {
+    checkRuntimeDir();
     const temp = tempName(path);
-    const data = Buffer.from(serializeRecord(record));
+    const data = Buffer.from(text);
     let fd: number;
     try {
-      fd = fs.openSync(temp, "wx", 0o600);
+      fd = fs.openSync(temp, CREATE_FLAGS, 0o600);
     } catch (error) {
       if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir), error);
       makeRuntimeDir();
       try {
-        fd = fs.openSync(temp, "wx", 0o600);
+        fd = fs.openSync(temp, CREATE_FLAGS, 0o600);
       } catch (retryError) {
         throw failure(files.cannotWrite(runtimeDir), retryError);
       }
@@ -170,6 +263,10 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       } catch (error) {
         const code = errnoOf(error);
         if (code === "ENOENT") return "conflict";
+        // fs.protected_hardlinks: only the owner of a file may link it.
+        if (code === "EPERM" && options.uid !== undefined && ownerOf(path) !== options.uid) {
+          throw new StoreError(files.foreignLock(path, ownerOf(path)), "EFOREIGN");
+        }
         if (code !== "EEXIST") throw failure(files.cannotChange(path), error);
         const held = statQuietly(claimPath);
         if (held === null) return "conflict";
@@ -192,12 +289,18 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     return "busy";
   }
 
+  /** Whether the claimed inode holds exactly what was judged: the same bytes, or the same symlink. */
   function holds(path: string, expected: Version): boolean {
     const text = (expected as Partial<FileVersion>).text;
     if (text === undefined) return false;
     try {
-      const bytes = fs.readFileSync(path);
-      return (bytes.length > MAX_RECORD_BYTES ? OVERSIZED : bytes.toString("utf8")) === text;
+      if (text.startsWith(SYMLINK)) return fs.lstatSync(path).isSymbolicLink() && `${SYMLINK}${fs.readlinkSync(path, "utf8")}` === text;
+      const fd = fs.openSync(path, READ_FLAGS);
+      try {
+        return readAll(fd, path) === text;
+      } finally {
+        closeQuietly(fd);
+      }
     } catch {
       return false;
     }
@@ -279,6 +382,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     },
 
     async list() {
+      checkRuntimeDir();
       let names: string[];
       try {
         names = fs.readdirSync(runtimeDir);
@@ -308,42 +412,34 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
 
     async putNotice(key, sessionId, notice) {
       const path = noticePath(key, sessionId);
-      const temp = tempName(path);
+      let temp: string | null = null;
       try {
-        try {
-          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
-        } catch (error) {
-          if (errnoOf(error) !== "ENOENT") throw error;
-          makeRuntimeDir();
-          fs.writeFileSync(temp, JSON.stringify(notice), { mode: 0o600 });
-        }
+        temp = writePrivate(path, JSON.stringify(notice));
         fs.renameSync(temp, path);
+        temp = null;
       } catch (error) {
-        unlinkQuietly(temp);
+        if (error instanceof StoreError) throw error;
         throw failure(files.cannotLeaveNotice(runtimeDir), error);
+      } finally {
+        if (temp !== null) unlinkQuietly(temp);
       }
+      // Notices of sessions that never came back would pile up: this workspace's expire here.
+      for (const old of notices((name, at) => name.startsWith(noticePrefix(key)) && now() - at > NOTICE_TTL_MS)) unlinkQuietly(old);
     },
 
     async takeNotice(key, sessionId) {
+      checkRuntimeDir();
       const path = noticePath(key, sessionId);
-      let text: string;
-      try {
-        text = fs.readFileSync(path, "utf8");
-      } catch (error) {
-        if (errnoOf(error) === "ENOENT") return null;
-        throw failure(files.cannotReadNotice(path), error);
-      }
+      const found = readNotice(path);
+      if (found === null) return null;
       // unlink(2) succeeds for exactly one of the session's concurrent hook calls: the one that tells.
       try {
         fs.unlinkSync(path);
       } catch {
         return null;
       }
-      try {
-        return JSON.parse(text) as LostNotice;
-      } catch {
-        return null;
-      }
+      // A notice left more than a day ago has expired, as it would in Redis.
+      return now() - found.leftAt <= NOTICE_TTL_MS ? found.notice : null;
     },
 
     async close() {},
@@ -353,14 +449,8 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
      * creates, only older than `olderThanMs`: a live writer's files are never touched.
      */
     sweep(olderThanMs) {
-      let names: string[];
-      try {
-        names = fs.readdirSync(runtimeDir);
-      } catch {
-        return [];
-      }
       const removed: string[] = [];
-      for (const name of names) {
+      for (const name of names()) {
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
         const path = join(runtimeDir, name);
         const stat = statQuietly(path);
@@ -375,7 +465,71 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       }
       return removed;
     },
+
+    sweepNotices(olderThanMs) {
+      const old = notices((_name, at) => olderThanMs === 0 || now() - at > olderThanMs);
+      for (const path of old) unlinkQuietly(path);
+      return old;
+    },
+
+    staleNotices(olderThanMs) {
+      return notices((_name, at) => now() - at > olderThanMs).length;
+    },
+
+    discard(key) {
+      const path = pathOf(key);
+      const stat = statQuietly(path);
+      if (stat === null) return "absent";
+      if (stat.isDirectory() || options.uid === undefined || Number(stat.uid) === options.uid) return "kept";
+      try {
+        fs.unlinkSync(path);
+        return "removed";
+      } catch (error) {
+        if (errnoOf(error) === "ENOENT") return "absent";
+        throw failure(files.cannotChange(path), error);
+      }
+    },
   };
+
+  function names(): string[] {
+    try {
+      return fs.readdirSync(runtimeDir);
+    } catch {
+      return [];
+    }
+  }
+
+  /** The paths of the notices `pick` chooses, given their names and when they were left (mtime). */
+  function notices(pick: (name: string, leftAt: number) => boolean): string[] {
+    const picked: string[] = [];
+    for (const name of names()) {
+      if (!/^session-notice-[0-9a-f]{12}-[0-9a-f]{12}\.json$/.test(name)) continue;
+      const path = join(runtimeDir, name);
+      const stat = statQuietly(path);
+      if (stat !== null && pick(name, Number(stat.mtimeMs))) picked.push(path);
+    }
+    return picked;
+  }
+
+  /** A notice and when it was left (its file's mtime), or null when there is none this session can trust. */
+  function readNotice(path: string): { notice: LostNotice; leftAt: number } | null {
+    let fd: number;
+    try {
+      fd = fs.openSync(path, READ_FLAGS);
+    } catch {
+      // Gone, a symlink someone put there, or unreadable.
+      return null;
+    }
+    try {
+      const leftAt = Number(fs.fstatSync(fd).mtimeMs);
+      const value: unknown = JSON.parse(readAll(fd, path));
+      return typeof value === "object" && value !== null ? { notice: value as LostNotice, leftAt } : null;
+    } catch {
+      return null;
+    } finally {
+      closeQuietly(fd);
+    }
+  }
 }
 
 /** A private name beside `path`: random, so no other process, or other user, can guess it. */

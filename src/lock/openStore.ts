@@ -3,7 +3,7 @@
 // Redis store is loaded only when chosen, and ioredis only when it first talks to Redis, so the
 // file store's hook path pays nothing for it. No name of a store here ever carries a credential.
 
-import { fileStore } from "./fileStore.js";
+import { type FileStoreExtras, fileStore } from "./fileStore.js";
 import type { LockStore } from "./port.js";
 import { parseRedisUrl, type RedisTarget, scrub, type UrlSource } from "./redis/redisUrl.js";
 
@@ -20,8 +20,8 @@ export type StoreChoice =
       redact(text: string): string;
     };
 
-/** The file store can also sweep its leftover temp and claim files; other stores need not. */
-export type OpenedStore = LockStore & { sweep?(olderThanMs: number): string[] };
+/** The file store's extras (sweeping leftovers, discarding what no compare-and-swap can judge); other stores need none. */
+export type OpenedStore = LockStore & Partial<FileStoreExtras>;
 
 /** The store `flag` (a `--store` URL) or else the environment names; a StoreError (EBADURL) for a bad URL. */
 export function chooseStore(env: NodeJS.ProcessEnv, runtimeDir: string, flag?: string): StoreChoice {
@@ -38,8 +38,9 @@ export function sourceOf(flag: string | undefined): UrlSource {
   return flag !== undefined && flag.trim() !== "" ? "--store" : "CLAUDE_SESSION_GUARD_STORE";
 }
 
-export async function openStore(choice: StoreChoice): Promise<OpenedStore> {
-  if (choice.kind === "file") return fileStore(choice.dir);
+/** `uid`: the user the runtime directory must belong to (undefined where there are no uids). */
+export async function openStore(choice: StoreChoice, { uid }: { uid?: number | undefined } = {}): Promise<OpenedStore> {
+  if (choice.kind === "file") return fileStore(choice.dir, { uid });
   const { redisStore } = await import("./redis/redisStore.js");
   const { url, target } = choice.connection();
   return redisStore(url, { source: choice.source, target });

@@ -4,6 +4,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expectAllow, expectDeny, expectFailOpen } from "./support/answers.js";
 import { type CliResult, md5_12, payload, runCli, type Sandbox, sandbox } from "./support/cli.js";
 
 let box: Sandbox;
@@ -21,38 +22,6 @@ const writeLock = (record: Record<string, unknown>, path = box.lockPath()) => {
   mkdirSync(box.runtime, { recursive: true });
   writeFileSync(path, JSON.stringify(record));
 };
-
-function expectAllow(result: CliResult) {
-  expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
-}
-
-function expectDeny(result: CliResult): string {
-  expect(result.code).toBe(0);
-  expect(result.stderr).toBe("");
-  const lines = result.stdout.trim().split("\n");
-  expect(lines).toHaveLength(1);
-  const out = JSON.parse(lines[0]!);
-  expect(Object.keys(out)).toEqual(["hookSpecificOutput"]);
-  expect(Object.keys(out.hookSpecificOutput).sort()).toEqual(["hookEventName", "permissionDecision", "permissionDecisionReason"]);
-  expect(out.hookSpecificOutput.hookEventName).toBe("PreToolUse");
-  expect(out.hookSpecificOutput.permissionDecision).toBe("deny");
-  return out.hookSpecificOutput.permissionDecisionReason as string;
-}
-
-function expectFailOpen(result: CliResult): string {
-  expect(result.code).toBe(0);
-  const stderrLines = result.stderr.split("\n").filter(Boolean);
-  expect(stderrLines).toHaveLength(1);
-  expect(stderrLines[0]).toMatch(/^claude-session-guard: /);
-  if (result.stdout !== "") {
-    const lines = result.stdout.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    const out = JSON.parse(lines[0]!);
-    expect(Object.keys(out)).toEqual(["systemMessage"]);
-    expect(out.systemMessage).toMatch(/^claude-session-guard: /);
-  }
-  return stderrLines[0]!;
-}
 
 function logEntries(): Array<Record<string, unknown>> {
   const path = join(box.home, ".local", "state", "claude-session-guard", "decisions.jsonl");

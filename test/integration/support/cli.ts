@@ -13,7 +13,8 @@ import { nodeBinaryPath } from "../../support/nodeVersions.mjs";
  */
 export const TEST_NODE = ((major) => (major ? (nodeBinaryPath(Number(major)) ?? `/missing/node-${major}`) : process.execPath))(process.env.CSG_TEST_NODE_MAJOR);
 
-export const BIN = join(import.meta.dirname, "../../../bin/claude-session-guard.js");
+/** The built bin/; CSG_TEST_BIN points the suite at another build (say, an older one, to see a test fail on it). */
+export const BIN = process.env.CSG_TEST_BIN ?? join(import.meta.dirname, "../../../bin/claude-session-guard.js");
 
 export interface CliResult {
   code: number | null;

@@ -151,6 +151,34 @@ describe("acquire", () => {
     expect(store.current()).toBeNull();
   });
 
+  it("descheduled past its budget between a read and its swap, it reads once more and denies a live holder instead of giving up", async () => {
+    const clock = fakeClock();
+    const store = new MemoryStore();
+    // Between our read of "no lock" and our create, 2.5 s pass and another session takes the lock.
+    store.before.push((s) => {
+      clock.t += 2500;
+      s.put(record("other", clock.t));
+      return undefined;
+    });
+    const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
+    expect(outcome).toMatchObject({ kind: "deny", holder: { session_id: "other" } });
+    expect(store.reads).toBe(2);
+  });
+
+  it("after its budget, a last attempt that finds the lock free still takes it", async () => {
+    const clock = fakeClock();
+    const store = new MemoryStore();
+    // The first create loses a race 2.5 s late (someone took the lock and let it go meanwhile).
+    store.before.push(() => {
+      clock.t += 2500;
+      return "conflict";
+    });
+    const outcome = await acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock);
+    expect(outcome).toMatchObject({ kind: "take", why: "free" });
+    expect(store.current()?.session_id).toBe("me");
+    expect(store.swaps).toEqual(["create", "create"]);
+  });
+
   it("gives up with a ContentionError when the lock keeps changing under it for the whole budget", async () => {
     const clock = fakeClock();
     // Every read costs 100 ms and every swap meets a lock changed since: a pathological livelock.
@@ -161,7 +189,8 @@ describe("acquire", () => {
       return undefined;
     });
     await expect(acquire(store, KEY, callerOf("me", clock), UNKNOWN_LIVENESS, clock)).rejects.toThrow(ContentionError);
-    expect(store.reads).toBe(Math.floor(CONTENTION_BUDGET_MS / 100) + 1);
+    // Every attempt that started within the budget, and one last attempt after it.
+    expect(store.reads).toBe(Math.floor(CONTENTION_BUDGET_MS / 100) + 2);
     expect(clock.sleeps).toEqual([]);
     expect(store.current()?.session_id).toBe("gone");
   });
