@@ -62,7 +62,18 @@ function sessionAndPid(sessionId, pid) {
   return `session ${shortId(sessionId)} (pid ${pid})`;
 }
 function lostHow(by, at, reason) {
-  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
+  if (reason === "cleared") return `${by} cleared it at ${at}`;
+  if (reason === "idle") return `it sat idle at its prompt and ${by} took over at ${at}`;
+  return `it lapsed and ${by} took over at ${at}`;
+}
+function holderSummary(holder) {
+  return [holder.label, holder.place, holder.doing].filter((part) => part !== "").join(", ");
+}
+function holderDetails(holder) {
+  return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
+}
+function agentName(agent) {
+  return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
 }
 var PREFIX, NAME, INSTALL, CONTROL, escapeControl, hook, input, output, workspace, corrupt, files, redis, help, GUARDED_LIST, doctor;
 var init_messages = __esm({
@@ -75,22 +86,46 @@ var init_messages = __esm({
     escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
     hook = {
       holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+      agentName: (agent) => agentName(agent ?? "claude"),
+      holderLabel: (sessionId, pid, agent) => agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
+      holderPlace: (name, tmux, tty, startDir) => [
+        name !== null ? `named "${printable(name)}"` : null,
+        tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
+        startDir !== null ? `started in ${printable(startDir)}` : null
+      ].filter((part) => part !== null).join(", "),
+      timing: (activeAgoMs, expiresInMs) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+      workLine: (type, description, command, runningMs, leftMs) => `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
+      doing: {
+        working: "working now",
+        waitingPermission: "waiting for its user's permission",
+        waiting: (what) => `waiting for its user (${printable(what)})`,
+        idleWithShell: "idle, with background work still running",
+        idleWithWork: "idle, kept for its background work",
+        keptForWork: "kept for its background work",
+        idle: "idle at its prompt",
+        unknown: ""
+      },
+      /**
+       * The first line carries everything a person needs when it is all they see (Claude Code folds
+       * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+       */
       denyReason: (tool, workspace2, holder) => [
-        `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
+        `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
         `Workspace: ${workspace2}`,
-        `Held by: ${holder} (it renews while that session works).`,
+        `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
+        ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
         "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-        "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
-        `If that session is gone, clear the lock: ${clearCommand(workspace2)}`
+        `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
       ].join("\n"),
       failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
       failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
       otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+      idleHolder: "its session sat idle at its prompt",
       anOperator: `an operator (${NAME} clear)`,
       lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
       lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
-      sessionStartForUser: (workspace2, holder) => `${PREFIX} another Claude Code session is working in this workspace (${workspace2}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
-      sessionStartForClaude: (workspace2, holder) => `Another Claude Code session currently holds the lock on this workspace (${workspace2}): ${holder}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
+      sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+      sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
       internalError: (detail) => `internal error (${detail}); please report it`
     };
     input = {
@@ -159,12 +194,12 @@ var init_messages = __esm({
       badEncoding: "has credentials that are not valid percent-encoding",
       noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
       closed: (where) => `${where} was already closed`,
-      timedOut: (where, ms, doing) => `${where} did not answer within ${ms} ms (${doing})`,
+      timedOut: (where, ms, doing2) => `${where} did not answer within ${ms} ms (${doing2})`,
       refusedCredentials: (where, detail) => `${where} refused the user name or password in the store URL (${detail})`,
       needsPassword: (where) => `${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
-      wrongType: (where, doing) => `${where} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`,
+      wrongType: (where, doing2) => `${where} holds a key that is not a lock record (${doing2}); delete it with redis-cli DEL`,
       notRedis: (where, detail, source) => `${where} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
-      failedWhile: (where, doing, detail) => `${where} failed while ${doing}: ${detail}`,
+      failedWhile: (where, doing2, detail) => `${where} failed while ${doing2}: ${detail}`,
       noConnection: (ms) => `no connection within ${ms} ms`,
       unreachable: (where, detail, source) => `cannot reach ${where} (${detail}); check that Redis runs there and that ${source} names it`,
       doing: {
@@ -176,7 +211,10 @@ var init_messages = __esm({
         removing: "removing the lock",
         listing: "listing the locks",
         leavingNotice: "leaving a notice",
-        takingNotice: "taking a notice"
+        takingNotice: "taking a notice",
+        notingHeld: "noting a lock the session took",
+        listingHeld: "listing the locks the session took",
+        forgettingHeld: "forgetting the locks the session took"
       }
     };
     help = {
@@ -209,7 +247,7 @@ var init_messages = __esm({
       wholeNumber: "must be a whole number of at least 1",
       usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
     };
-    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash";
+    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree";
     doctor = {
       line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
       allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
@@ -341,6 +379,18 @@ var init_errors = __esm({
 });
 
 // src/lock/record.ts
+function liveWork(record, now) {
+  if (!Array.isArray(record.work)) return [];
+  return record.work.filter(
+    (w) => typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now
+  );
+}
+function boundedWork(item) {
+  const text = (value) => value === void 0 ? void 0 : value.length > MAX_WORK_TEXT ? `${value.slice(0, MAX_WORK_TEXT - 1)}\u2026` : value;
+  const description = text(item.description);
+  const command = text(item.command);
+  return { type: text(item.type), id: text(item.id), ...description !== void 0 && { description }, ...command !== void 0 && { command }, since: item.since, until: item.until };
+}
 function parseRecord(text) {
   let value;
   try {
@@ -384,13 +434,15 @@ function serializeRecord(record) {
 function isPositiveInteger(value) {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }
-var SCHEMA_VERSION, DEFAULT_TTL_MS, ABSENT;
+var SCHEMA_VERSION, DEFAULT_TTL_MS, MAX_WORK_ITEMS, MAX_WORK_TEXT, ABSENT;
 var init_record = __esm({
   "src/lock/record.ts"() {
     "use strict";
     init_messages();
     SCHEMA_VERSION = 1;
     DEFAULT_TTL_MS = 3e5;
+    MAX_WORK_ITEMS = 16;
+    MAX_WORK_TEXT = 200;
     ABSENT = { kind: "absent" };
   }
 });
@@ -466,13 +518,14 @@ var init_redisUrl = __esm({
 // src/lock/redis/redisStore.ts
 var redisStore_exports = {};
 __export(redisStore_exports, {
+  HELD_PREFIX: () => HELD_PREFIX,
   LOCK_PREFIX: () => LOCK_PREFIX,
   NOTICE_PREFIX: () => NOTICE_PREFIX,
   loadClient: () => loadClient,
   redisStore: () => redisStore
 });
 function loadClient() {
-  return true ? Promise.resolve(require((0, import_node_path3.join)(__dirname, "redis.cjs"))) : null;
+  return true ? Promise.resolve(require((0, import_node_path5.join)(__dirname, "redis.cjs"))) : null;
 }
 function redisStore(url, options = {}) {
   const target = options.target ?? parseRedisUrl(url, options.source);
@@ -481,11 +534,14 @@ function redisStore(url, options = {}) {
   const commandTimeoutMs = options.commandTimeoutMs ?? 400;
   const retentionMs = options.retentionMs ?? 36e5;
   const noticeTtlMs = options.noticeTtlMs ?? 864e5;
+  const heldTtlMs = 8 * 864e5;
   const scanCount = options.scanCount ?? 100;
   const load = options.loadClient ?? loadClient;
   const where = redis.storeAt(target.display);
   const lockKey = (key) => `${LOCK_PREFIX}${key}`;
-  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${(0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12)}`;
+  const sessionHash = (sessionId) => (0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12);
+  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
+  const heldKey = (sessionId) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
   let client = null;
   let connection = null;
   let broken = null;
@@ -533,15 +589,15 @@ function redisStore(url, options = {}) {
     await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
     return redis2;
   }
-  async function step(doing, run) {
+  async function step(doing2, run) {
     if (closed) throw new StoreError(redis.closed(where), "ECLOSED");
     if (broken !== null) throw broken;
     try {
       connection ??= connect();
       const redis2 = await connection;
-      return await within(run(redis2), commandTimeoutMs, doing);
+      return await within(run(redis2), commandTimeoutMs, doing2);
     } catch (error) {
-      const problem = failure2(error, doing);
+      const problem = failure2(error, doing2);
       if (!isReplyError(error)) {
         broken = problem;
         client?.disconnect();
@@ -549,14 +605,14 @@ function redisStore(url, options = {}) {
       throw problem;
     }
   }
-  function within(promise, ms, doing) {
+  function within(promise, ms, doing2) {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where, ms, doing), "ETIMEDOUT")), ms);
+      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where, ms, doing2), "ETIMEDOUT")), ms);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
-  function failure2(error, doing) {
+  function failure2(error, doing2) {
     if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
     const text = scrub(messageOf(error), target, url);
     const code = codeOf(error);
@@ -564,9 +620,9 @@ function redisStore(url, options = {}) {
       return new StoreError(redis.refusedCredentials(where, text), "EAUTH");
     }
     if (code === "NOAUTH") return new StoreError(redis.needsPassword(where), "EAUTH");
-    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where, doing), "EWRONGTYPE");
+    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where, doing2), "EWRONGTYPE");
     if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where, text, source), "EPROTO");
-    return new StoreError(redis.failedWhile(where, doing, text), code ?? "EREDIS");
+    return new StoreError(redis.failedWhile(where, doing2, text), code ?? "EREDIS");
   }
   function unreachable(error) {
     const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
@@ -633,6 +689,15 @@ function redisStore(url, options = {}) {
         return null;
       }
     },
+    async noteHeld(sessionId, key) {
+      await step(redis.doing.notingHeld, (redis2) => redis2.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
+    },
+    async heldBy(sessionId) {
+      return (await step(redis.doing.listingHeld, (redis2) => redis2.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
+    },
+    async forgetHeld(sessionId) {
+      await step(redis.doing.forgettingHeld, (redis2) => redis2.del(heldKey(sessionId)));
+    },
     async close() {
       closed = true;
       const redis2 = client;
@@ -662,11 +727,11 @@ function swapped(reply) {
 function codeOf(error) {
   return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
 }
-var import_node_path3, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
+var import_node_path5, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, HELD_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
 var init_redisStore = __esm({
   "src/lock/redis/redisStore.ts"() {
     "use strict";
-    import_node_path3 = require("node:path");
+    import_node_path5 = require("node:path");
     import_node_net = require("node:net");
     import_node_crypto = require("node:crypto");
     init_errors();
@@ -675,6 +740,7 @@ var init_redisStore = __esm({
     init_redisUrl();
     LOCK_PREFIX = "claude-session-guard:lock:";
     NOTICE_PREFIX = "claude-session-guard:notice:";
+    HELD_PREFIX = "claude-session-guard:held:";
     LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
     MAX_RECORD_BYTES2 = 64 * 1024;
     REPLACE = `
@@ -702,7 +768,7 @@ __export(cli_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_path7 = require("node:path");
+var import_node_path8 = require("node:path");
 
 // src/hook/commands.ts
 init_messages();
@@ -763,6 +829,76 @@ function oneLine(text) {
 
 // src/hook/runHook.ts
 init_errors();
+
+// src/host/paths.ts
+var import_node_os = require("node:os");
+var import_node_path = require("node:path");
+function runtimeDir(env3) {
+  return (0, import_node_path.join)(claudeConfigDir(env3), "runtime");
+}
+function claudeConfigDir(env3) {
+  const configured = env3.CLAUDE_CONFIG_DIR;
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
+}
+
+// src/host/sessionRegistry.ts
+var import_node_path2 = require("node:path");
+function registryEntry(configDir, record, host) {
+  if (record.hostname !== host.hostname()) return null;
+  const started = typeof record.pid_start === "string" ? /^linux:[^:]+:(\d+)$/.exec(record.pid_start)?.[1] : void 0;
+  if (started === void 0) return null;
+  let value;
+  try {
+    value = JSON.parse(host.readFile((0, import_node_path2.join)(configDir, "sessions", `${record.pid}.json`)));
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const e = value;
+  if (e.pid !== record.pid || e.procStart !== started) return null;
+  const text = (v) => typeof v === "string" && v !== "" ? v : void 0;
+  const entry2 = {};
+  const status = text(e.status);
+  if (status !== void 0) entry2.status = status;
+  if (typeof e.statusUpdatedAt === "number" && Number.isFinite(e.statusUpdatedAt)) entry2.statusUpdatedAt = e.statusUpdatedAt;
+  for (const field of ["waitingFor", "name", "cwd", "tmux", "sessionId"]) {
+    const v = text(e[field]);
+    if (v !== void 0) entry2[field] = v;
+  }
+  return entry2;
+}
+function isIdleSince(entry2, since) {
+  return entry2?.status === "idle" && entry2.statusUpdatedAt !== void 0 && entry2.statusUpdatedAt > since;
+}
+function terminalOf(pid, host) {
+  if (host.platform !== "linux") return null;
+  let stat;
+  try {
+    stat = host.readFile(`/proc/${pid}/stat`);
+  } catch {
+    return null;
+  }
+  const ttyNr = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[4]);
+  if (!Number.isInteger(ttyNr) || ttyNr <= 0) return null;
+  const major = ttyNr >> 8 & 4095;
+  const minor = ttyNr & 255 | ttyNr >> 12 & 1048320;
+  if (major >= 136 && major <= 143) return `/dev/pts/${(major - 136) * 256 + minor}`;
+  if (major === 4 && minor < 64) return `/dev/tty${minor}`;
+  return null;
+}
+function parentSessionOf(pid, host) {
+  if (host.platform !== "linux") return null;
+  let cmdline;
+  try {
+    cmdline = host.readFile(`/proc/${pid}/cmdline`);
+  } catch {
+    return null;
+  }
+  const args = cmdline.split("\0");
+  const at = args.indexOf("--parent-session-id");
+  const parent = at >= 0 ? args[at + 1] : void 0;
+  return parent !== void 0 && parent !== "" ? parent : null;
+}
 
 // src/host/sessionProcess.ts
 init_record();
@@ -841,7 +977,7 @@ function readQuietly(path2, host) {
 
 // src/host/workspace.ts
 var nodeFs = __toESM(require("node:fs"), 1);
-var import_node_path = require("node:path");
+var import_node_path3 = require("node:path");
 init_errors();
 
 // src/lock/md5.ts
@@ -901,14 +1037,26 @@ function md5Hex(text) {
 init_messages();
 function resolveWorkspace(env3, cwd, fs = nodeFs) {
   const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
-  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs) : gitRoot(startDirectory(env3, cwd, fs), fs);
-  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+  if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs));
+  const start = startDirectory(env3, cwd, fs);
+  return named(env3, gitRoot(start, fs) ?? start);
+}
+function workspaceOfTarget(env3, target, cwd, fs = nodeFs) {
+  const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
+  if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs));
+  const base = cwd ?? nonEmpty(env3.CLAUDE_PROJECT_DIR);
+  if (!(0, import_node_path3.isAbsolute)(target) && base === void 0) throw new WorkspaceError(workspace.noCwd);
+  const root = gitRoot(existingDirectory((0, import_node_path3.isAbsolute)(target) ? target : (0, import_node_path3.resolve)(base, target), fs), fs);
+  return root === null ? resolveWorkspace(env3, cwd, fs) : named(env3, root);
 }
 function workspaceKey(identity) {
   return md5Hex(identity).slice(0, 12);
 }
+function named(env3, path2) {
+  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+}
 function startDirectory(env3, cwd, fs) {
-  const start = nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? cwd;
+  const start = cwd ?? nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? null;
   if (start === null) throw new WorkspaceError(workspace.noCwd);
   try {
     return fs.realpathSync(start);
@@ -916,16 +1064,32 @@ function startDirectory(env3, cwd, fs) {
     throw new WorkspaceError(workspace.unresolvable(start, messageOf(error)), { cause: error });
   }
 }
+function existingDirectory(path2, fs) {
+  for (let at = path2; ; at = (0, import_node_path3.dirname)(at)) {
+    let real;
+    try {
+      real = fs.realpathSync(at);
+    } catch (error) {
+      const code = errnoOf(error);
+      if ((code === "ENOENT" || code === "ENOTDIR") && (0, import_node_path3.dirname)(at) !== at) continue;
+      throw new WorkspaceError(workspace.unresolvable(at, messageOf(error)), { cause: error });
+    }
+    return at === path2 && !isDirectory(real, fs) ? (0, import_node_path3.dirname)(real) : real;
+  }
+}
+function isDirectory(path2, fs) {
+  return fs.lstatSync(path2, { throwIfNoEntry: false })?.isDirectory() === true;
+}
 function gitRoot(start, fs) {
   try {
-    if (exists((0, import_node_path.join)(start, ".git"), fs)) return start;
+    if (exists((0, import_node_path3.join)(start, ".git"), fs)) return start;
   } catch (error) {
     if (errnoOf(error) === "ENOTDIR") throw new WorkspaceError(workspace.notDirectory(start));
     throw error;
   }
-  for (let dir = (0, import_node_path.dirname)(start); ; dir = (0, import_node_path.dirname)(dir)) {
-    if (exists((0, import_node_path.join)(dir, ".git"), fs)) return dir;
-    if ((0, import_node_path.dirname)(dir) === dir) return start;
+  for (let dir = (0, import_node_path3.dirname)(start); ; dir = (0, import_node_path3.dirname)(dir)) {
+    if (exists((0, import_node_path3.join)(dir, ".git"), fs)) return dir;
+    if ((0, import_node_path3.dirname)(dir) === dir) return null;
   }
 }
 function exists(path2, fs) {
@@ -935,7 +1099,7 @@ function realpathOrResolved(path2, fs) {
   try {
     return fs.realpathSync(path2);
   } catch {
-    return (0, import_node_path.resolve)(path2);
+    return (0, import_node_path3.resolve)(path2);
   }
 }
 function nonEmpty(value) {
@@ -948,6 +1112,7 @@ init_messages();
 
 // src/lock/decide.ts
 init_messages();
+init_record();
 var MAX_RECORD_TTL_MS = 6048e5 + 72e5;
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
@@ -960,7 +1125,7 @@ function judge(observed, now, probe) {
   if (probe(record) === "dead") return { state: "dead", record };
   return { state: "held", record, expiresAt: record.acquired_at + ttl };
 }
-function decideAcquire(observed, caller, probe) {
+function decideAcquire(observed, caller, probe, checks = {}) {
   if (observed.kind === "absent") return take("free", null, caller);
   if (observed.kind === "record" && observed.record.session_id === caller.sessionId) {
     return take("own", observed.record, caller);
@@ -968,6 +1133,9 @@ function decideAcquire(observed, caller, probe) {
   const judged = judge(observed, caller.now, probe);
   switch (judged.state) {
     case "held":
+      if (checks.sameProcess?.(judged.record)) return take("process", judged.record, caller);
+      if (checks.sameTeam?.(judged.record)) return take("team", judged.record, caller);
+      if (liveWork(judged.record, caller.now).length === 0 && checks.idle?.(judged.record)) return take("idle", judged.record, caller);
       return { kind: "deny", holder: judged.record, expiresAt: judged.expiresAt };
     case "corrupt":
       return take("corrupt", null, caller);
@@ -982,27 +1150,48 @@ function decideRefresh(observed, caller) {
   }
   return { kind: "write", record: stamp(observed.record, caller) };
 }
-function decideRelease(observed, sessionId) {
+function decideStop(observed, caller, keep, checks = {}) {
   if (observed.kind === "absent") return { kind: "skip", why: "absent" };
-  if (observed.kind !== "record" || observed.record.session_id !== sessionId) {
-    return { kind: "skip", why: "not-ours" };
-  }
-  return { kind: "remove", record: observed.record };
+  if (observed.kind !== "record") return { kind: "skip", why: "not-ours" };
+  const record = observed.record;
+  if (record.session_id !== caller.sessionId && !checks.sameProcess?.(record)) return { kind: "skip", why: "not-ours" };
+  const kept = keep(record);
+  if (kept === null) return { kind: "skip", why: "kept" };
+  if (kept.length === 0) return { kind: "remove", record };
+  const work = kept.slice(0, MAX_WORK_ITEMS).map(boundedWork);
+  const until = Math.max(...work.map((w) => w.until));
+  return {
+    kind: "write",
+    record: { ...record, acquired_at: caller.now, ttl_ms: Math.max(1, until - caller.now), work, generation: nextGeneration(record) }
+  };
 }
 function take(why, previous, caller) {
-  return { kind: "take", why, previous, record: stamp(why === "own" ? previous : null, caller, previous) };
+  const carries = why === "own" || why === "process" || why === "team";
+  return { kind: "take", why, previous, record: stamp(carries ? previous : null, caller, previous) };
 }
 function stamp(own2, caller, previous = own2) {
+  const work = workAfter(own2, caller);
+  const until = Math.max(caller.now + caller.ttlMs + caller.leaseMs, ...work.map((w) => w.until));
   return {
     schema_version: 1,
     session_id: caller.sessionId,
     pid: caller.pid,
     acquired_at: caller.now,
-    ttl_ms: caller.ttlMs + caller.leaseMs,
+    ttl_ms: until - caller.now,
     ...caller.stamp,
     generation: nextGeneration(previous),
-    created_at: typeof own2?.created_at === "number" ? own2.created_at : caller.now
+    created_at: typeof own2?.created_at === "number" ? own2.created_at : caller.now,
+    ...work.length > 0 && { work }
   };
+}
+function workAfter(own2, caller) {
+  let work = own2 === null ? [] : liveWork(own2, caller.now);
+  if (caller.names !== void 0) {
+    const { callId: callId2, taskId } = caller.names;
+    work = work.map((w) => w.id === callId2 ? { ...w, id: taskId } : w);
+  }
+  if (caller.starts !== void 0) work = [...work.filter((w) => w.id !== caller.starts.id), caller.starts];
+  return work.slice(-MAX_WORK_ITEMS).map(boundedWork);
 }
 function nextGeneration(previous) {
   const g = previous?.generation;
@@ -1011,9 +1200,9 @@ function nextGeneration(previous) {
 
 // src/lock/apply.ts
 var CONTENTION_BUDGET_MS = 1500;
-function acquire(store, key, caller, probe, clock2) {
+function acquire(store, key, caller, probe, clock2, checks = {}) {
   return settle(store, key, clock2, (snapshot) => {
-    const decision = decideAcquire(snapshot.observed, caller(), probe);
+    const decision = decideAcquire(snapshot.observed, caller(), probe, checks);
     if (decision.kind === "deny") return { result: decision };
     const swap = () => snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
     return { swap, result: decision };
@@ -1029,14 +1218,15 @@ function refresh(store, key, caller, clock2) {
     return { swap: () => store.replace(key, version, decision.record), result: { refreshed: decision.record } };
   });
 }
-function release(store, key, sessionId, clock2) {
+function finish(store, key, caller, keep, clock2, checks = {}) {
   return settle(store, key, clock2, (snapshot) => {
-    const decision = decideRelease(snapshot.observed, sessionId);
+    const decision = decideStop(snapshot.observed, { ...caller, now: clock2.now() }, keep, checks);
     const version = snapshot.version;
     if (decision.kind === "skip" || version === null) {
       return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
     }
-    return { swap: () => store.remove(key, version), result: { released: decision.record } };
+    if (decision.kind === "remove") return { swap: () => store.remove(key, version), result: { released: decision.record } };
+    return { swap: () => store.replace(key, version, decision.record), result: { kept: decision.record } };
   });
 }
 async function settle(store, key, clock2, step) {
@@ -1054,38 +1244,8 @@ async function settle(store, key, clock2, step) {
 // src/hook/runHook.ts
 init_messages();
 
-// src/hook/payload.ts
-init_messages();
-var MAX_SESSION_ID = 256;
-function parsePayload(text) {
-  if (text.trim() === "") return { ok: false, problem: input.noPayload };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: input.notJson };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, problem: input.notObject };
-  }
-  const p = value;
-  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
-    return { ok: false, problem: input.noSessionId };
-  }
-  if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
-  if (typeof p.cwd === "string" && p.cwd.includes("\0")) return { ok: false, problem: input.nulInPath("cwd") };
-  const toolInput = p.tool_input;
-  return {
-    ok: true,
-    payload: {
-      sessionId: p.session_id,
-      cwd: typeof p.cwd === "string" && p.cwd !== "" ? p.cwd : null,
-      event: typeof p.hook_event_name === "string" ? p.hook_event_name : null,
-      toolName: typeof p.tool_name === "string" ? p.tool_name : null,
-      toolInput: typeof toolInput === "object" && toolInput !== null && !Array.isArray(toolInput) ? toolInput : {}
-    }
-  };
-}
+// src/hook/background.ts
+init_record();
 
 // src/bash/readOnly.ts
 function classifyBash(command) {
@@ -2300,18 +2460,85 @@ init_record();
 init_messages();
 var BASH_DEFAULT_TIMEOUT_MS = 12e4;
 var BASH_MAX_TIMEOUT_MS = 6e5;
+var BACKGROUND_DEFAULT_TIMEOUT_MS = 6e5;
+var BACKGROUND_MAX_TIMEOUT_MS = 72e5;
+var MONITOR_DEFAULT_TIMEOUT_MS = 3e5;
+var MONITOR_MAX_TIMEOUT_MS = 6e5;
 var MIN_TTL_MS = 1e3;
 var MAX_TTL_MS = 6048e5;
-function needsLock(payload, env3) {
-  if (payload.toolName !== "Bash" || env3.CLAUDE_SESSION_GUARD_STRICT_BASH === "1") return true;
-  const command = payload.toolInput.command;
-  return !(typeof command === "string" && classifyBash(command).readOnly);
+var NOTHING = { guarded: false, target: null, leaseMs: 0, starts: null };
+var NEVER_GUARDED = /* @__PURE__ */ new Set([
+  "Read",
+  "Glob",
+  "Grep",
+  "LS",
+  "WebFetch",
+  "WebSearch",
+  "ToolSearch",
+  "TodoWrite",
+  "TaskStop",
+  "ListAgents",
+  "EnterWorktree",
+  "ExitPlanMode",
+  "Skill",
+  "ScheduleWakeup",
+  "CronList",
+  "AskUserQuestion"
+]);
+function planCall(payload, env3) {
+  const tool = payload.toolName ?? "";
+  const input2 = payload.toolInput;
+  const text = (key) => typeof input2[key] === "string" && input2[key] !== "" ? input2[key] : null;
+  if (NEVER_GUARDED.has(tool)) return NOTHING;
+  switch (tool) {
+    case "Write":
+    case "Edit":
+    case "MultiEdit":
+      return { guarded: true, target: text("file_path"), leaseMs: 0, starts: null };
+    case "NotebookEdit":
+      return { guarded: true, target: text("notebook_path"), leaseMs: 0, starts: null };
+    case "Bash":
+      return shellPlan(text("command"), input2, env3, "shell", callId(payload));
+    case "PowerShell":
+      return shellPlan(text("command"), input2, env3, "powershell", callId(payload));
+    case "Monitor": {
+      const command = text("command");
+      if (command === null || env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && classifyBash(command).readOnly) return NOTHING;
+      const runsMs = clamp(input2.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
+      return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
+    }
+    case "ExitWorktree":
+      return input2.action === "remove" ? { guarded: true, target: null, leaseMs: 0, starts: null } : NOTHING;
+    default:
+      return { guarded: true, target: null, leaseMs: 0, starts: null };
+  }
 }
-function leaseFor(payload) {
-  if (payload.toolName !== "Bash") return 0;
-  const declared = payload.toolInput.timeout;
-  const timeout = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : BASH_DEFAULT_TIMEOUT_MS;
-  return Math.round(Math.min(timeout, BASH_MAX_TIMEOUT_MS));
+function shellPlan(command, input2, env3, dialect, id) {
+  if (command !== null && env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && (dialect === "shell" ? classifyBash(command).readOnly : powerShellReadOnly(command))) {
+    return NOTHING;
+  }
+  if (input2.run_in_background === true) {
+    const runsMs = clamp(input2.timeout, BACKGROUND_DEFAULT_TIMEOUT_MS, BACKGROUND_MAX_TIMEOUT_MS);
+    const description = typeof input2.description === "string" ? input2.description : null;
+    return { guarded: true, target: null, leaseMs: 0, starts: { type: "shell", id, ...command !== null && { command }, ...describe(description), runsMs } };
+  }
+  return { guarded: true, target: null, leaseMs: clamp(input2.timeout, BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS), starts: null };
+}
+var POWERSHELL_READ_ONLY = /* @__PURE__ */ new Set(["get-childitem", "gci", "ls", "dir", "get-content", "gc", "cat", "type", "get-location", "gl", "pwd", "test-path", "select-string", "sls", "get-item", "gi", "resolve-path", "rvpa", "get-date", "get-command", "gcm"]);
+function powerShellReadOnly(command) {
+  if (/[|;&<>`$(){}\n\r@]/.test(command)) return false;
+  const cmdlet = command.trim().split(/\s+/)[0];
+  return cmdlet !== void 0 && POWERSHELL_READ_ONLY.has(cmdlet.toLowerCase());
+}
+function clamp(declared, fallback, max) {
+  const value = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : fallback;
+  return Math.round(Math.min(value, max));
+}
+function describe(description) {
+  return description === null ? {} : { description };
+}
+function callId(payload) {
+  return payload.toolUseId ?? "";
 }
 function resolveTtl(flag, env3) {
   if (flag !== void 0) return parseTtl(flag, "--ttl-ms");
@@ -2328,6 +2555,140 @@ function isDisabled(env3) {
   return env3.CLAUDE_SESSION_GUARD_DISABLE === "1";
 }
 
+// src/hook/background.ts
+var LEASES = {
+  shell: "deadline",
+  monitor: "deadline",
+  "cloud session": "none",
+  "memory save": "none",
+  "auto-mode scan": "none"
+};
+function leaseOf(type) {
+  return LEASES[type] ?? "ttl";
+}
+function keepAtEnd(ending, record, at) {
+  const running = liveWork(record, at.now);
+  switch (ending.event) {
+    case "SubagentStop":
+      return null;
+    case "SessionEnd":
+      return ending.reason === "clear" && running.length > 0 ? null : [];
+    case "StopFailure":
+      return running.length > 0 ? null : [];
+    default:
+      return ending.tasks === null ? [] : keptBy(ending.tasks, running, at);
+  }
+}
+function keptBy(tasks, running, at) {
+  const kept = [];
+  for (const task2 of tasks) {
+    if (task2.status !== "running" && task2.status !== "pending") continue;
+    const lease = leaseOf(task2.type);
+    if (lease === "none") continue;
+    const seen = running.find((w) => w.id === task2.id || task2.command !== void 0 && w.command !== void 0 && boundedWork({ ...w, command: task2.command }).command === w.command);
+    const description = task2.description ?? seen?.description;
+    const named2 = { type: task2.type, id: task2.id, ...description !== void 0 && { description }, ...task2.command !== void 0 && { command: task2.command } };
+    if (lease === "deadline") {
+      if (seen !== void 0) kept.push({ ...named2, since: seen.since, until: seen.until });
+      else if (at.here) {
+        const runs = task2.type === "monitor" ? MONITOR_DEFAULT_TIMEOUT_MS : BACKGROUND_DEFAULT_TIMEOUT_MS;
+        kept.push({ ...named2, since: at.now, until: at.now + runs + at.ttlMs });
+      }
+    } else {
+      kept.push({ ...named2, since: seen?.since ?? at.now, until: at.now + at.ttlMs });
+    }
+  }
+  return kept;
+}
+
+// src/hook/holder.ts
+init_record();
+init_messages();
+function holderText(record, expiresAt, now, entry2, tty) {
+  const work = liveWork(record, now);
+  return {
+    agent: hook.agentName(typeof record.agent === "string" ? record.agent : null),
+    label: hook.holderLabel(record.session_id, record.pid, typeof record.agent === "string" ? record.agent : null),
+    place: hook.holderPlace(entry2?.name ?? null, entry2?.tmux ?? null, tty, entry2?.cwd ?? null),
+    doing: doing(entry2, work.length > 0),
+    timing: hook.timing(now - record.acquired_at, expiresAt - now),
+    work: work.map((w) => hook.workLine(w.type, w.description ?? null, w.command ?? null, now - w.since, w.until - now))
+  };
+}
+function doing(entry2, hasWork) {
+  switch (entry2?.status) {
+    case "busy":
+      return hook.doing.working;
+    case "waiting":
+      return entry2.waitingFor === "permission prompt" || entry2.waitingFor === void 0 ? hook.doing.waitingPermission : hook.doing.waiting(entry2.waitingFor);
+    case "shell":
+      return hook.doing.idleWithShell;
+    case "idle":
+      return hasWork ? hook.doing.idleWithWork : hook.doing.idle;
+    default:
+      return hasWork ? hook.doing.keptForWork : hook.doing.unknown;
+  }
+}
+
+// src/hook/payload.ts
+init_messages();
+var MAX_SESSION_ID = 256;
+function parsePayload(text) {
+  if (text.trim() === "") return { ok: false, problem: input.noPayload };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: input.notJson };
+  }
+  if (!isObject(value)) return { ok: false, problem: input.notObject };
+  const p = value;
+  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
+    return { ok: false, problem: input.noSessionId };
+  }
+  if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
+  if (typeof p.cwd === "string" && p.cwd.includes("\0")) return { ok: false, problem: input.nulInPath("cwd") };
+  const toolInput = isObject(p.tool_input) ? p.tool_input : {};
+  for (const field of ["file_path", "notebook_path"]) {
+    if (typeof toolInput[field] === "string" && toolInput[field].includes("\0")) return { ok: false, problem: input.nulInPath(field) };
+  }
+  const response = isObject(p.tool_response) ? p.tool_response : {};
+  return {
+    ok: true,
+    payload: {
+      sessionId: p.session_id,
+      cwd: nonEmpty2(p.cwd),
+      event: nonEmpty2(p.hook_event_name),
+      toolName: nonEmpty2(p.tool_name),
+      toolInput,
+      toolUseId: nonEmpty2(p.tool_use_id),
+      backgroundTaskId: nonEmpty2(response.backgroundTaskId) ?? nonEmpty2(response.taskId),
+      backgroundTasks: Array.isArray(p.background_tasks) ? p.background_tasks.flatMap(task) : null,
+      reason: nonEmpty2(p.reason),
+      source: nonEmpty2(p.source),
+      agentId: nonEmpty2(p.agent_id)
+    }
+  };
+}
+function task(value) {
+  if (!isObject(value) || typeof value.id !== "string" || typeof value.type !== "string") return [];
+  return [
+    {
+      id: value.id,
+      type: value.type,
+      status: typeof value.status === "string" ? value.status : "running",
+      ...typeof value.description === "string" && { description: value.description },
+      ...typeof value.command === "string" && { command: value.command }
+    }
+  ];
+}
+function nonEmpty2(value) {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/hook/runHook.ts
 async function runHook(command, args, deps) {
   const { env: env3 } = deps;
@@ -2340,11 +2701,10 @@ async function runHook(command, args, deps) {
     const parsed = parsePayload(text);
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
-    const ttlMs = resolveTtl(args.flags.ttlMs, env3);
-    workspace2 = resolveWorkspace(env3, payload.cwd, deps.workspaceFs);
+    const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env3));
     const store = await deps.openStore();
     try {
-      return await HANDLERS[command]({ deps, payload, workspace: workspace2, store, ttlMs });
+      return await HANDLERS[command](call, store, (ws) => workspace2 = ws);
     } finally {
       await store.close();
     }
@@ -2356,20 +2716,95 @@ async function runHook(command, args, deps) {
     return { kind: "failOpen", problem };
   }
 }
+var Call = class {
+  constructor(deps, payload, ttlMs) {
+    this.deps = deps;
+    this.payload = payload;
+    this.ttlMs = ttlMs;
+  }
+  deps;
+  payload;
+  ttlMs;
+  identity;
+  get now() {
+    return this.deps.clock.now();
+  }
+  /** The session's process and its start identity: /proc reads that a denial never needs. */
+  self() {
+    if (this.identity === void 0) {
+      const pid = sessionPid(this.deps.env, this.deps.host);
+      this.identity = { pid, pidStart: startIdentity(pid, this.deps.host) };
+    }
+    return this.identity;
+  }
+  /** The workspace the session is in (the payload's cwd). */
+  here() {
+    return resolveWorkspace(this.deps.env, this.payload.cwd, this.deps.workspaceFs);
+  }
+  /** The workspace this call acts in: the file it changes, or the directory it runs in. */
+  actsIn(target) {
+    return target === null ? this.here() : workspaceOfTarget(this.deps.env, target, this.payload.cwd, this.deps.workspaceFs);
+  }
+  caller(workspace2, extra) {
+    return () => {
+      const { pid, pidStart } = this.self();
+      return {
+        sessionId: this.payload.sessionId,
+        pid,
+        now: this.now,
+        ttlMs: this.ttlMs,
+        stamp: { workspace: workspace2.path, hostname: this.deps.host.hostname(), ...pidStart !== null && { pid_start: pidStart } },
+        ...extra
+      };
+    };
+  }
+  /** Asked only when a held lock would otherwise deny this call. */
+  checks() {
+    const { host } = this.deps;
+    const sameHost = (holder) => holder.hostname === host.hostname();
+    return {
+      // The process moved on from the holder's session to this one (/clear): Claude Code's
+      // registry, checked against the process's start identity, names this session now.
+      sameProcess: (holder) => {
+        const { pid, pidStart } = this.self();
+        if (!sameHost(holder) || pidStart === null || holder.pid !== pid || holder.pid_start !== pidStart) return false;
+        return registryEntry(claudeConfigDir(this.deps.env), holder, host)?.sessionId === this.payload.sessionId;
+      },
+      sameTeam: (holder) => {
+        if (!sameHost(holder)) return false;
+        const myLead = parentSessionOf(this.self().pid, host);
+        const theirLead = parentSessionOf(holder.pid, host);
+        return myLead !== null && (holder.session_id === myLead || theirLead === myLead) || theirLead === this.payload.sessionId;
+      },
+      idle: (holder) => isIdleSince(registryEntry(claudeConfigDir(this.deps.env), holder, host), holder.acquired_at)
+    };
+  }
+  /** The holder as a person knows it, from the record and what Claude Code's registry says. */
+  describe(holder, expiresAt) {
+    const entry2 = registryEntry(claudeConfigDir(this.deps.env), holder, this.deps.host);
+    const tty = holder.hostname === this.deps.host.hostname() ? terminalOf(holder.pid, this.deps.host) : null;
+    return holderText(holder, expiresAt, this.now, entry2, tty);
+  }
+};
 var HANDLERS = {
-  async pretooluse({ deps, payload, workspace: workspace2, store, ttlMs }) {
-    if (!needsLock(payload, deps.env)) return { kind: "allow" };
+  async pretooluse(call, store, acted) {
+    const { deps, payload } = call;
+    const plan = planCall(payload, deps.env);
+    if (!plan.guarded) return { kind: "allow" };
+    const workspace2 = call.actsIn(plan.target);
+    acted(workspace2);
+    const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
     const outcome = await acquire(
       store,
       workspace2.key,
-      callerFor(deps, payload, workspace2, ttlMs, leaseFor(payload)),
+      call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } }),
       livenessProbe(deps.host),
-      deps.clock
+      deps.clock,
+      call.checks()
     );
     if (outcome.kind === "deny") {
       deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), tool: payload.toolName }));
-      const now = deps.clock.now();
-      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, holderLine(outcome.holder, now, outcome.expiresAt)) };
+      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt)) };
     }
     if (outcome.why !== "own") {
       const outcomeName = outcome.why === "free" ? "acquire" : "takeover";
@@ -2379,28 +2814,37 @@ var HANDLERS = {
           ...outcome.why !== "free" && { reason: outcome.why }
         })
       );
+      await store.noteHeld(payload.sessionId, workspace2.key);
     }
-    if (outcome.why === "stale" && outcome.previous !== null) {
+    if ((outcome.why === "stale" || outcome.why === "idle") && outcome.previous !== null) {
       await store.putNotice(workspace2.key, outcome.previous.session_id, {
         by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
         at: outcome.record.acquired_at,
-        reason: "stale",
+        reason: outcome.why,
         generation: outcome.previous.generation ?? null
       });
     }
     return deliverNotice(deps, payload, workspace2, store, "PreToolUse");
   },
-  async posttooluse({ deps, payload, workspace: workspace2, store, ttlMs }) {
-    await refresh(store, workspace2.key, callerFor(deps, payload, workspace2, ttlMs, 0), deps.clock);
-    return deliverNotice(deps, payload, workspace2, store, "PostToolUse");
+  /** PostToolUse and PostToolUseFailure: the call acted in a workspace, so its lock there lives on. */
+  async posttooluse(call, store, acted) {
+    const { deps, payload } = call;
+    const workspace2 = call.actsIn(planCall(payload, deps.env).target);
+    acted(workspace2);
+    const names = payload.backgroundTaskId !== null && payload.toolUseId !== null ? { callId: payload.toolUseId, taskId: payload.backgroundTaskId } : void 0;
+    await refresh(store, workspace2.key, call.caller(workspace2, { leaseMs: 0, ...names !== void 0 && { names } }), deps.clock);
+    return deliverNotice(deps, payload, workspace2, store, payload.event === "PostToolUseFailure" ? "PostToolUseFailure" : "PostToolUse");
   },
-  async sessionstart({ deps, payload, workspace: workspace2, store }) {
+  async sessionstart(call, store, acted) {
+    const { deps, payload } = call;
+    if (payload.source === "clear") await adopt(call, store);
+    const workspace2 = call.here();
+    acted(workspace2);
     const { observed } = await store.read(workspace2.key);
     if (observed.kind !== "record" || observed.record.session_id === payload.sessionId) return { kind: "allow" };
-    const now = deps.clock.now();
-    const judged = judge(observed, now, livenessProbe(deps.host));
-    if (judged.state !== "held") return { kind: "allow" };
-    const holder = holderLine(judged.record, now, judged.expiresAt);
+    const judged = judge(observed, call.now, livenessProbe(deps.host));
+    if (judged.state !== "held" || call.checks().sameProcess?.(judged.record)) return { kind: "allow" };
+    const holder = call.describe(judged.record, judged.expiresAt);
     return {
       kind: "notice",
       event: "SessionStart",
@@ -2408,43 +2852,64 @@ var HANDLERS = {
       additionalContext: hook.sessionStartForClaude(workspace2.path, holder)
     };
   },
-  async stop({ deps, payload, workspace: workspace2, store }) {
-    const outcome = await release(store, workspace2.key, payload.sessionId, deps.clock);
-    if ("released" in outcome) {
-      deps.log(entry(deps, "stop", "release", payload, workspace2, { holder: holderOf(outcome.released) }));
+  /** Stop, SessionEnd, StopFailure (and SubagentStop, which never releases): every lock the session holds. */
+  async stop(call, store, acted) {
+    const { deps, payload } = call;
+    let here = null;
+    try {
+      here = call.here();
+      acted(here);
+    } catch (error) {
+      if (!(error instanceof WorkspaceError)) throw error;
     }
+    const keys = new Set(await store.heldBy(payload.sessionId));
+    if (here !== null) keys.add(here.key);
+    const ending = { event: payload.event, tasks: payload.backgroundTasks, reason: payload.reason };
+    const checks = { sameProcess: call.checks().sameProcess };
+    let keeps = false;
+    for (const key of keys) {
+      const keep = (record) => keepAtEnd(ending, record, { now: call.now, ttlMs: call.ttlMs, here: key === here?.key });
+      const outcome = await finish(store, key, { sessionId: payload.sessionId, now: call.now }, keep, deps.clock, checks);
+      if ("released" in outcome) {
+        deps.log(entry(deps, "stop", "release", payload, workspaceOf(outcome.released, here), { holder: holderOf(outcome.released) }));
+      } else if ("kept" in outcome) {
+        keeps = true;
+        deps.log(entry(deps, "stop", "keep", payload, workspaceOf(outcome.kept, here), { work: outcome.kept.work }));
+      } else if (outcome.skipped === "kept") {
+        keeps = true;
+      }
+    }
+    if (!keeps || payload.event === "SessionEnd") await store.forgetHeld(payload.sessionId);
     return { kind: "allow" };
   }
 };
+async function adopt(call, store) {
+  const { sameProcess } = call.checks();
+  for (const lock of await store.list()) {
+    const { observed } = lock.snapshot;
+    if (observed.kind !== "record" || observed.record.session_id === call.payload.sessionId || !sameProcess(observed.record)) continue;
+    const workspace2 = { path: typeof observed.record.workspace === "string" ? observed.record.workspace : lock.location, key: lock.key };
+    const outcome = await acquire(store, lock.key, call.caller(workspace2, { leaseMs: 0 }), livenessProbe(call.deps.host), call.deps.clock, { sameProcess });
+    if (outcome.kind === "take") {
+      await store.noteHeld(call.payload.sessionId, lock.key);
+      call.deps.log(entry(call.deps, "sessionstart", "takeover", call.payload, workspace2, { holder: holderOf(observed.record), reason: outcome.why }));
+    }
+  }
+}
 async function deliverNotice(deps, payload, workspace2, store, event) {
   const notice = await store.takeNotice(workspace2.key, payload.sessionId);
   if (notice === null) return { kind: "allow" };
+  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace2, { by: notice.by }));
+  const { forUser, forClaude } = lostText(notice, workspace2);
+  return { kind: "notice", event, systemMessage: forUser, additionalContext: forClaude };
+}
+function lostText(notice, workspace2) {
   const by = notice.by === null ? hook.anOperator : hook.otherSession(notice.by.session_id, notice.by.pid);
   const at = new Date(notice.at).toISOString();
-  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace2, { by: notice.by }));
-  return {
-    kind: "notice",
-    event,
-    systemMessage: hook.lostForUser(workspace2.path, by, at, notice.reason),
-    additionalContext: hook.lostForClaude(workspace2.path, by, at, notice.reason)
-  };
+  return { forUser: hook.lostForUser(workspace2.path, by, at, notice.reason), forClaude: hook.lostForClaude(workspace2.path, by, at, notice.reason) };
 }
-function holderLine(holder, now, expiresAt) {
-  return hook.holderLine(holder.session_id, holder.pid, now - holder.acquired_at, expiresAt - now);
-}
-function callerFor(deps, payload, workspace2, ttlMs, leaseMs) {
-  let identity;
-  return () => {
-    if (identity === void 0) {
-      const pid = sessionPid(deps.env, deps.host);
-      const pidStart = startIdentity(pid, deps.host);
-      identity = {
-        pid,
-        stamp: { workspace: workspace2.path, hostname: deps.host.hostname(), ...pidStart !== null && { pid_start: pidStart } }
-      };
-    }
-    return { sessionId: payload.sessionId, now: deps.clock.now(), ttlMs, leaseMs, ...identity };
-  };
+function workspaceOf(record, fallback) {
+  return typeof record.workspace === "string" ? { path: record.workspace, key: "" } : fallback;
 }
 function holderOf(record) {
   return { session_id: record.session_id, pid: record.pid, acquired_at: record.acquired_at, ttl_ms: record.ttl_ms };
@@ -2462,7 +2927,7 @@ function entry(deps, event, outcome, payload, workspace2, extra = {}) {
 
 // src/lock/fileStore.ts
 var nodeFs2 = __toESM(require("node:fs"), 1);
-var import_node_path2 = require("node:path");
+var import_node_path4 = require("node:path");
 init_errors();
 init_messages();
 init_record();
@@ -2475,6 +2940,9 @@ var NOTICE_TTL_MS = 864e5;
 var { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = nodeFs2.constants;
 var READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 var CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+var { O_APPEND } = nodeFs2.constants;
+var APPEND_FLAGS = O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW;
+var HELD_INDEX_TTL_MS = 7 * 864e5;
 function lockFileName(key) {
   return `session-lock-${key}.json`;
 }
@@ -2482,9 +2950,10 @@ function fileStore(runtimeDir2, options = {}) {
   const fs = options.fs ?? nodeFs2;
   const now = options.now ?? Date.now;
   const claimStaleMs = options.claimStaleMs ?? 3e3;
-  const pathOf = (key) => (0, import_node_path2.join)(runtimeDir2, lockFileName(key));
+  const pathOf = (key) => (0, import_node_path4.join)(runtimeDir2, lockFileName(key));
   const noticePrefix = (key) => `session-notice-${key}-`;
-  const noticePath = (key, sessionId) => (0, import_node_path2.join)(runtimeDir2, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  const noticePath = (key, sessionId) => (0, import_node_path4.join)(runtimeDir2, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  const heldPath = (sessionId) => (0, import_node_path4.join)(runtimeDir2, `session-held-${md5Hex(sessionId).slice(0, 12)}.keys`);
   let checked = false;
   function checkRuntimeDir() {
     if (checked) return;
@@ -2732,7 +3201,7 @@ function fileStore(runtimeDir2, options = {}) {
       for (const name of names2.sort()) {
         const key = LOCK_FILE.exec(name)?.[1];
         if (key === void 0) continue;
-        const location = (0, import_node_path2.join)(runtimeDir2, name);
+        const location = (0, import_node_path4.join)(runtimeDir2, name);
         let snapshot;
         try {
           snapshot = read(location);
@@ -2772,6 +3241,50 @@ function fileStore(runtimeDir2, options = {}) {
       }
       return now() - found.leftAt <= NOTICE_TTL_MS ? found.notice : null;
     },
+    /** One line per lock taken, appended with O_APPEND: concurrent hooks of one session never tear each other's lines. */
+    async noteHeld(sessionId, key) {
+      checkRuntimeDir();
+      const path2 = heldPath(sessionId);
+      const line = Buffer.from(`${key}
+`);
+      let fd;
+      try {
+        fd = fs.openSync(path2, APPEND_FLAGS, 384);
+      } catch (error) {
+        if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir2), error);
+        makeRuntimeDir();
+        try {
+          fd = fs.openSync(path2, APPEND_FLAGS, 384);
+        } catch (retryError) {
+          throw failure(files.cannotWrite(runtimeDir2), retryError);
+        }
+      }
+      try {
+        fs.writeSync(fd, line, 0, line.length);
+      } catch (error) {
+        throw failure(files.cannotWrite(runtimeDir2), error);
+      } finally {
+        closeQuietly(fd);
+      }
+    },
+    async heldBy(sessionId) {
+      checkRuntimeDir();
+      let fd;
+      try {
+        fd = fs.openSync(heldPath(sessionId), READ_FLAGS);
+      } catch (error) {
+        if (errnoOf(error) === "ENOENT" || errnoOf(error) === "ELOOP") return [];
+        throw failure(files.cannotRead(heldPath(sessionId)), error);
+      }
+      try {
+        return [...new Set(readAll(fd, heldPath(sessionId)).split("\n").filter((line) => /^[0-9a-f]{12}$/.test(line)))];
+      } finally {
+        closeQuietly(fd);
+      }
+    },
+    async forgetHeld(sessionId) {
+      unlinkQuietly(heldPath(sessionId));
+    },
     async close() {
     },
     /**
@@ -2781,8 +3294,17 @@ function fileStore(runtimeDir2, options = {}) {
     sweep(olderThanMs) {
       const removed = [];
       for (const name of names()) {
+        if (/^session-held-[0-9a-f]{12}\.keys$/.test(name)) {
+          const path3 = (0, import_node_path4.join)(runtimeDir2, name);
+          const stat2 = statQuietly(path3);
+          if (stat2 !== null && now() - Number(stat2.mtimeMs) > Math.max(olderThanMs, HELD_INDEX_TTL_MS)) {
+            unlinkQuietly(path3);
+            removed.push(path3);
+          }
+          continue;
+        }
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
-        const path2 = (0, import_node_path2.join)(runtimeDir2, name);
+        const path2 = (0, import_node_path4.join)(runtimeDir2, name);
         const stat = statQuietly(path2);
         if (stat === null || now() - Number(stat.ctimeMs) < olderThanMs) continue;
         if (name.includes(".claim")) {
@@ -2827,7 +3349,7 @@ function fileStore(runtimeDir2, options = {}) {
     const picked = [];
     for (const name of names()) {
       if (!/^session-notice-[0-9a-f]{12}-[0-9a-f]{12}\.json$/.test(name)) continue;
-      const path2 = (0, import_node_path2.join)(runtimeDir2, name);
+      const path2 = (0, import_node_path4.join)(runtimeDir2, name);
       const stat = statQuietly(path2);
       if (stat !== null && pick(name, Number(stat.mtimeMs))) picked.push(path2);
     }
@@ -2887,8 +3409,8 @@ var nodeFs4 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_node_os = __toESM(require("node:os"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
 
 // node_modules/is-safe-filename/index.js
@@ -2925,40 +3447,40 @@ function assertSafeFilename(filename) {
 }
 
 // node_modules/env-paths/index.js
-var homedir = import_node_os.default.homedir();
-var tmpdir = import_node_os.default.tmpdir();
+var homedir2 = import_node_os2.default.homedir();
+var tmpdir = import_node_os2.default.tmpdir();
 var { env } = import_node_process.default;
 var macos = (name) => {
-  const library = import_node_path4.default.join(homedir, "Library");
+  const library = import_node_path6.default.join(homedir2, "Library");
   return {
-    data: import_node_path4.default.join(library, "Application Support", name),
-    config: import_node_path4.default.join(library, "Preferences", name),
-    cache: import_node_path4.default.join(library, "Caches", name),
-    log: import_node_path4.default.join(library, "Logs", name),
-    temp: import_node_path4.default.join(tmpdir, name)
+    data: import_node_path6.default.join(library, "Application Support", name),
+    config: import_node_path6.default.join(library, "Preferences", name),
+    cache: import_node_path6.default.join(library, "Caches", name),
+    log: import_node_path6.default.join(library, "Logs", name),
+    temp: import_node_path6.default.join(tmpdir, name)
   };
 };
 var windows = (name) => {
-  const appData = env.APPDATA || import_node_path4.default.join(homedir, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || import_node_path4.default.join(homedir, "AppData", "Local");
+  const appData = env.APPDATA || import_node_path6.default.join(homedir2, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path6.default.join(homedir2, "AppData", "Local");
   return {
     // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: import_node_path4.default.join(localAppData, name, "Data"),
-    config: import_node_path4.default.join(appData, name, "Config"),
-    cache: import_node_path4.default.join(localAppData, name, "Cache"),
-    log: import_node_path4.default.join(localAppData, name, "Log"),
-    temp: import_node_path4.default.join(tmpdir, name)
+    data: import_node_path6.default.join(localAppData, name, "Data"),
+    config: import_node_path6.default.join(appData, name, "Config"),
+    cache: import_node_path6.default.join(localAppData, name, "Cache"),
+    log: import_node_path6.default.join(localAppData, name, "Log"),
+    temp: import_node_path6.default.join(tmpdir, name)
   };
 };
 var linux = (name) => {
-  const username = import_node_path4.default.basename(homedir);
+  const username = import_node_path6.default.basename(homedir2);
   return {
-    data: import_node_path4.default.join(env.XDG_DATA_HOME || import_node_path4.default.join(homedir, ".local", "share"), name),
-    config: import_node_path4.default.join(env.XDG_CONFIG_HOME || import_node_path4.default.join(homedir, ".config"), name),
-    cache: import_node_path4.default.join(env.XDG_CACHE_HOME || import_node_path4.default.join(homedir, ".cache"), name),
+    data: import_node_path6.default.join(env.XDG_DATA_HOME || import_node_path6.default.join(homedir2, ".local", "share"), name),
+    config: import_node_path6.default.join(env.XDG_CONFIG_HOME || import_node_path6.default.join(homedir2, ".config"), name),
+    cache: import_node_path6.default.join(env.XDG_CACHE_HOME || import_node_path6.default.join(homedir2, ".cache"), name),
     // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: import_node_path4.default.join(env.XDG_STATE_HOME || import_node_path4.default.join(homedir, ".local", "state"), name),
-    temp: import_node_path4.default.join(tmpdir, username, name)
+    log: import_node_path6.default.join(env.XDG_STATE_HOME || import_node_path6.default.join(homedir2, ".local", "state"), name),
+    temp: import_node_path6.default.join(tmpdir, username, name)
   };
 };
 function envPaths(name, { suffix = "nodejs" } = {}) {
@@ -2981,11 +3503,11 @@ init_errors();
 
 // src/host/decisionLog.ts
 var nodeFs3 = __toESM(require("node:fs"), 1);
-var import_node_path5 = require("node:path");
+var import_node_path7 = require("node:path");
 var LOG_FILE2 = "decisions.jsonl";
 var MAX_LOG_BYTES = 1024 * 1024;
 function appendDecision(dir, entry2, fs = nodeFs3, maxBytes = MAX_LOG_BYTES) {
-  const path2 = (0, import_node_path5.join)(dir, LOG_FILE2);
+  const path2 = (0, import_node_path7.join)(dir, LOG_FILE2);
   const line = `${JSON.stringify(entry2)}
 `;
   try {
@@ -3005,17 +3527,6 @@ function rotateIfFull(path2, maxBytes, fs) {
   if (size >= maxBytes) fs.renameSync(path2, `${path2}.1`);
 }
 
-// src/host/paths.ts
-var import_node_os2 = require("node:os");
-var import_node_path6 = require("node:path");
-function runtimeDir(env3) {
-  return (0, import_node_path6.join)(claudeConfigDir(env3), "runtime");
-}
-function claudeConfigDir(env3) {
-  const configured = env3.CLAUDE_CONFIG_DIR;
-  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path6.join)(env3.HOME || (0, import_node_os2.homedir)(), ".claude");
-}
-
 // src/host/stdin.ts
 init_errors();
 init_messages();
@@ -3025,7 +3536,7 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
   return new Promise((resolve2, reject) => {
     const chunks = [];
     let total = 0;
-    const finish = (error) => {
+    const finish2 = (error) => {
       clearTimeout(timer);
       stream.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error");
       if (error) {
@@ -3035,14 +3546,14 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
         resolve2(Buffer.concat(chunks, total).toString("utf8"));
       }
     };
-    const timer = setTimeout(() => finish(new InputError(input.stdinTimeout(timeoutMs), "ESTDIN")), timeoutMs);
+    const timer = setTimeout(() => finish2(new InputError(input.stdinTimeout(timeoutMs), "ESTDIN")), timeoutMs);
     stream.on("data", (chunk) => {
       total += chunk.length;
-      if (total > maxBytes) return finish(new InputError(input.stdinTooLarge(maxBytes), "ESTDIN"));
+      if (total > maxBytes) return finish2(new InputError(input.stdinTooLarge(maxBytes), "ESTDIN"));
       chunks.push(chunk);
     });
-    stream.on("end", () => finish(null));
-    stream.on("error", (error) => finish(new InputError(input.stdinFailed(error.message), "ESTDIN")));
+    stream.on("end", () => finish2(null));
+    stream.on("error", (error) => finish2(new InputError(input.stdinFailed(error.message), "ESTDIN")));
   });
 }
 
@@ -3151,7 +3662,7 @@ function parseHookArgs(command, args) {
   return flags;
 }
 function loadOperator() {
-  return true ? Promise.resolve(require((0, import_node_path7.join)(__dirname, "operator.cjs"))) : null;
+  return true ? Promise.resolve(require((0, import_node_path8.join)(__dirname, "operator.cjs"))) : null;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

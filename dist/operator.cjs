@@ -4035,7 +4035,18 @@ function sessionAndPid(sessionId, pid) {
   return `session ${shortId(sessionId)} (pid ${pid})`;
 }
 function lostHow(by, at, reason) {
-  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
+  if (reason === "cleared") return `${by} cleared it at ${at}`;
+  if (reason === "idle") return `it sat idle at its prompt and ${by} took over at ${at}`;
+  return `it lapsed and ${by} took over at ${at}`;
+}
+function holderSummary(holder) {
+  return [holder.label, holder.place, holder.doing].filter((part) => part !== "").join(", ");
+}
+function holderDetails(holder) {
+  return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
+}
+function agentName(agent) {
+  return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
 }
 var PREFIX, NAME, INSTALL, CONTROL, CONTROL_EXCEPT_LINES, escapeControl, hook, input, output, workspace, corrupt, files, redis, settings, help, operator, GUARDED_LIST, doctor;
 var init_messages = __esm({
@@ -4049,22 +4060,46 @@ var init_messages = __esm({
     escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
     hook = {
       holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+      agentName: (agent) => agentName(agent ?? "claude"),
+      holderLabel: (sessionId, pid, agent) => agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
+      holderPlace: (name, tmux, tty, startDir) => [
+        name !== null ? `named "${printable(name)}"` : null,
+        tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
+        startDir !== null ? `started in ${printable(startDir)}` : null
+      ].filter((part) => part !== null).join(", "),
+      timing: (activeAgoMs, expiresInMs) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+      workLine: (type, description, command, runningMs, leftMs) => `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
+      doing: {
+        working: "working now",
+        waitingPermission: "waiting for its user's permission",
+        waiting: (what) => `waiting for its user (${printable(what)})`,
+        idleWithShell: "idle, with background work still running",
+        idleWithWork: "idle, kept for its background work",
+        keptForWork: "kept for its background work",
+        idle: "idle at its prompt",
+        unknown: ""
+      },
+      /**
+       * The first line carries everything a person needs when it is all they see (Claude Code folds
+       * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+       */
       denyReason: (tool, workspace2, holder) => [
-        `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
+        `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
         `Workspace: ${workspace2}`,
-        `Held by: ${holder} (it renews while that session works).`,
+        `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
+        ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
         "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-        "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
-        `If that session is gone, clear the lock: ${clearCommand(workspace2)}`
+        `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
       ].join("\n"),
       failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
       failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
       otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+      idleHolder: "its session sat idle at its prompt",
       anOperator: `an operator (${NAME} clear)`,
       lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
       lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
-      sessionStartForUser: (workspace2, holder) => `${PREFIX} another Claude Code session is working in this workspace (${workspace2}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
-      sessionStartForClaude: (workspace2, holder) => `Another Claude Code session currently holds the lock on this workspace (${workspace2}): ${holder}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
+      sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+      sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
       internalError: (detail) => `internal error (${detail}); please report it`
     };
     input = {
@@ -4150,7 +4185,10 @@ var init_messages = __esm({
         removing: "removing the lock",
         listing: "listing the locks",
         leavingNotice: "leaving a notice",
-        takingNotice: "taking a notice"
+        takingNotice: "taking a notice",
+        notingHeld: "noting a lock the session took",
+        listingHeld: "listing the locks the session took",
+        forgettingHeld: "forgetting the locks the session took"
       }
     };
     settings = {
@@ -4257,7 +4295,7 @@ var init_messages = __esm({
       settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
       settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`
     };
-    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash";
+    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree";
     doctor = {
       line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
       allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
@@ -4479,6 +4517,7 @@ var init_redisUrl = __esm({
 // src/lock/redis/redisStore.ts
 var redisStore_exports = {};
 __export(redisStore_exports, {
+  HELD_PREFIX: () => HELD_PREFIX,
   LOCK_PREFIX: () => LOCK_PREFIX,
   NOTICE_PREFIX: () => NOTICE_PREFIX,
   loadClient: () => loadClient,
@@ -4494,11 +4533,14 @@ function redisStore(url, options = {}) {
   const commandTimeoutMs = options.commandTimeoutMs ?? 400;
   const retentionMs = options.retentionMs ?? 36e5;
   const noticeTtlMs = options.noticeTtlMs ?? 864e5;
+  const heldTtlMs = 8 * 864e5;
   const scanCount = options.scanCount ?? 100;
   const load2 = options.loadClient ?? loadClient;
   const where2 = redis.storeAt(target.display);
   const lockKey = (key) => `${LOCK_PREFIX}${key}`;
-  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${(0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12)}`;
+  const sessionHash = (sessionId) => (0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12);
+  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
+  const heldKey = (sessionId) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
   let client = null;
   let connection = null;
   let broken = null;
@@ -4646,6 +4688,15 @@ function redisStore(url, options = {}) {
         return null;
       }
     },
+    async noteHeld(sessionId, key) {
+      await step(redis.doing.notingHeld, (redis2) => redis2.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
+    },
+    async heldBy(sessionId) {
+      return (await step(redis.doing.listingHeld, (redis2) => redis2.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
+    },
+    async forgetHeld(sessionId) {
+      await step(redis.doing.forgettingHeld, (redis2) => redis2.del(heldKey(sessionId)));
+    },
     async close() {
       closed = true;
       const redis2 = client;
@@ -4675,7 +4726,7 @@ function swapped(reply) {
 function codeOf(error) {
   return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
 }
-var import_node_path4, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
+var import_node_path4, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, HELD_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
 var init_redisStore = __esm({
   "src/lock/redis/redisStore.ts"() {
     "use strict";
@@ -4688,6 +4739,7 @@ var init_redisStore = __esm({
     init_redisUrl();
     LOCK_PREFIX = "claude-session-guard:lock:";
     NOTICE_PREFIX = "claude-session-guard:notice:";
+    HELD_PREFIX = "claude-session-guard:held:";
     LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
     MAX_RECORD_BYTES2 = 64 * 1024;
     REPLACE = `
@@ -4772,7 +4824,8 @@ var package_default = {
     test: "npm run typecheck && npm run build && vitest run",
     "test:fast": "npm run build && vitest run --project unit && vitest run --project integration test/integration/hooks.test.ts test/integration/commands/usage.test.ts",
     "capture-fixtures": "node test/fixtures/capture.mjs",
-    bench: "npm run build && node bench/run.mjs"
+    bench: "npm run build && node bench/run.mjs",
+    stress: "npm run build && node bench/stress.mjs"
   },
   dependencies: {
     commander: "^14.0.3",
@@ -4854,14 +4907,18 @@ function md5Hex(text) {
 init_messages();
 function resolveWorkspace(env3, cwd2, fs2 = nodeFs) {
   const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
-  const path2 = explicit !== void 0 ? realpathOrResolved(explicit, fs2) : gitRoot(startDirectory(env3, cwd2, fs2), fs2);
-  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+  if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs2));
+  const start = startDirectory(env3, cwd2, fs2);
+  return named(env3, gitRoot(start, fs2) ?? start);
 }
 function workspaceKey(identity) {
   return md5Hex(identity).slice(0, 12);
 }
+function named(env3, path2) {
+  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+}
 function startDirectory(env3, cwd2, fs2) {
-  const start = nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? cwd2;
+  const start = cwd2 ?? nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? null;
   if (start === null) throw new WorkspaceError(workspace.noCwd);
   try {
     return fs2.realpathSync(start);
@@ -4878,7 +4935,7 @@ function gitRoot(start, fs2) {
   }
   for (let dir = (0, import_node_path.dirname)(start); ; dir = (0, import_node_path.dirname)(dir)) {
     if (exists((0, import_node_path.join)(dir, ".git"), fs2)) return dir;
-    if ((0, import_node_path.dirname)(dir) === dir) return start;
+    if ((0, import_node_path.dirname)(dir) === dir) return null;
   }
 }
 function exists(path2, fs2) {
@@ -4901,6 +4958,7 @@ init_messages();
 
 // src/lock/decide.ts
 init_messages();
+init_record();
 var MAX_RECORD_TTL_MS = 6048e5 + 72e5;
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
@@ -4950,6 +5008,9 @@ var NOTICE_TTL_MS = 864e5;
 var { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = nodeFs2.constants;
 var READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 var CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+var { O_APPEND } = nodeFs2.constants;
+var APPEND_FLAGS = O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW;
+var HELD_INDEX_TTL_MS = 7 * 864e5;
 function lockFileName(key) {
   return `session-lock-${key}.json`;
 }
@@ -4960,6 +5021,7 @@ function fileStore(runtimeDir2, options = {}) {
   const pathOf = (key) => (0, import_node_path2.join)(runtimeDir2, lockFileName(key));
   const noticePrefix = (key) => `session-notice-${key}-`;
   const noticePath = (key, sessionId) => (0, import_node_path2.join)(runtimeDir2, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  const heldPath = (sessionId) => (0, import_node_path2.join)(runtimeDir2, `session-held-${md5Hex(sessionId).slice(0, 12)}.keys`);
   let checked = false;
   function checkRuntimeDir() {
     if (checked) return;
@@ -5247,6 +5309,50 @@ function fileStore(runtimeDir2, options = {}) {
       }
       return now() - found.leftAt <= NOTICE_TTL_MS ? found.notice : null;
     },
+    /** One line per lock taken, appended with O_APPEND: concurrent hooks of one session never tear each other's lines. */
+    async noteHeld(sessionId, key) {
+      checkRuntimeDir();
+      const path2 = heldPath(sessionId);
+      const line = Buffer.from(`${key}
+`);
+      let fd;
+      try {
+        fd = fs2.openSync(path2, APPEND_FLAGS, 384);
+      } catch (error) {
+        if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir2), error);
+        makeRuntimeDir();
+        try {
+          fd = fs2.openSync(path2, APPEND_FLAGS, 384);
+        } catch (retryError) {
+          throw failure(files.cannotWrite(runtimeDir2), retryError);
+        }
+      }
+      try {
+        fs2.writeSync(fd, line, 0, line.length);
+      } catch (error) {
+        throw failure(files.cannotWrite(runtimeDir2), error);
+      } finally {
+        closeQuietly(fd);
+      }
+    },
+    async heldBy(sessionId) {
+      checkRuntimeDir();
+      let fd;
+      try {
+        fd = fs2.openSync(heldPath(sessionId), READ_FLAGS);
+      } catch (error) {
+        if (errnoOf(error) === "ENOENT" || errnoOf(error) === "ELOOP") return [];
+        throw failure(files.cannotRead(heldPath(sessionId)), error);
+      }
+      try {
+        return [...new Set(readAll(fd, heldPath(sessionId)).split("\n").filter((line) => /^[0-9a-f]{12}$/.test(line)))];
+      } finally {
+        closeQuietly(fd);
+      }
+    },
+    async forgetHeld(sessionId) {
+      unlinkQuietly(heldPath(sessionId));
+    },
     async close() {
     },
     /**
@@ -5256,6 +5362,15 @@ function fileStore(runtimeDir2, options = {}) {
     sweep(olderThanMs) {
       const removed = [];
       for (const name of names()) {
+        if (/^session-held-[0-9a-f]{12}\.keys$/.test(name)) {
+          const path3 = (0, import_node_path2.join)(runtimeDir2, name);
+          const stat2 = statQuietly2(path3);
+          if (stat2 !== null && now() - Number(stat2.mtimeMs) > Math.max(olderThanMs, HELD_INDEX_TTL_MS)) {
+            unlinkQuietly(path3);
+            removed.push(path3);
+          }
+          continue;
+        }
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
         const path2 = (0, import_node_path2.join)(runtimeDir2, name);
         const stat = statQuietly2(path2);
@@ -5724,17 +5839,28 @@ var settings_example_default = {
   hooks: {
     PreToolUse: [
       {
-        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash",
+        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree",
         hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }]
       }
     ],
     PostToolUse: [
       {
-        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash",
+        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree",
+        hooks: [{ type: "command", command: "claude-session-guard posttooluse", timeout: 5 }]
+      }
+    ],
+    PostToolUseFailure: [
+      {
+        matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree",
         hooks: [{ type: "command", command: "claude-session-guard posttooluse", timeout: 5 }]
       }
     ],
     Stop: [
+      {
+        hooks: [{ type: "command", command: "claude-session-guard stop", timeout: 5 }]
+      }
+    ],
+    StopFailure: [
       {
         hooks: [{ type: "command", command: "claude-session-guard stop", timeout: 5 }]
       }
@@ -5755,7 +5881,7 @@ var settings_example_default = {
 // src/settings/guardHooks.ts
 init_errors();
 init_messages();
-var GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"];
+var GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash", "PowerShell", "Monitor", "ExitWorktree"];
 var HOOK_TIMEOUT_S = 5;
 var SANE_TIMEOUT_S = { min: 2, max: 60 };
 function guardEventsOf(settings2) {
@@ -6151,8 +6277,8 @@ function matcherMatches(matcher, name, toolEvent = true) {
 // src/commands/wiring.ts
 var HOME_EVENTS = {
   pretooluse: ["PreToolUse"],
-  posttooluse: ["PostToolUse"],
-  stop: ["Stop", "SessionEnd"],
+  posttooluse: ["PostToolUse", "PostToolUseFailure"],
+  stop: ["Stop", "SessionEnd", "StopFailure", "SubagentStop"],
   sessionstart: ["SessionStart"]
 };
 function check(id, status, message, hint = null) {
@@ -6189,9 +6315,9 @@ function where(regs) {
   return [...new Set(regs.map((r) => r.source.label))].join(", ");
 }
 function toolCheck(regs, event, subcommand) {
-  const id = subcommand;
+  const id = event === "PostToolUseFailure" ? "posttoolusefailure" : subcommand;
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === subcommand);
-  if (mine.length === 0) return check(id, "fail", doctor.notRegistered(event, subcommand), doctor.runInstall);
+  if (mine.length === 0) return check(id, event === "PostToolUseFailure" ? "warn" : "fail", doctor.notRegistered(event, subcommand), doctor.runInstall);
   const invalid = mine.filter((r) => readMatcher(r.matcher, true).kind === "invalid");
   const uncovered = GUARDED_TOOLS.filter((tool) => !mine.some((r) => matcherMatches(r.matcher, tool, true)));
   if (uncovered.length > 0) {
@@ -6208,7 +6334,7 @@ function toolCheck(regs, event, subcommand) {
 function lifecycleCheck(regs, event) {
   const id = event.toLowerCase();
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === "stop");
-  if (mine.length === 0) return check(id, "fail", doctor.notRegistered(event, "stop"), doctor.runInstall);
+  if (mine.length === 0) return check(id, event === "StopFailure" ? "warn" : "fail", doctor.notRegistered(event, "stop"), doctor.runInstall);
   if (event === "SessionEnd" && !mine.some((r) => readMatcher(r.matcher, false).kind === "all")) {
     const matchers = mine.map((r) => JSON.stringify(r.matcher)).join(", ");
     return check(id, "warn", doctor.sessionEndFiltered(matchers), doctor.dropMatcher);
@@ -6262,7 +6388,9 @@ function wiringChecks(sources) {
     ...sources.map((s) => sourceCheck(s, regs)),
     toolCheck(regs, "PreToolUse", "pretooluse"),
     toolCheck(regs, "PostToolUse", "posttooluse"),
+    toolCheck(regs, "PostToolUseFailure", "posttooluse"),
     lifecycleCheck(regs, "Stop"),
+    lifecycleCheck(regs, "StopFailure"),
     lifecycleCheck(regs, "SessionEnd"),
     placementCheck(regs),
     duplicatesCheck(regs),
@@ -7167,8 +7295,8 @@ async function runProgram(argv, deps = realCommandDeps) {
   }, deps);
   const usage = (problem) => {
     const text = problem.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
-    const named = argv.find((a) => program2.commands.some((c) => c.name() === a));
-    warn(`${printableText(help.usage(text, named === void 0 ? `${NAME2} --help` : `${NAME2} ${named} --help`))}
+    const named2 = argv.find((a) => program2.commands.some((c) => c.name() === a));
+    warn(`${printableText(help.usage(text, named2 === void 0 ? `${NAME2} --help` : `${NAME2} ${named2} --help`))}
 `);
   };
   try {

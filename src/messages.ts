@@ -55,8 +55,36 @@ export function sessionAndPid(sessionId: string, pid: number | string): string {
   return `session ${shortId(sessionId)} (pid ${pid})`;
 }
 
-function lostHow(by: string, at: string, reason: "stale" | "cleared"): string {
-  return reason === "cleared" ? `${by} cleared it at ${at}` : `it lapsed and ${by} took over at ${at}`;
+function lostHow(by: string, at: string, reason: "stale" | "cleared" | "idle"): string {
+  if (reason === "cleared") return `${by} cleared it at ${at}`;
+  if (reason === "idle") return `it sat idle at its prompt and ${by} took over at ${at}`;
+  return `it lapsed and ${by} took over at ${at}`;
+}
+
+/** A holder as the hook's messages take it (built by hook/holder.ts). */
+interface Holder {
+  /** "Claude Code", "Codex CLI", … */
+  agent: string;
+  label: string;
+  place: string;
+  doing: string;
+  timing: string;
+  work: string[];
+}
+
+/** For the first line of a denial: who, where, and what it is doing. */
+function holderSummary(holder: Holder): string {
+  return [holder.label, holder.place, holder.doing].filter((part) => part !== "").join(", ");
+}
+
+/** Everything known about a holder, for a heads-up. */
+function holderDetails(holder: Holder): string {
+  return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
+}
+
+/** How a person calls an agent in a holder's name. */
+function agentName(agent: string): string {
+  return ({ codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" } as Record<string, string>)[agent] ?? agent;
 }
 
 /** What the hook commands say: to Claude in a denial or notice, to the user in a warning. */
@@ -64,14 +92,44 @@ export const hook = {
   holderLine: (sessionId: string, pid: number, activeAgoMs: number, expiresInMs: number) =>
     `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
 
-  denyReason: (tool: string | null, workspace: string, holder: string) =>
+  agentName: (agent: string | null) => agentName(agent ?? "claude"),
+  holderLabel: (sessionId: string, pid: number, agent: string | null) =>
+    agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
+  holderPlace: (name: string | null, tmux: string | null, tty: string | null, startDir: string | null) =>
     [
-      `${PREFIX} another Claude Code session is working in this workspace, so this ${tool ?? "tool"} call was not run.`,
+      name !== null ? `named "${printable(name)}"` : null,
+      tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
+      startDir !== null ? `started in ${printable(startDir)}` : null,
+    ]
+      .filter((part) => part !== null)
+      .join(", "),
+  timing: (activeAgoMs: number, expiresInMs: number) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+  workLine: (type: string, description: string | null, command: string | null, runningMs: number, leftMs: number) =>
+    `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
+  doing: {
+    working: "working now",
+    waitingPermission: "waiting for its user's permission",
+    waiting: (what: string) => `waiting for its user (${printable(what)})`,
+    idleWithShell: "idle, with background work still running",
+    idleWithWork: "idle, kept for its background work",
+    keptForWork: "kept for its background work",
+    idle: "idle at its prompt",
+    unknown: "",
+  },
+
+  /**
+   * The first line carries everything a person needs when it is all they see (Claude Code folds
+   * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+   */
+  denyReason: (tool: string | null, workspace: string, holder: Holder) =>
+    [
+      `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. ` +
+        `Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
       `Workspace: ${workspace}`,
-      `Held by: ${holder} (it renews while that session works).`,
+      `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
+      ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
       "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-      "Wait for that session to finish its turn, or do this work in a separate git worktree (git worktree add).",
-      `If that session is gone, clear the lock: ${clearCommand(workspace)}`,
+      `If that session is gone or stuck, clear the lock: ${clearCommand(workspace)}`,
     ].join("\n"),
 
   failOpenNotice: (problem: string) =>
@@ -79,19 +137,20 @@ export const hook = {
   failOpenStderr: (problem: string) => `${PREFIX} ${problem} (allowing the tool call)`,
 
   otherSession: (sessionId: string, pid: number) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  idleHolder: "its session sat idle at its prompt",
   anOperator: `an operator (${NAME} clear)`,
 
-  lostForUser: (workspace: string, by: string, at: string, reason: "stale" | "cleared") =>
+  lostForUser: (workspace: string, by: string, at: string, reason: "stale" | "cleared" | "idle") =>
     `${PREFIX} this session lost its lock on ${workspace} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
-  lostForClaude: (workspace: string, by: string, at: string, reason: "stale" | "cleared") =>
+  lostForClaude: (workspace: string, by: string, at: string, reason: "stale" | "cleared" | "idle") =>
     `While this session was away, it lost its lock on the workspace ${workspace}: ${lostHow(by, at, reason)}. ` +
     "Another session may have changed, added or deleted files and switched branches since your last turn. " +
     "Before editing, re-read every file you intend to change and re-check `git status`; do not rely on what you read earlier.",
 
-  sessionStartForUser: (workspace: string, holder: string) =>
-    `${PREFIX} another Claude Code session is working in this workspace (${workspace}): ${holder}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
-  sessionStartForClaude: (workspace: string, holder: string) =>
-    `Another Claude Code session currently holds the lock on this workspace (${workspace}): ${holder}. ` +
+  sessionStartForUser: (workspace: string, holder: Holder) =>
+    `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+  sessionStartForClaude: (workspace: string, holder: Holder) =>
+    `Another ${holder.agent} session currently holds the lock on this workspace (${workspace}): ${holderDetails(holder)}. ` +
     "Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. " +
     "Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.",
 
@@ -199,6 +258,9 @@ export const redis = {
     listing: "listing the locks",
     leavingNotice: "leaving a notice",
     takingNotice: "taking a notice",
+    notingHeld: "noting a lock the session took",
+    listingHeld: "listing the locks the session took",
+    forgettingHeld: "forgetting the locks the session took",
   },
 };
 
@@ -326,7 +388,7 @@ export const operator = {
     `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) or add the hooks by hand (see settings.example.json).`,
 };
 
-const GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash";
+const GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree";
 
 export const doctor = {
   line: (status: string, id: string, message: string, hint: string | null) =>

@@ -44,8 +44,8 @@ export interface Registration {
 /** Which subcommand belongs under which events. */
 const HOME_EVENTS: Record<string, readonly string[]> = {
   pretooluse: ["PreToolUse"],
-  posttooluse: ["PostToolUse"],
-  stop: ["Stop", "SessionEnd"],
+  posttooluse: ["PostToolUse", "PostToolUseFailure"],
+  stop: ["Stop", "SessionEnd", "StopFailure", "SubagentStop"],
   sessionstart: ["SessionStart"],
 };
 
@@ -87,10 +87,11 @@ function where(regs: Registration[]): string {
   return [...new Set(regs.map((r) => r.source.label))].join(", ");
 }
 
-function toolCheck(regs: Registration[], event: "PreToolUse" | "PostToolUse", subcommand: string): Check {
-  const id = subcommand;
+function toolCheck(regs: Registration[], event: "PreToolUse" | "PostToolUse" | "PostToolUseFailure", subcommand: string): Check {
+  const id = event === "PostToolUseFailure" ? "posttoolusefailure" : subcommand;
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === subcommand);
-  if (mine.length === 0) return check(id, "fail", M.notRegistered(event, subcommand), M.runInstall);
+  // Without it, a failed call leaves the lock unrefreshed: it may lapse early, never a collision.
+  if (mine.length === 0) return check(id, event === "PostToolUseFailure" ? "warn" : "fail", M.notRegistered(event, subcommand), M.runInstall);
   const invalid = mine.filter((r) => readMatcher(r.matcher, true).kind === "invalid");
   const uncovered = GUARDED_TOOLS.filter((tool) => !mine.some((r) => matcherMatches(r.matcher, tool, true)));
   if (uncovered.length > 0) {
@@ -105,10 +106,11 @@ function toolCheck(regs: Registration[], event: "PreToolUse" | "PostToolUse", su
   return check(id, "pass", M.covered(event, subcommand, GUARDED_TOOLS.join(", "), where(mine)));
 }
 
-function lifecycleCheck(regs: Registration[], event: "Stop" | "SessionEnd"): Check {
+function lifecycleCheck(regs: Registration[], event: "Stop" | "SessionEnd" | "StopFailure"): Check {
   const id = event.toLowerCase();
   const mine = regs.filter((r) => r.event === event && r.guard.subcommand === "stop");
-  if (mine.length === 0) return check(id, "fail", M.notRegistered(event, "stop"), M.runInstall);
+  // Without StopFailure a turn that ends on an API error keeps its lock until it expires.
+  if (mine.length === 0) return check(id, event === "StopFailure" ? "warn" : "fail", M.notRegistered(event, "stop"), M.runInstall);
   // Stop has no matcher; a SessionEnd matcher filters on the end reason.
   if (event === "SessionEnd" && !mine.some((r) => readMatcher(r.matcher, false).kind === "all")) {
     const matchers = mine.map((r) => JSON.stringify(r.matcher)).join(", ");
@@ -171,7 +173,9 @@ export function wiringChecks(sources: Source[]): Check[] {
     ...sources.map((s) => sourceCheck(s, regs)),
     toolCheck(regs, "PreToolUse", "pretooluse"),
     toolCheck(regs, "PostToolUse", "posttooluse"),
+    toolCheck(regs, "PostToolUseFailure", "posttooluse"),
     lifecycleCheck(regs, "Stop"),
+    lifecycleCheck(regs, "StopFailure"),
     lifecycleCheck(regs, "SessionEnd"),
     placementCheck(regs),
     duplicatesCheck(regs),

@@ -1,7 +1,17 @@
 // A Claude Code hook payload, parsed leniently: Claude Code adds fields over time, so only what
-// the guard uses is required, and everything else is ignored.
+// the guard uses is required, and everything else is ignored or read as absent.
 
 import { input } from "../messages.js";
+
+/** One entry of a Stop payload's `background_tasks`: work in flight that will wake the session. */
+export interface BackgroundTask {
+  id: string;
+  /** shell, subagent, monitor, workflow, teammate, "MCP task", "cloud session", … */
+  type: string;
+  status: string;
+  description?: string;
+  command?: string;
+}
 
 export interface HookPayload {
   sessionId: string;
@@ -9,6 +19,17 @@ export interface HookPayload {
   event: string | null;
   toolName: string | null;
   toolInput: Record<string, unknown>;
+  toolUseId: string | null;
+  /** The task id a finished call started in the background (Bash: backgroundTaskId, Monitor: taskId). */
+  backgroundTaskId: string | null;
+  /** Stop's list of work in flight; null when the payload has none (SessionEnd, StopFailure, older versions). */
+  backgroundTasks: BackgroundTask[] | null;
+  /** SessionEnd's reason (clear, logout, prompt_input_exit, other, …). */
+  reason: string | null;
+  /** SessionStart's source (startup, resume, clear, compact, fork). */
+  source: string | null;
+  /** Set on a subagent's (or in-process teammate's) own calls. */
+  agentId: string | null;
 }
 
 export type PayloadResult = { ok: true; payload: HookPayload } | { ok: false; problem: string };
@@ -27,27 +48,53 @@ export function parsePayload(text: string): PayloadResult {
   } catch {
     return { ok: false, problem: input.notJson };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, problem: input.notObject };
-  }
-  const p = value as Record<string, unknown>;
+  if (!isObject(value)) return { ok: false, problem: input.notObject };
+  const p = value;
   if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
     return { ok: false, problem: input.noSessionId };
   }
   if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
   if (typeof p.cwd === "string" && p.cwd.includes("\u0000")) return { ok: false, problem: input.nulInPath("cwd") };
-  const toolInput = p.tool_input;
+  const toolInput = isObject(p.tool_input) ? p.tool_input : {};
+  for (const field of ["file_path", "notebook_path"]) {
+    if (typeof toolInput[field] === "string" && (toolInput[field] as string).includes("\u0000")) return { ok: false, problem: input.nulInPath(field) };
+  }
+  const response = isObject(p.tool_response) ? p.tool_response : {};
   return {
     ok: true,
     payload: {
       sessionId: p.session_id,
-      cwd: typeof p.cwd === "string" && p.cwd !== "" ? p.cwd : null,
-      event: typeof p.hook_event_name === "string" ? p.hook_event_name : null,
-      toolName: typeof p.tool_name === "string" ? p.tool_name : null,
-      toolInput:
-        typeof toolInput === "object" && toolInput !== null && !Array.isArray(toolInput)
-          ? (toolInput as Record<string, unknown>)
-          : {},
+      cwd: nonEmpty(p.cwd),
+      event: nonEmpty(p.hook_event_name),
+      toolName: nonEmpty(p.tool_name),
+      toolInput,
+      toolUseId: nonEmpty(p.tool_use_id),
+      backgroundTaskId: nonEmpty(response.backgroundTaskId) ?? nonEmpty(response.taskId),
+      backgroundTasks: Array.isArray(p.background_tasks) ? p.background_tasks.flatMap(task) : null,
+      reason: nonEmpty(p.reason),
+      source: nonEmpty(p.source),
+      agentId: nonEmpty(p.agent_id),
     },
   };
+}
+
+function task(value: unknown): BackgroundTask[] {
+  if (!isObject(value) || typeof value.id !== "string" || typeof value.type !== "string") return [];
+  return [
+    {
+      id: value.id,
+      type: value.type,
+      status: typeof value.status === "string" ? value.status : "running",
+      ...(typeof value.description === "string" && { description: value.description }),
+      ...(typeof value.command === "string" && { command: value.command }),
+    },
+  ];
+}
+
+function nonEmpty(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

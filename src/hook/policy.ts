@@ -1,36 +1,131 @@
-// The hook's pure policy: which calls need the lock, how long a call's lease lasts, and which
-// time-to-live applies. No I/O: the orchestrator (runHook.ts) feeds it the payload and settings.
+// The hook's pure policy: which calls need the lock, where a call acts, how long its lease lasts,
+// what background work it starts, and which time-to-live applies. No I/O: the orchestrator
+// (runHook.ts) feeds it the payload and settings.
 
 import { classifyBash } from "../bash/readOnly.js";
 import { InputError } from "../errors.js";
+import type { WorkItem } from "../lock/record.js";
 import { DEFAULT_TTL_MS } from "../lock/record.js";
 import { input } from "../messages.js";
 import type { HookPayload } from "./payload.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Claude Code's own default and ceiling for a Bash call's `timeout`. */
+/** Claude Code's defaults and ceilings (2.1.331's tool schemas): a foreground Bash call's timeout… */
 export const BASH_DEFAULT_TIMEOUT_MS = 120_000;
 export const BASH_MAX_TIMEOUT_MS = 600_000;
+/** …a background command's (run_in_background), and a monitor's (timeout_ms). */
+export const BACKGROUND_DEFAULT_TIMEOUT_MS = 600_000;
+export const BACKGROUND_MAX_TIMEOUT_MS = 7_200_000;
+export const MONITOR_DEFAULT_TIMEOUT_MS = 300_000;
+export const MONITOR_MAX_TIMEOUT_MS = 600_000;
 export const MIN_TTL_MS = 1000;
 export const MAX_TTL_MS = 604_800_000;
 
+/** What one tool call means for the lock. */
+export interface CallPlan {
+  /** Whether the call can change the workspace, and so needs the lock. */
+  guarded: boolean;
+  /** The path the call changes, when it names one; otherwise it acts in the payload's cwd. */
+  target: string | null;
+  /** How long the call may run in the foreground: the lock outlasts it. */
+  leaseMs: number;
+  /** Background work the call starts, which keeps the lock after the turn (its id is the call's until the task's is known). */
+  starts: Omit<WorkItem, "since" | "until"> & { runsMs: number } | null;
+}
+
+const NOTHING: CallPlan = { guarded: false, target: null, leaseMs: 0, starts: null };
+
 /**
- * A command that provably cannot change the workspace needs no lock: it neither takes one nor
- * waits for one. Anything the classifier cannot prove read-only is guarded.
+ * Tools that read, search or steer the session, never change files. EnterWorktree is here on
+ * purpose: it is the way out of a locked checkout (it creates the session's own worktree, and
+ * git's own locks protect the repository's metadata), so denying it would block the very advice
+ * a denial gives. Any other tool that reaches the hook (the matcher chose it, an MCP tool a user
+ * added) is guarded.
  */
-export function needsLock(payload: HookPayload, env: Env): boolean {
-  if (payload.toolName !== "Bash" || env.CLAUDE_SESSION_GUARD_STRICT_BASH === "1") return true;
-  const command = payload.toolInput.command;
-  return !(typeof command === "string" && classifyBash(command).readOnly);
+const NEVER_GUARDED = new Set([
+  "Read", "Glob", "Grep", "LS", "WebFetch", "WebSearch", "ToolSearch", "TodoWrite", "TaskStop", "ListAgents",
+  "EnterWorktree", "ExitPlanMode", "Skill", "ScheduleWakeup", "CronList", "AskUserQuestion",
+]);
+
+export function planCall(payload: HookPayload, env: Env): CallPlan {
+  const tool = payload.toolName ?? "";
+  const input = payload.toolInput;
+  const text = (key: string) => (typeof input[key] === "string" && input[key] !== "" ? (input[key] as string) : null);
+  if (NEVER_GUARDED.has(tool)) return NOTHING;
+  switch (tool) {
+    case "Write":
+    case "Edit":
+    case "MultiEdit":
+      return { guarded: true, target: text("file_path"), leaseMs: 0, starts: null };
+    case "NotebookEdit":
+      return { guarded: true, target: text("notebook_path"), leaseMs: 0, starts: null };
+    case "Bash":
+      return shellPlan(text("command"), input, env, "shell", callId(payload));
+    case "PowerShell":
+      return shellPlan(text("command"), input, env, "powershell", callId(payload));
+    case "Monitor": {
+      const command = text("command");
+      // A monitor of a web socket, or of a command that provably changes nothing, runs nothing that writes.
+      if (command === null || (env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && classifyBash(command).readOnly)) return NOTHING;
+      const runsMs = clamp(input.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
+      return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
+    }
+    case "ExitWorktree":
+      // Leaving with "keep" changes nothing; "remove" deletes the worktree it leaves (the cwd).
+      return input.action === "remove" ? { guarded: true, target: null, leaseMs: 0, starts: null } : NOTHING;
+    default:
+      return { guarded: true, target: null, leaseMs: 0, starts: null };
+  }
+}
+
+function shellPlan(command: string | null, input: Record<string, unknown>, env: Env, dialect: "shell" | "powershell", id: string): CallPlan {
+  if (command !== null && env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && (dialect === "shell" ? classifyBash(command).readOnly : powerShellReadOnly(command))) {
+    return NOTHING;
+  }
+  if (input.run_in_background === true) {
+    const runsMs = clamp(input.timeout, BACKGROUND_DEFAULT_TIMEOUT_MS, BACKGROUND_MAX_TIMEOUT_MS);
+    const description = typeof input.description === "string" ? input.description : null;
+    return { guarded: true, target: null, leaseMs: 0, starts: { type: "shell", id, ...(command !== null && { command }), ...describe(description), runsMs } };
+  }
+  return { guarded: true, target: null, leaseMs: clamp(input.timeout, BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS), starts: null };
+}
+
+/**
+ * PowerShell is not a POSIX shell, so the Bash classifier cannot prove anything about it. Only a
+ * lone read-only cmdlet with plain arguments (no pipeline, no redirection, no sub-expression, no
+ * script block) is provably read-only; everything else is guarded.
+ */
+const POWERSHELL_READ_ONLY = new Set(["get-childitem", "gci", "ls", "dir", "get-content", "gc", "cat", "type", "get-location", "gl", "pwd", "test-path", "select-string", "sls", "get-item", "gi", "resolve-path", "rvpa", "get-date", "get-command", "gcm"]);
+
+export function powerShellReadOnly(command: string): boolean {
+  if (/[|;&<>`$(){}\n\r@]/.test(command)) return false;
+  const cmdlet = command.trim().split(/\s+/)[0];
+  return cmdlet !== undefined && POWERSHELL_READ_ONLY.has(cmdlet.toLowerCase());
+}
+
+function clamp(declared: unknown, fallback: number, max: number): number {
+  const value = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : fallback;
+  return Math.round(Math.min(value, max));
+}
+
+function describe(description: string | null): { description?: string } {
+  return description === null ? {} : { description };
+}
+
+/** The id a call's work goes by until the task's own id is known: the call's tool_use_id. */
+function callId(payload: HookPayload): string {
+  return payload.toolUseId ?? "";
 }
 
 /** A Bash call may run up to its declared timeout; the lock must outlast it. */
-export function leaseFor(payload: HookPayload): number {
-  if (payload.toolName !== "Bash") return 0;
-  const declared = payload.toolInput.timeout;
-  const timeout = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : BASH_DEFAULT_TIMEOUT_MS;
-  return Math.round(Math.min(timeout, BASH_MAX_TIMEOUT_MS));
+export function leaseFor(payload: HookPayload, env: Env = {}): number {
+  return planCall(payload, env).leaseMs;
+}
+
+/** Whether the call needs the lock at all. */
+export function needsLock(payload: HookPayload, env: Env): boolean {
+  return planCall(payload, env).guarded;
 }
 
 /** `--ttl-ms` wins over CLAUDE_SESSION_GUARD_TTL_MS; neither means the default. */

@@ -3,18 +3,22 @@
 // nothing here lets an error become a denial. Time, process, store and log come in as HookDeps,
 // so a test can run a whole call in process.
 
-import { GuardError, InputError, messageOf } from "../errors.js";
+import { GuardError, InputError, messageOf, WorkspaceError } from "../errors.js";
 import type { LogEntry, Outcome } from "../host/decisionLog.js";
+import { claudeConfigDir } from "../host/paths.js";
+import { isIdleSince, parentSessionOf, registryEntry, terminalOf } from "../host/sessionRegistry.js";
 import { livenessProbe, type ProcessHost, sessionPid, startIdentity } from "../host/sessionProcess.js";
-import { resolveWorkspace, type Workspace, type WorkspaceFs } from "../host/workspace.js";
-import { acquire, type Clock, refresh, release } from "../lock/apply.js";
-import { type Caller, judge } from "../lock/decide.js";
+import { resolveWorkspace, type Workspace, type WorkspaceFs, workspaceOfTarget } from "../host/workspace.js";
+import { acquire, type Clock, finish, refresh } from "../lock/apply.js";
+import { type Caller, type HolderChecks, judge } from "../lock/decide.js";
 import type { LockStore } from "../lock/port.js";
-import type { LockRecord } from "../lock/record.js";
+import type { LockRecord, WorkItem } from "../lock/record.js";
 import { hook as M } from "../messages.js";
+import { keepAtEnd } from "./background.js";
 import type { HookCommand, HookFlags } from "./commands.js";
+import { holderText } from "./holder.js";
 import { type HookPayload, parsePayload } from "./payload.js";
-import { type Env, isDisabled, leaseFor, needsLock, resolveTtl } from "./policy.js";
+import { type Env, isDisabled, planCall, resolveTtl } from "./policy.js";
 import type { HookResult } from "./render.js";
 
 export type { HookResult };
@@ -44,11 +48,10 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
     const parsed = parsePayload(text);
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
-    const ttlMs = resolveTtl(args.flags.ttlMs, env);
-    workspace = resolveWorkspace(env, payload.cwd, deps.workspaceFs);
+    const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env));
     const store = await deps.openStore();
     try {
-      return await HANDLERS[command]({ deps, payload, workspace, store, ttlMs });
+      return await HANDLERS[command](call, store, (ws) => (workspace = ws));
     } finally {
       await store.close();
     }
@@ -61,28 +64,109 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
   }
 }
 
-interface Call {
-  deps: HookDeps;
-  payload: HookPayload;
-  workspace: Workspace;
-  store: LockStore;
-  ttlMs: number;
+/** One hook call: its payload and settings, and what it learns about its own session lazily. */
+class Call {
+  private identity: { pid: number; pidStart: string | null } | undefined;
+
+  constructor(
+    readonly deps: HookDeps,
+    readonly payload: HookPayload,
+    readonly ttlMs: number,
+  ) {}
+
+  get now(): number {
+    return this.deps.clock.now();
+  }
+
+  /** The session's process and its start identity: /proc reads that a denial never needs. */
+  self(): { pid: number; pidStart: string | null } {
+    if (this.identity === undefined) {
+      const pid = sessionPid(this.deps.env, this.deps.host);
+      this.identity = { pid, pidStart: startIdentity(pid, this.deps.host) };
+    }
+    return this.identity;
+  }
+
+  /** The workspace the session is in (the payload's cwd). */
+  here(): Workspace {
+    return resolveWorkspace(this.deps.env, this.payload.cwd, this.deps.workspaceFs);
+  }
+
+  /** The workspace this call acts in: the file it changes, or the directory it runs in. */
+  actsIn(target: string | null): Workspace {
+    return target === null ? this.here() : workspaceOfTarget(this.deps.env, target, this.payload.cwd, this.deps.workspaceFs);
+  }
+
+  caller(workspace: Workspace, extra: Pick<Caller, "leaseMs"> & Partial<Pick<Caller, "starts" | "names">>): () => Caller {
+    return () => {
+      const { pid, pidStart } = this.self();
+      return {
+        sessionId: this.payload.sessionId,
+        pid,
+        now: this.now,
+        ttlMs: this.ttlMs,
+        stamp: { workspace: workspace.path, hostname: this.deps.host.hostname(), ...(pidStart !== null && { pid_start: pidStart }) },
+        ...extra,
+      };
+    };
+  }
+
+  /** Asked only when a held lock would otherwise deny this call. */
+  checks(): HolderChecks {
+    const { host } = this.deps;
+    const sameHost = (holder: LockRecord) => holder.hostname === host.hostname();
+    return {
+      // The process moved on from the holder's session to this one (/clear): Claude Code's
+      // registry, checked against the process's start identity, names this session now.
+      sameProcess: (holder) => {
+        const { pid, pidStart } = this.self();
+        if (!sameHost(holder) || pidStart === null || holder.pid !== pid || holder.pid_start !== pidStart) return false;
+        return registryEntry(claudeConfigDir(this.deps.env), holder, host)?.sessionId === this.payload.sessionId;
+      },
+      sameTeam: (holder) => {
+        if (!sameHost(holder)) return false;
+        // A teammate in its own process names its lead on its command line; an in-process one shares the lead's session.
+        const myLead = parentSessionOf(this.self().pid, host);
+        const theirLead = parentSessionOf(holder.pid, host);
+        return (myLead !== null && (holder.session_id === myLead || theirLead === myLead)) || theirLead === this.payload.sessionId;
+      },
+      idle: (holder) => isIdleSince(registryEntry(claudeConfigDir(this.deps.env), holder, host), holder.acquired_at),
+    };
+  }
+
+  /** The holder as a person knows it, from the record and what Claude Code's registry says. */
+  describe(holder: LockRecord, expiresAt: number) {
+    const entry = registryEntry(claudeConfigDir(this.deps.env), holder, this.deps.host);
+    const tty = holder.hostname === this.deps.host.hostname() ? terminalOf(holder.pid, this.deps.host) : null;
+    return holderText(holder, expiresAt, this.now, entry, tty);
+  }
 }
 
-const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
-  async pretooluse({ deps, payload, workspace, store, ttlMs }) {
-    if (!needsLock(payload, deps.env)) return { kind: "allow" };
+type Handler = (call: Call, store: LockStore, acted: (workspace: Workspace) => void) => Promise<HookResult>;
+
+const HANDLERS: Record<HookCommand, Handler> = {
+  async pretooluse(call, store, acted) {
+    const { deps, payload } = call;
+    const plan = planCall(payload, deps.env);
+    if (!plan.guarded) return { kind: "allow" };
+    const workspace = call.actsIn(plan.target);
+    acted(workspace);
+    const starts: WorkItem | undefined =
+      plan.starts === null
+        ? undefined
+        : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
     const outcome = await acquire(
       store,
       workspace.key,
-      callerFor(deps, payload, workspace, ttlMs, leaseFor(payload)),
+      call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) }),
       livenessProbe(deps.host),
       deps.clock,
+      call.checks(),
     );
     if (outcome.kind === "deny") {
+      // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
       deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), tool: payload.toolName }));
-      const now = deps.clock.now();
-      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, holderLine(outcome.holder, now, outcome.expiresAt)) };
+      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt)) };
     }
     if (outcome.why !== "own") {
       const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";
@@ -92,32 +176,43 @@ const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
           ...(outcome.why !== "free" && { reason: outcome.why }),
         }),
       );
+      await store.noteHeld(payload.sessionId, workspace.key);
     }
-    // A lapsed holder may still be alive and come back: tell it, on its next call, who came in.
+    // A lapsed or idle holder is alive and may come back: tell it, on its next call, who came in.
     // A dead holder will not come back, and a corrupt record names nobody.
-    if (outcome.why === "stale" && outcome.previous !== null) {
+    if ((outcome.why === "stale" || outcome.why === "idle") && outcome.previous !== null) {
       await store.putNotice(workspace.key, outcome.previous.session_id, {
         by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
         at: outcome.record.acquired_at,
-        reason: "stale",
+        reason: outcome.why,
         generation: outcome.previous.generation ?? null,
       });
     }
     return deliverNotice(deps, payload, workspace, store, "PreToolUse");
   },
 
-  async posttooluse({ deps, payload, workspace, store, ttlMs }) {
-    await refresh(store, workspace.key, callerFor(deps, payload, workspace, ttlMs, 0), deps.clock);
-    return deliverNotice(deps, payload, workspace, store, "PostToolUse");
+  /** PostToolUse and PostToolUseFailure: the call acted in a workspace, so its lock there lives on. */
+  async posttooluse(call, store, acted) {
+    const { deps, payload } = call;
+    const workspace = call.actsIn(planCall(payload, deps.env).target);
+    acted(workspace);
+    const names = payload.backgroundTaskId !== null && payload.toolUseId !== null ? { callId: payload.toolUseId, taskId: payload.backgroundTaskId } : undefined;
+    await refresh(store, workspace.key, call.caller(workspace, { leaseMs: 0, ...(names !== undefined && { names }) }), deps.clock);
+    return deliverNotice(deps, payload, workspace, store, payload.event === "PostToolUseFailure" ? "PostToolUseFailure" : "PostToolUse");
   },
 
-  async sessionstart({ deps, payload, workspace, store }) {
+  async sessionstart(call, store, acted) {
+    const { deps, payload } = call;
+    // After /clear the process goes on under a new session id: what its old id held (kept for
+    // background work that runs on) becomes this session's, so it neither denies itself nor drops it.
+    if (payload.source === "clear") await adopt(call, store);
+    const workspace = call.here();
+    acted(workspace);
     const { observed } = await store.read(workspace.key);
     if (observed.kind !== "record" || observed.record.session_id === payload.sessionId) return { kind: "allow" };
-    const now = deps.clock.now();
-    const judged = judge(observed, now, livenessProbe(deps.host));
-    if (judged.state !== "held") return { kind: "allow" };
-    const holder = holderLine(judged.record, now, judged.expiresAt);
+    const judged = judge(observed, call.now, livenessProbe(deps.host));
+    if (judged.state !== "held" || call.checks().sameProcess?.(judged.record)) return { kind: "allow" };
+    const holder = call.describe(judged.record, judged.expiresAt);
     return {
       kind: "notice",
       event: "SessionStart",
@@ -126,14 +221,54 @@ const HANDLERS: Record<HookCommand, (call: Call) => Promise<HookResult>> = {
     };
   },
 
-  async stop({ deps, payload, workspace, store }) {
-    const outcome = await release(store, workspace.key, payload.sessionId, deps.clock);
-    if ("released" in outcome) {
-      deps.log(entry(deps, "stop", "release", payload, workspace, { holder: holderOf(outcome.released) }));
+  /** Stop, SessionEnd, StopFailure (and SubagentStop, which never releases): every lock the session holds. */
+  async stop(call, store, acted) {
+    const { deps, payload } = call;
+    let here: Workspace | null = null;
+    try {
+      here = call.here();
+      acted(here);
+    } catch (error) {
+      // The session's directory is gone: its locks are still found through its index.
+      if (!(error instanceof WorkspaceError)) throw error;
     }
+    const keys = new Set(await store.heldBy(payload.sessionId));
+    if (here !== null) keys.add(here.key);
+    const ending = { event: payload.event, tasks: payload.backgroundTasks, reason: payload.reason };
+    const checks = { sameProcess: call.checks().sameProcess! };
+    let keeps = false;
+    for (const key of keys) {
+      const keep = (record: LockRecord) => keepAtEnd(ending, record, { now: call.now, ttlMs: call.ttlMs, here: key === here?.key });
+      const outcome = await finish(store, key, { sessionId: payload.sessionId, now: call.now }, keep, deps.clock, checks);
+      if ("released" in outcome) {
+        deps.log(entry(deps, "stop", "release", payload, workspaceOf(outcome.released, here), { holder: holderOf(outcome.released) }));
+      } else if ("kept" in outcome) {
+        keeps = true;
+        deps.log(entry(deps, "stop", "keep", payload, workspaceOf(outcome.kept, here), { work: outcome.kept.work }));
+      } else if (outcome.skipped === "kept") {
+        keeps = true;
+      }
+    }
+    // Nothing left to find again: the index goes with the session's last lock.
+    if (!keeps || payload.event === "SessionEnd") await store.forgetHeld(payload.sessionId);
     return { kind: "allow" };
   },
 };
+
+/** Takes over, as this session's own, every lock its own process holds under an earlier session id. */
+async function adopt(call: Call, store: LockStore): Promise<void> {
+  const { sameProcess } = call.checks();
+  for (const lock of await store.list()) {
+    const { observed } = lock.snapshot;
+    if (observed.kind !== "record" || observed.record.session_id === call.payload.sessionId || !sameProcess!(observed.record)) continue;
+    const workspace = { path: typeof observed.record.workspace === "string" ? observed.record.workspace : lock.location, key: lock.key };
+    const outcome = await acquire(store, lock.key, call.caller(workspace, { leaseMs: 0 }), livenessProbe(call.deps.host), call.deps.clock, { sameProcess });
+    if (outcome.kind === "take") {
+      await store.noteHeld(call.payload.sessionId, lock.key);
+      call.deps.log(entry(call.deps, "sessionstart", "takeover", call.payload, workspace, { holder: holderOf(observed.record), reason: outcome.why }));
+    }
+  }
+}
 
 /** Tells this session, once, that another session took its lock while it was away. */
 async function deliverNotice(
@@ -145,35 +280,19 @@ async function deliverNotice(
 ): Promise<HookResult> {
   const notice = await store.takeNotice(workspace.key, payload.sessionId);
   if (notice === null) return { kind: "allow" };
+  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace, { by: notice.by }));
+  const { forUser, forClaude } = lostText(notice, workspace);
+  return { kind: "notice", event, systemMessage: forUser, additionalContext: forClaude };
+}
+
+function lostText(notice: { by: { session_id: string; pid: number } | null; at: number; reason: "stale" | "cleared" | "idle" }, workspace: Workspace) {
   const by = notice.by === null ? M.anOperator : M.otherSession(notice.by.session_id, notice.by.pid);
   const at = new Date(notice.at).toISOString();
-  deps.log(entry(deps, event === "PreToolUse" ? "pretooluse" : "posttooluse", "lost", payload, workspace, { by: notice.by }));
-  return {
-    kind: "notice",
-    event,
-    systemMessage: M.lostForUser(workspace.path, by, at, notice.reason),
-    additionalContext: M.lostForClaude(workspace.path, by, at, notice.reason),
-  };
+  return { forUser: M.lostForUser(workspace.path, by, at, notice.reason), forClaude: M.lostForClaude(workspace.path, by, at, notice.reason) };
 }
 
-function holderLine(holder: LockRecord, now: number, expiresAt: number): string {
-  return M.holderLine(holder.session_id, holder.pid, now - holder.acquired_at, expiresAt - now);
-}
-
-/** Built lazily: the session's process identity costs /proc reads that a denial never needs. */
-function callerFor(deps: HookDeps, payload: HookPayload, workspace: Workspace, ttlMs: number, leaseMs: number): () => Caller {
-  let identity: Pick<Caller, "pid" | "stamp"> | undefined;
-  return () => {
-    if (identity === undefined) {
-      const pid = sessionPid(deps.env, deps.host);
-      const pidStart = startIdentity(pid, deps.host);
-      identity = {
-        pid,
-        stamp: { workspace: workspace.path, hostname: deps.host.hostname(), ...(pidStart !== null && { pid_start: pidStart }) },
-      };
-    }
-    return { sessionId: payload.sessionId, now: deps.clock.now(), ttlMs, leaseMs, ...identity };
-  };
+function workspaceOf(record: LockRecord, fallback: Workspace | null): Workspace | null {
+  return typeof record.workspace === "string" ? { path: record.workspace, key: "" } : fallback;
 }
 
 function holderOf(record: LockRecord): NonNullable<LogEntry["holder"]> {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 export const LOG_FILE = "decisions.jsonl";
 export const MAX_LOG_BYTES = 1024 * 1024;
 
-export type Outcome = "acquire" | "block" | "takeover" | "release" | "fail-open" | "lost" | "clear";
+export type Outcome = "acquire" | "block" | "takeover" | "release" | "keep" | "fail-open" | "lost" | "clear";
 
 export interface LogEntry {
   time: string;

@@ -10,10 +10,11 @@ import {
   type Caller,
   decideAcquire,
   decideRefresh,
-  decideRelease,
+  decideStop,
+  type HolderChecks,
   type LivenessProbe,
 } from "./decide.js";
-import type { LockRecord, Observed } from "./record.js";
+import type { LockRecord, Observed, WorkItem } from "./record.js";
 import type { LockStore, Snapshot, SwapResult } from "./port.js";
 
 export interface Clock {
@@ -32,9 +33,10 @@ export function acquire(
   caller: () => Caller,
   probe: LivenessProbe,
   clock: Clock,
+  checks: HolderChecks = {},
 ): Promise<AcquireOutcome> {
   return settle<AcquireOutcome>(store, key, clock, (snapshot) => {
-    const decision = decideAcquire(snapshot.observed, caller(), probe);
+    const decision = decideAcquire(snapshot.observed, caller(), probe, checks);
     if (decision.kind === "deny") return { result: decision };
     const swap = () =>
       snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
@@ -55,17 +57,34 @@ export function refresh(store: LockStore, key: string, caller: () => Caller, clo
   });
 }
 
-export type ReleaseOutcome = { released: LockRecord } | { skipped: "absent" | "not-ours"; observed: Observed };
+export type StopOutcome =
+  | { released: LockRecord }
+  | { kept: LockRecord }
+  | { skipped: "absent" | "not-ours" | "kept"; observed: Observed };
 
-export function release(store: LockStore, key: string, sessionId: string, clock: Clock): Promise<ReleaseOutcome> {
-  return settle<ReleaseOutcome>(store, key, clock, (snapshot) => {
-    const decision = decideRelease(snapshot.observed, sessionId);
+/** Ends this session's hold on the lock of `key`, except for what `keep` says its running work needs (decideStop). */
+export function finish(
+  store: LockStore,
+  key: string,
+  caller: Pick<Caller, "sessionId" | "now">,
+  keep: (record: LockRecord) => WorkItem[] | null,
+  clock: Clock,
+  checks: Pick<HolderChecks, "sameProcess"> = {},
+): Promise<StopOutcome> {
+  return settle<StopOutcome>(store, key, clock, (snapshot) => {
+    const decision = decideStop(snapshot.observed, { ...caller, now: clock.now() }, keep, checks);
     const version = snapshot.version;
     if (decision.kind === "skip" || version === null) {
       return { result: { skipped: decision.kind === "skip" ? decision.why : "absent", observed: snapshot.observed } };
     }
-    return { swap: () => store.remove(key, version), result: { released: decision.record } };
+    if (decision.kind === "remove") return { swap: () => store.remove(key, version), result: { released: decision.record } };
+    return { swap: () => store.replace(key, version, decision.record), result: { kept: decision.record } };
   });
+}
+
+/** Releases the lock of `key` if it is `sessionId`'s, whatever work it had. */
+export function release(store: LockStore, key: string, sessionId: string, clock: Clock): Promise<StopOutcome> {
+  return finish(store, key, { sessionId, now: clock.now() }, () => [], clock);
 }
 
 /**

@@ -94,6 +94,11 @@ const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = nodeFs.c
 /** Never follow a symlink, never block on a FIFO someone put there. */
 const READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 const CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+const { O_APPEND } = nodeFs.constants;
+/** A session's index of the locks it took: appended to by its hooks, never through a symlink. */
+const APPEND_FLAGS = O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW;
+/** An index nobody appended to for a week belongs to a session long gone. */
+export const HELD_INDEX_TTL_MS = 7 * 86_400_000;
 
 export function lockFileName(key: string): string {
   return `session-lock-${key}.json`;
@@ -106,6 +111,7 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
   const pathOf = (key: string) => join(runtimeDir, lockFileName(key));
   const noticePrefix = (key: string) => `session-notice-${key}-`;
   const noticePath = (key: string, sessionId: string) => join(runtimeDir, `${noticePrefix(key)}${md5Hex(sessionId).slice(0, 12)}.json`);
+  const heldPath = (sessionId: string) => join(runtimeDir, `session-held-${md5Hex(sessionId).slice(0, 12)}.keys`);
   let checked = false;
 
   /**
@@ -442,6 +448,53 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
       return now() - found.leftAt <= NOTICE_TTL_MS ? found.notice : null;
     },
 
+    /** One line per lock taken, appended with O_APPEND: concurrent hooks of one session never tear each other's lines. */
+    async noteHeld(sessionId, key) {
+      checkRuntimeDir();
+      const path = heldPath(sessionId);
+      const line = Buffer.from(`${key}\n`);
+      let fd: number;
+      try {
+        fd = fs.openSync(path, APPEND_FLAGS, 0o600);
+      } catch (error) {
+        if (errnoOf(error) !== "ENOENT") throw failure(files.cannotWrite(runtimeDir), error);
+        makeRuntimeDir();
+        try {
+          fd = fs.openSync(path, APPEND_FLAGS, 0o600);
+        } catch (retryError) {
+          throw failure(files.cannotWrite(runtimeDir), retryError);
+        }
+      }
+      try {
+        fs.writeSync(fd, line, 0, line.length);
+      } catch (error) {
+        throw failure(files.cannotWrite(runtimeDir), error);
+      } finally {
+        closeQuietly(fd);
+      }
+    },
+
+    async heldBy(sessionId) {
+      checkRuntimeDir();
+      let fd: number;
+      try {
+        fd = fs.openSync(heldPath(sessionId), READ_FLAGS);
+      } catch (error) {
+        // None yet, or something that is not this session's index (a symlink): nothing noted.
+        if (errnoOf(error) === "ENOENT" || errnoOf(error) === "ELOOP") return [];
+        throw failure(files.cannotRead(heldPath(sessionId)), error);
+      }
+      try {
+        return [...new Set(readAll(fd, heldPath(sessionId)).split("\n").filter((line) => /^[0-9a-f]{12}$/.test(line)))];
+      } finally {
+        closeQuietly(fd);
+      }
+    },
+
+    async forgetHeld(sessionId) {
+      unlinkQuietly(heldPath(sessionId));
+    },
+
     async close() {},
 
     /**
@@ -451,6 +504,16 @@ export function fileStore(runtimeDir: string, options: FileStoreOptions = {}): L
     sweep(olderThanMs) {
       const removed: string[] = [];
       for (const name of names()) {
+        // A session's index of its locks, untouched for a week: the session is long gone.
+        if (/^session-held-[0-9a-f]{12}\.keys$/.test(name)) {
+          const path = join(runtimeDir, name);
+          const stat = statQuietly(path);
+          if (stat !== null && now() - Number(stat.mtimeMs) > Math.max(olderThanMs, HELD_INDEX_TTL_MS)) {
+            unlinkQuietly(path);
+            removed.push(path);
+          }
+          continue;
+        }
         if (!/^session-(lock|notice)-[0-9a-f-]+\.json\.\S+\.(tmp|claim\d+)$/.test(name)) continue;
         const path = join(runtimeDir, name);
         const stat = statQuietly(path);

@@ -25,7 +25,7 @@ export interface LostNotice {
   /** The session that took the lock, or null when an operator cleared it. */
   by: { session_id: string; pid: number } | null;
   at: number;
-  reason: "stale" | "cleared";
+  reason: "stale" | "cleared" | "idle";
   /** The generation the notified session last held. */
   generation: number | null;
 }
@@ -50,6 +50,15 @@ export interface LockStore {
   putNotice(key: string, sessionId: string, notice: LostNotice): Promise<void>;
   /** Take (read and delete) the notice for `sessionId`: of concurrent takers, exactly one gets it. */
   takeNotice(key: string, sessionId: string): Promise<LostNotice | null>;
+  /**
+   * Notes that `sessionId` took the lock of `key`, so that its stop finds every lock it holds
+   * without looking at every lock there is. Stale entries are harmless: each lock is judged again.
+   */
+  noteHeld(sessionId: string, key: string): Promise<void>;
+  /** The keys `sessionId` has taken (each may have changed hands since), without duplicates. */
+  heldBy(sessionId: string): Promise<string[]>;
+  /** Forgets what `sessionId` took, when it ends. */
+  forgetHeld(sessionId: string): Promise<void>;
   /** Where the lock of `key` lives, for people (a path, or a Redis key without credentials). */
   location(key: string): string;
   close(): Promise<void>;

@@ -22,7 +22,50 @@ export interface LockRecord {
   generation?: number;
   /** Epoch ms when this session first took the lock (kept across refreshes). */
   created_at?: number;
+  /** Background work the lock is kept for after its session's turn ended (a command, an agent). */
+  work?: WorkItem[];
+  /** The agent that holds the lock, when it is not Claude Code (codex, gemini, cursor, copilot). */
+  agent?: string;
   [extra: string]: unknown;
+}
+
+/**
+ * One piece of running work a lock is kept for: a background command or monitor (until its own
+ * deadline), an agent or teammate (refreshed while it works). `until` is when it stops keeping
+ * the lock, whatever else happens.
+ */
+export interface WorkItem {
+  /** Claude Code's task type: shell, monitor, subagent, workflow, teammate, … */
+  type: string;
+  /** The background task id (or, until it is known, the id of the call that started it). */
+  id: string;
+  description?: string;
+  command?: string;
+  /** Epoch ms the work started (or was first seen running). */
+  since: number;
+  /** Epoch ms until which it keeps the lock. */
+  until: number;
+}
+
+/** Bounds on what a record carries, so every record stays far below what a reader accepts. */
+export const MAX_WORK_ITEMS = 16;
+export const MAX_WORK_TEXT = 200;
+
+/** The work items of a record that are well formed and still keep the lock at `now`. */
+export function liveWork(record: LockRecord, now: number): WorkItem[] {
+  if (!Array.isArray(record.work)) return [];
+  return record.work.filter(
+    (w): w is WorkItem =>
+      typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now,
+  );
+}
+
+/** A work item cut down to the bounds above. */
+export function boundedWork(item: WorkItem): WorkItem {
+  const text = (value: string | undefined) => (value === undefined ? undefined : value.length > MAX_WORK_TEXT ? `${value.slice(0, MAX_WORK_TEXT - 1)}…` : value);
+  const description = text(item.description);
+  const command = text(item.command);
+  return { type: text(item.type)!, id: text(item.id)!, ...(description !== undefined && { description }), ...(command !== undefined && { command }), since: item.since, until: item.until };
 }
 
 /** What a reader found where the lock lives. Corrupt is a value, never an exception or "absent". */

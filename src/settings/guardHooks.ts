@@ -7,7 +7,8 @@ import example from "../../settings.example.json" with { type: "json" };
 import { SettingsError } from "../errors.js";
 import { settings as M } from "../messages.js";
 
-export const GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash"] as const;
+/** The tools whose calls can change files (Claude Code 2.1.331), which the matchers must cover. */
+export const GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash", "PowerShell", "Monitor", "ExitWorktree"] as const;
 export const HOOK_TIMEOUT_S = 5;
 /**
  * Timeouts outside this range (seconds) are replaced by install and flagged by doctor: below 2 s

@@ -241,9 +241,14 @@ describe.skipIf(claudeBin === null).concurrent("claude-session-guard under Claud
       script: [bash(`readlink -f "$(command -v claude-session-guard)"; ls "$HOME/.claude/runtime"`)],
     });
     expect(summary(run)).toMatchObject({ exitCode: 0, denials: [] });
-    // Inside the tool call the PreToolUse hook has already taken the lock through our bin.
+    // Inside the tool call the PreToolUse hook has already taken the lock through our bin, and
+    // noted it in the session's index of the locks it holds.
     const [listing] = run.api.toolResults();
-    expect(listing?.content.split("\n")).toEqual([realpathSync(GUARD_BIN), `session-lock-${lockHash(ws)}.json`]);
+    expect(listing?.content.split("\n")).toEqual([
+      realpathSync(GUARD_BIN),
+      `session-held-${lockHash(run.result.session_id)}.keys`,
+      `session-lock-${lockHash(ws)}.json`,
+    ]);
     expect(box.lockFiles()).toEqual([]);
   });
 });

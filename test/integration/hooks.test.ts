@@ -172,11 +172,12 @@ describe("where locks live", () => {
     expect(readLock(box.lockPath(plain)).workspace).toBe(plain);
   });
 
-  it("prefers CLAUDE_PROJECT_DIR over the payload's cwd", async () => {
+  it("takes the payload's cwd over CLAUDE_PROJECT_DIR, which stays where the session started", async () => {
     const other = join(box.root, "elsewhere");
     mkdirSync(other);
-    expectAllow(await hook("pretooluse", payload("a", other), { CLAUDE_PROJECT_DIR: box.workspace }));
-    expect(existsSync(box.lockPath())).toBe(true);
+    expectAllow(await hook("pretooluse", payload("a", other, { tool: "Bash" }), { CLAUDE_PROJECT_DIR: box.workspace }));
+    expect(existsSync(box.lockPath(other))).toBe(true);
+    expect(existsSync(box.lockPath())).toBe(false);
   });
 
   it("takes CLAUDE_SESSION_GUARD_WORKSPACE as the workspace", async () => {

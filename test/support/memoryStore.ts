@@ -19,6 +19,7 @@ interface Entry {
 export class MemoryBacking {
   readonly locks = new Map<string, Entry>();
   readonly notices = new Map<string, string>();
+  readonly held = new Map<string, Set<string>>();
   private counter = 0;
 
   nextVersion(): string {
@@ -106,6 +107,18 @@ export class MemoryStore implements LockStore {
     if (text === undefined) return null;
     this.backing.notices.delete(id);
     return JSON.parse(text) as LostNotice;
+  }
+
+  async noteHeld(sessionId: string, key: string): Promise<void> {
+    this.backing.held.set(sessionId, new Set([...(this.backing.held.get(sessionId) ?? []), key]));
+  }
+
+  async heldBy(sessionId: string): Promise<string[]> {
+    return [...(this.backing.held.get(sessionId) ?? [])];
+  }
+
+  async forgetHeld(sessionId: string): Promise<void> {
+    this.backing.held.delete(sessionId);
   }
 
   location(key: string): string {

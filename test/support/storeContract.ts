@@ -277,6 +277,40 @@ export function storeContract(name: string, makeBacking: () => Promise<ContractB
       });
     });
 
+    describe("what a session holds", () => {
+      it("lists the keys a session noted, once each, apart from other sessions", async () => {
+        expect(await store.heldBy("alpha")).toEqual([]);
+        await store.noteHeld("alpha", KEY);
+        await store.noteHeld("alpha", OTHER_KEY);
+        await store.noteHeld("alpha", KEY);
+        await store.noteHeld("beta", OTHER_KEY);
+        expect((await store.heldBy("alpha")).sort()).toEqual([KEY, OTHER_KEY].sort());
+        expect(await store.heldBy("beta")).toEqual([OTHER_KEY]);
+      });
+
+      it("is seen through another store on the same backing, and forgotten for one session only", async () => {
+        const other = await open();
+        await store.noteHeld("alpha", KEY);
+        await store.noteHeld("beta", KEY);
+        expect(await other.heldBy("alpha")).toEqual([KEY]);
+        await other.forgetHeld("alpha");
+        expect(await store.heldBy("alpha")).toEqual([]);
+        expect(await store.heldBy("beta")).toEqual([KEY]);
+      });
+
+      it("keeps every note of many concurrent takers", async () => {
+        const stores = [store, await open(), await open()];
+        const keys = Array.from({ length: 12 }, (_, i) => i.toString(16).padStart(12, "0"));
+        await Promise.all(keys.map((key, i) => stores[i % stores.length]!.noteHeld("alpha", key)));
+        expect((await store.heldBy("alpha")).sort()).toEqual(keys);
+      });
+
+      it("does not list an index as a lock", async () => {
+        await store.noteHeld("alpha", KEY);
+        expect(await store.list()).toEqual([]);
+      });
+    });
+
     it("names where a lock lives, by its key", () => {
       expect(store.location(KEY)).toContain(KEY);
       expect(store.location(KEY)).not.toBe(store.location(OTHER_KEY));

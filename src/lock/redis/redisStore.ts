@@ -30,6 +30,7 @@ import { parseRedisUrl, type RedisTarget, scrub, type UrlSource } from "./redisU
 
 export const LOCK_PREFIX = "claude-session-guard:lock:";
 export const NOTICE_PREFIX = "claude-session-guard:notice:";
+export const HELD_PREFIX = "claude-session-guard:held:";
 
 const LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
 const MAX_RECORD_BYTES = 64 * 1024;
@@ -95,12 +96,14 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
   const commandTimeoutMs = options.commandTimeoutMs ?? 400;
   const retentionMs = options.retentionMs ?? 3_600_000;
   const noticeTtlMs = options.noticeTtlMs ?? 86_400_000;
+  const heldTtlMs = 8 * 86_400_000;
   const scanCount = options.scanCount ?? 100;
   const load = options.loadClient ?? loadClient;
   const where = M.storeAt(target.display);
   const lockKey = (key: string) => `${LOCK_PREFIX}${key}`;
-  const noticeKey = (key: string, sessionId: string) =>
-    `${NOTICE_PREFIX}${key}:${createHash("md5").update(sessionId).digest("hex").slice(0, 12)}`;
+  const sessionHash = (sessionId: string) => createHash("md5").update(sessionId).digest("hex").slice(0, 12);
+  const noticeKey = (key: string, sessionId: string) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
+  const heldKey = (sessionId: string) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
 
   let client: Redis | null = null;
   let connection: Promise<Redis> | null = null;
@@ -276,6 +279,19 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
       } catch {
         return null;
       }
+    },
+
+    async noteHeld(sessionId, key) {
+      // A set per session, kept as long as the longest a record can hold a lock, from its last note.
+      await step(M.doing.notingHeld, (redis) => redis.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
+    },
+
+    async heldBy(sessionId) {
+      return (await step(M.doing.listingHeld, (redis) => redis.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
+    },
+
+    async forgetHeld(sessionId) {
+      await step(M.doing.forgettingHeld, (redis) => redis.del(heldKey(sessionId)));
     },
 
     async close() {

@@ -34,7 +34,7 @@ describe("doctor", () => {
     const installed = await p.run(["doctor"]);
     expect(installed.stderr).toBe("");
     expect(installed.code).toBe(0);
-    expect(installed.stdout).toMatch(/^pass {2}pretooluse: PreToolUse runs `pretooluse` for Edit, Write, MultiEdit, NotebookEdit, Bash \(project\)$/m);
+    expect(installed.stdout).toMatch(/^pass {2}pretooluse: PreToolUse runs `pretooluse` for Edit, Write, MultiEdit, NotebookEdit, Bash, PowerShell, Monitor, ExitWorktree \(project\)$/m);
     expect(installed.stdout).toMatch(/^pass {2}self-test: 6 synthetic hook calls/m);
     expect(installed.stdout).toContain("Sessions already running keep the hooks they started with");
     expect(installed.stdout.trimEnd().split("\n").at(-1)).toBe("All checks passed: new Claude Code sessions in this directory are guarded.");

@@ -61,16 +61,23 @@ describe("wiringChecks (doctor's checks on the settings alone)", () => {
     expect(pre.message).toContain(`does not run for ${missing.join(", ")}`);
   });
 
-  it.each(["", "*", ".*", "Edit|Write|MultiEdit|NotebookEdit|Bash|Read", "Edit, Write, MultiEdit, NotebookEdit, Bash", "Edit|Write|Bash|.*Edit"])(
-    "accepts a PreToolUse matcher %j that covers the five tools",
+  it.each([
+    "",
+    "*",
+    ".*",
+    "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree|Read",
+    "Edit, Write, MultiEdit, NotebookEdit, Bash, PowerShell, Monitor, ExitWorktree",
+    "Edit|Write|Bash|.*Edit|PowerShell|Monitor|.*Worktree",
+  ])(
+    "accepts a PreToolUse matcher %j that covers every tool that changes files",
     (matcher) => {
       expect(wiringChecks([source(withPre(matcher))]).find((c) => c.id === "pretooluse")!.status).toBe("pass");
     },
   );
 
   it("counts coverage across several registrations, in different files", () => {
-    const user = withPre("Edit|Write|MultiEdit");
-    const project = { hooks: { PreToolUse: [{ matcher: "NotebookEdit|Bash", hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }] }] } };
+    const user = withPre("Edit|Write|MultiEdit|Monitor");
+    const project = { hooks: { PreToolUse: [{ matcher: "NotebookEdit|Bash|PowerShell|ExitWorktree", hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }] }] } };
     const checks = byId(wiringChecks([source(user, "user"), source(project, "project")]));
     expect(checks.pretooluse?.status).toBe("pass");
     expect(checks.duplicates?.status).toBe("warn");

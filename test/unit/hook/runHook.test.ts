@@ -54,6 +54,10 @@ function deps(input: string, overrides: Partial<HookDeps> = {}): HookDeps {
 
 const ok: HookArgs = { ok: true, flags: {} };
 
+function raw(fields: Record<string, unknown>): string {
+  return JSON.stringify({ cwd: workspace, ...fields });
+}
+
 function payload(session: string, event = "PreToolUse", tool: string | null = "Write", input: Record<string, unknown> = {}): string {
   return JSON.stringify({
     session_id: session,
@@ -145,5 +149,52 @@ describe("runHook", () => {
     const disabled = { env: { CLAUDE_SESSION_GUARD_DISABLE: "1" }, openStore: async () => ((opened = true), new MemoryStore(backing)) };
     expect(await call("pretooluse", "not even JSON", disabled)).toEqual({ kind: "allow" });
     expect(opened).toBe(false);
+  });
+});
+
+describe("runHook across workspaces and background work", () => {
+  let second: string;
+  beforeEach(() => {
+    second = join(root, "second");
+    mkdirSync(join(second, ".git"), { recursive: true });
+  });
+  const lockOf = (dir: string) => new MemoryStore(backing).current(workspaceKey(dir));
+
+  it("locks the repository a Write changes, not the one the session is in, and a Stop releases every lock it took", async () => {
+    await call("pretooluse", raw({ session_id: "a", hook_event_name: "PreToolUse", tool_name: "Write", tool_input: { file_path: join(second, "x.txt"), content: "x" } }));
+    await call("pretooluse", raw({ session_id: "a", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "touch y" } }));
+    expect(lockOf(second)?.session_id).toBe("a");
+    expect(lockOf(workspace)?.session_id).toBe("a");
+    expect((await call("pretooluse", raw({ session_id: "b", cwd: second, hook_event_name: "PreToolUse", tool_name: "Write", tool_input: { file_path: "x.txt" } }))).kind).toBe("deny");
+    await call("stop", raw({ session_id: "a", hook_event_name: "Stop", background_tasks: [] }));
+    expect(lockOf(second)).toBeNull();
+    expect(lockOf(workspace)).toBeNull();
+    expect(await new MemoryStore(backing).heldBy("a")).toEqual([]);
+  });
+
+  it("keeps the lock for a background command past the turn's Stop, says so in a denial, and releases at the Stop that lists it no more", async () => {
+    const start = { session_id: "a", hook_event_name: "PreToolUse", tool_name: "Bash", tool_use_id: "toolu_9", tool_input: { command: "npm run dev", description: "dev server", run_in_background: true } };
+    await call("pretooluse", raw(start));
+    await call("posttooluse", raw({ ...start, hook_event_name: "PostToolUse", tool_response: { backgroundTaskId: "b1" } }));
+    expect(lockOf(workspace)?.work).toMatchObject([{ type: "shell", id: "b1", until: NOW + 600_000 + 300_000 }]);
+    await call("stop", raw({ session_id: "a", hook_event_name: "Stop", background_tasks: [{ id: "b1", type: "shell", status: "running", description: "dev server", command: "npm run dev" }] }));
+    expect(lockOf(workspace)?.session_id).toBe("a");
+    const denied = await call("pretooluse", payload("b"));
+    expect(denied.kind === "deny" && denied.reason).toMatch(/Kept for its background shell "dev server" \(npm run dev\), running for 0s, keeps the lock at most 15m00s more/);
+    await call("stop", raw({ session_id: "a", hook_event_name: "Stop", background_tasks: [] }));
+    expect(lockOf(workspace)).toBeNull();
+  });
+
+  it("releases at SessionEnd whatever runs, and forgets the session's index", async () => {
+    await call("pretooluse", raw({ session_id: "a", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "x", run_in_background: true } }));
+    await call("stop", raw({ session_id: "a", hook_event_name: "SessionEnd", reason: "other" }));
+    expect(lockOf(workspace)).toBeNull();
+    expect(await new MemoryStore(backing).heldBy("a")).toEqual([]);
+  });
+
+  it("never releases on SubagentStop", async () => {
+    await call("pretooluse", payload("a"));
+    await call("stop", raw({ session_id: "a", hook_event_name: "SubagentStop", agent_id: "x", background_tasks: [] }));
+    expect(lockOf(workspace)?.session_id).toBe("a");
   });
 });

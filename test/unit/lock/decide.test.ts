@@ -4,6 +4,7 @@ import {
   decideAcquire,
   decideRefresh,
   decideRelease,
+  decideStop,
   judge,
   type LivenessProbe,
   UNKNOWN_LIVENESS,
@@ -143,6 +144,92 @@ describe("decideRefresh", () => {
 
   it("leaves a corrupt lock alone", () => {
     expect(decideRefresh({ kind: "corrupt", reason: "x" }, caller())).toEqual({ kind: "skip", why: "not-ours" });
+  });
+});
+
+describe("holder checks, asked only instead of a denial", () => {
+  const held = record({ session_id: "before-clear", pid: 4242 });
+
+  it("takes over from its own process under an earlier session id (after /clear), keeping its work", () => {
+    const work = [{ type: "shell", id: "b1", since: NOW - 5, until: NOW + 60_000 }];
+    const d = decideAcquire(record({ session_id: "before-clear", work }), caller(), UNKNOWN_LIVENESS, { sameProcess: () => true });
+    expect(d).toMatchObject({ kind: "take", why: "process", record: { session_id: "me", work } });
+  });
+
+  it("takes over from its own team (a lead and its teammates)", () => {
+    expect(decideAcquire(held, caller(), UNKNOWN_LIVENESS, { sameTeam: () => true })).toMatchObject({ kind: "take", why: "team" });
+  });
+
+  it("takes over from a holder idle at its prompt, but never while its record shows work running", () => {
+    expect(decideAcquire(held, caller(), UNKNOWN_LIVENESS, { idle: () => true })).toMatchObject({ kind: "take", why: "idle", record: { session_id: "me" } });
+    const working = record({ work: [{ type: "shell", id: "b1", since: NOW - 5, until: NOW + 60_000 }] });
+    expect(decideAcquire(working, caller(), UNKNOWN_LIVENESS, { idle: () => true }).kind).toBe("deny");
+  });
+
+  it("never carries a foreign holder's work into its own record", () => {
+    const d = decideAcquire(record({ work: [{ type: "shell", id: "b1", since: NOW - 5, until: NOW + 60_000 }] }), caller(), UNKNOWN_LIVENESS, { idle: () => false, sameTeam: () => false });
+    expect(d.kind).toBe("deny");
+    const stale = decideAcquire(record({ acquired_at: NOW - 10 * TTL, ttl_ms: TTL, work: [{ type: "shell", id: "b1", since: 0, until: NOW + 1 }] }), caller(), UNKNOWN_LIVENESS);
+    if (stale.kind !== "take") throw new Error("expected take");
+    expect(stale.record.work).toBeUndefined();
+  });
+
+  it("asks nothing when the lock is not held by another session", () => {
+    const asked: string[] = [];
+    const checks = { sameProcess: () => (asked.push("process"), true), sameTeam: () => (asked.push("team"), true), idle: () => (asked.push("idle"), true) };
+    decideAcquire(ABSENT, caller(), UNKNOWN_LIVENESS, checks);
+    decideAcquire(record({ session_id: "me" }), caller(), UNKNOWN_LIVENESS, checks);
+    decideAcquire(record({ acquired_at: 0 }), caller(), UNKNOWN_LIVENESS, checks);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe("background work in the record", () => {
+  const item = (over: Record<string, unknown> = {}) => ({ type: "shell", id: "toolu_1", command: "npm run dev", since: NOW, until: NOW + 3_600_000, ...over });
+
+  it("a call that starts work keeps the lock until that work's deadline", () => {
+    const d = decideAcquire(ABSENT, caller({ starts: item() }), UNKNOWN_LIVENESS);
+    if (d.kind !== "take") throw new Error("expected take");
+    expect(d.record).toMatchObject({ ttl_ms: 3_600_000, work: [item()] });
+  });
+
+  it("a refresh never shortens what the work needs, and renames the work to its task id", () => {
+    const d = decideRefresh(record({ session_id: "me", acquired_at: NOW - 60_000, ttl_ms: 3_660_000, work: [item({ since: NOW - 60_000, until: NOW + 3_540_000 })] }), caller({ names: { callId: "toolu_1", taskId: "b1" } }));
+    expect(d).toMatchObject({ kind: "write", record: { acquired_at: NOW, ttl_ms: 3_540_000, work: [{ id: "b1", until: NOW + 3_540_000 }] } });
+  });
+
+  it("drops work whose deadline has passed", () => {
+    const d = decideRefresh(record({ session_id: "me", work: [item({ until: NOW - 1 })] }), caller());
+    if (d.kind !== "write") throw new Error("expected write");
+    expect(d.record.work).toBeUndefined();
+    expect(d.record.ttl_ms).toBe(TTL);
+  });
+
+  it("keeps a record well below what a reader accepts, however much work a session starts", () => {
+    let current = record({ session_id: "me" });
+    for (let i = 0; i < 40; i++) {
+      const d = decideAcquire(current, caller({ starts: item({ id: `toolu_${i}`, command: "x".repeat(5000), description: "d".repeat(5000) }) }), UNKNOWN_LIVENESS);
+      if (d.kind !== "take") throw new Error("expected take");
+      current = { kind: "record", record: d.record };
+    }
+    expect(current.record.work).toHaveLength(16);
+    expect(JSON.stringify(current.record).length).toBeLessThan(16 * 1024);
+  });
+});
+
+describe("decideStop", () => {
+  const mine = record({ session_id: "me" });
+
+  it("releases when nothing keeps the lock, rewrites it for what does, and leaves it as it is on null", () => {
+    expect(decideStop(mine, { sessionId: "me", now: NOW }, () => [])).toMatchObject({ kind: "remove" });
+    const work = [{ type: "subagent", id: "a1", since: NOW, until: NOW + TTL }];
+    expect(decideStop(mine, { sessionId: "me", now: NOW }, () => work)).toMatchObject({ kind: "write", record: { acquired_at: NOW, ttl_ms: TTL, work } });
+    expect(decideStop(mine, { sessionId: "me", now: NOW }, () => null)).toEqual({ kind: "skip", why: "kept" });
+  });
+
+  it("touches only its own lock, or its own process's after /clear", () => {
+    expect(decideStop(record(), { sessionId: "me", now: NOW }, () => [])).toEqual({ kind: "skip", why: "not-ours" });
+    expect(decideStop(record(), { sessionId: "me", now: NOW }, () => [], { sameProcess: () => true })).toMatchObject({ kind: "remove" });
   });
 });
 

@@ -119,7 +119,7 @@ describe("installGuardHooks", () => {
     const { settings } = installGuardHooks(narrow, BARE);
     expect((settings.hooks as typeof example.hooks).PreToolUse).toEqual([
       { matcher: "Edit|Write", hooks: [{ type: "command", command: "./lint.sh" }] },
-      { matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash", hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }] },
+      { matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree", hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }] },
     ]);
   });
 
@@ -137,9 +137,9 @@ describe("uninstallGuardHooks", () => {
     mixed.hooks.SessionStart = [{ hooks: [{ type: "command", command: 'node "${CLAUDE_PLUGIN_ROOT}/bin/claude-session-guard.js" sessionstart' }] }];
     const { settings, changes } = uninstallGuardHooks(mixed);
     expect(settings).toEqual({
-      hooks: { PreToolUse: [{ matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash", hooks: [{ type: "command", command: "./check.sh" }] }] },
+      hooks: { PreToolUse: [{ matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree", hooks: [{ type: "command", command: "./check.sh" }] }] },
     });
-    expect(changes).toHaveLength(5);
+    expect(changes).toHaveLength(7);
   });
 
   it("drops the hooks key when nothing is left in it, and keeps the other keys", () => {

@@ -1,0 +1,49 @@
+// The holder of a lock as a person knows it: its name, its terminal, what it is doing, and what
+// keeps the lock. Pure: the record, what Claude Code's registry says (if anything) and the clock
+// in; the phrases a denial, a heads-up and `status` print out. Absent facts are left out.
+
+import type { RegistryEntry } from "../host/sessionRegistry.js";
+import { type LockRecord, liveWork } from "../lock/record.js";
+import { hook as M } from "../messages.js";
+
+export interface HolderText {
+  /** The agent that holds it, as a person calls it: "Claude Code", "Codex CLI", … */
+  agent: string;
+  /** `session 8a22b5eb (pid 23671)`, with the agent's name when it is not Claude Code. */
+  label: string;
+  /** `named "ws-e3", in tmux pane csgA:@0.%0 (/dev/pts/3), started in /home/ana/app`, or "". */
+  place: string;
+  /** `working now`, `waiting for its user's permission`, `idle, kept for its background work`, … */
+  doing: string;
+  /** `last active 2s ago, lock expires in 4m58s` */
+  timing: string;
+  /** One line per piece of background work that keeps the lock. */
+  work: string[];
+}
+
+export function holderText(record: LockRecord, expiresAt: number, now: number, entry: RegistryEntry | null, tty: string | null): HolderText {
+  const work = liveWork(record, now);
+  return {
+    agent: M.agentName(typeof record.agent === "string" ? record.agent : null),
+    label: M.holderLabel(record.session_id, record.pid, typeof record.agent === "string" ? record.agent : null),
+    place: M.holderPlace(entry?.name ?? null, entry?.tmux ?? null, tty, entry?.cwd ?? null),
+    doing: doing(entry, work.length > 0),
+    timing: M.timing(now - record.acquired_at, expiresAt - now),
+    work: work.map((w) => M.workLine(w.type, w.description ?? null, w.command ?? null, now - w.since, w.until - now)),
+  };
+}
+
+function doing(entry: RegistryEntry | null, hasWork: boolean): string {
+  switch (entry?.status) {
+    case "busy":
+      return M.doing.working;
+    case "waiting":
+      return entry.waitingFor === "permission prompt" || entry.waitingFor === undefined ? M.doing.waitingPermission : M.doing.waiting(entry.waitingFor);
+    case "shell":
+      return M.doing.idleWithShell;
+    case "idle":
+      return hasWork ? M.doing.idleWithWork : M.doing.idle;
+    default:
+      return hasWork ? M.doing.keptForWork : M.doing.unknown;
+  }
+}
