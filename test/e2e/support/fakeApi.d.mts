@@ -1,7 +1,8 @@
 // Generated from the .mjs beside it (npx tsc --allowJs --declaration --emitDeclarationOnly); keep in step.
 /**
  * @typedef {{ name: string, input: Record<string, unknown> }} ToolCall
- * @typedef {ToolCall | ToolCall[]} ScriptStep  one assistant message: one call, or several in parallel
+ * @typedef {{ error: { status: number, type: string, message: string } }} ApiError
+ * @typedef {ToolCall | ToolCall[] | ApiError} ScriptStep  one assistant message: one call, several in parallel, or an error
  * @typedef {{ method: string, url: string, body: any, at: number }} RecordedRequest  `at`: epoch ms of arrival
  * @typedef {{ tool_use_id: string, is_error: boolean, content: string }} ToolResult
  */
@@ -17,7 +18,10 @@ export function edit(file_path: string, old_string: string, new_string: string):
 export function bash(command: string, options?: {
     timeout?: number;
     description?: string;
+    background?: boolean;
 }): ToolCall;
+/** A model request that fails with `status` (a server error Claude Code does not retry). */
+export function apiError(status?: number, message?: string): ApiError;
 /** @param {unknown} content @returns {string} */
 export function flattenContent(content: unknown): string;
 /**
@@ -45,10 +49,18 @@ export type ToolCall = {
     name: string;
     input: Record<string, unknown>;
 };
+/** An HTTP error answer (Claude Code does not retry it: x-should-retry false). */
+export type ApiError = {
+    error: {
+        status: number;
+        type: string;
+        message: string;
+    };
+};
 /**
- * one assistant message: one call, or several in parallel
+ * one assistant message: one call, several in parallel, or an error
  */
-export type ScriptStep = ToolCall | ToolCall[];
+export type ScriptStep = ToolCall | ToolCall[] | ApiError;
 /**
  * `at`: epoch ms of arrival
  */

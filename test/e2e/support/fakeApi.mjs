@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 
 /**
  * @typedef {{ name: string, input: Record<string, unknown> }} ToolCall
- * @typedef {ToolCall | ToolCall[]} ScriptStep  one assistant message: one call, or several in parallel
+ * @typedef {{ error: { status: number, type: string, message: string } }} ApiError  an HTTP error answer (Claude Code does not retry it: x-should-retry false)
+ * @typedef {ToolCall | ToolCall[] | ApiError} ScriptStep  one assistant message: one call, several in parallel, or an error
  * @typedef {{ method: string, url: string, body: any, at: number }} RecordedRequest  `at`: epoch ms of arrival
  * @typedef {{ tool_use_id: string, is_error: boolean, content: string }} ToolResult
  */
@@ -24,14 +25,20 @@ export function edit(file_path, old_string, new_string) {
 
 /**
  * @param {string} command
- * @param {{ timeout?: number, description?: string }} [options] timeout in ms, as the Bash tool takes it
+ * @param {{ timeout?: number, description?: string, background?: boolean }} [options] timeout in ms, as the Bash tool takes it
  * @returns {ToolCall}
  */
 export function bash(command, options = {}) {
   /** @type {Record<string, unknown>} */
   const input = { command, description: options.description ?? "e2e scripted command" };
   if (options.timeout !== undefined) input.timeout = options.timeout;
+  if (options.background) input.run_in_background = true;
   return { name: "Bash", input };
+}
+
+/** A model request that fails with `status` (a server error Claude Code does not retry). @returns {ApiError} */
+export function apiError(status = 500, message = "scripted failure") {
+  return { error: { status, type: status === 429 ? "rate_limit_error" : "api_error", message } };
 }
 
 /** @param {unknown} content @returns {string} */
@@ -98,7 +105,13 @@ export async function startFakeApi(options = {}) {
       }
       const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
       const { step: chosen, key } = choose(body);
-      const step = hasTools ? chosen : undefined;
+      if (hasTools && chosen && !Array.isArray(chosen) && "error" in chosen) {
+        res.writeHead(chosen.error.status, { "content-type": "application/json", "x-should-retry": "false" });
+        res.end(JSON.stringify({ type: "error", error: { type: chosen.error.type, message: chosen.error.message } }));
+        return;
+      }
+      /** @type {ToolCall | ToolCall[] | undefined} */
+      const step = hasTools ? /** @type {ToolCall | ToolCall[] | undefined} */ (chosen) : undefined;
       /** @type {any[]} */
       const blocks = step
         ? (Array.isArray(step) ? step : [step]).map((call, i) => ({

@@ -3,6 +3,8 @@
 export function lockHash(workspace: string): string;
 /** @param {string} claudeBin @param {string} [prefix] */
 export function createSandbox(claudeBin: string, prefix?: string): Sandbox;
+/** The environment Claude Code runs with: nothing inherited that names Claude, Anthropic or the guard. */
+export function sessionEnv(options: { pathDir: string; home: string; tmp: string; apiUrl: string; extra?: Record<string, string | undefined> }): Record<string, string>;
 /** @typedef {import("./fakeApi.mjs").ScriptStep} ScriptStep */
 export const GUARD_BIN_DIR: string;
 export const SETTINGS_EXAMPLE: string;

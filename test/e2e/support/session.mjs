@@ -45,7 +45,7 @@ export function lockHash(/** @type {string} */ workspace) {
  * CLAUDE_SESSION_GUARD_DISABLE=1) must not leak that into the sessions under test.
  * @param {{ pathDir: string, home: string, tmp: string, apiUrl: string, extra?: Record<string, string | undefined> }} options
  */
-function sessionEnv({ pathDir, home, tmp, apiUrl, extra = {} }) {
+export function sessionEnv({ pathDir, home, tmp, apiUrl, extra = {} }) {
   /** @type {Record<string, string>} */
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
