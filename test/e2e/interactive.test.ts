@@ -40,6 +40,12 @@ function lockOf(box: Sandbox, workspace: string): { session_id: string; work?: A
   }
 }
 
+/** The lock of `workspace` once it is kept for background work (of `type`), else null. */
+function keptFor(box: Sandbox, workspace: string, type?: string) {
+  const lock = lockOf(box, workspace);
+  return lock?.work?.some((w) => type === undefined || w.type === type) ? lock : null;
+}
+
 async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -103,7 +109,7 @@ describe.skipIf(claudeBin === null || (!TMUX && process.env.CI !== "true")).conc
     const a = term.open("a", { cwd: ws, apiUrl: aApi.url });
     await a.ready();
     await a.type(turnPrompt(0));
-    const before = await until("A's turn to end with its background command keeping the lock", () => lockOf(box, ws)?.work?.length && lockOf(box, ws));
+    const before = await until("A's turn to end with its background command keeping the lock", () => keptFor(box, ws));
 
     await a.type("/clear");
     const adopted = await until("the cleared session to take over its own lock", () => {

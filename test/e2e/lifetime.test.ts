@@ -36,6 +36,12 @@ function lockOf(box: Sandbox, workspace: string): Record | null {
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
 }
 
+/** The lock of `workspace` once it is kept for background work (of `type`), else null. */
+function keptFor(box: Sandbox, workspace: string, type?: string) {
+  const lock = lockOf(box, workspace);
+  return lock?.work?.some((w) => type === undefined || w.type === type) ? lock : null;
+}
+
 async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -74,7 +80,7 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
     const a = await box.startSession({ cwd: ws, prompt: scriptPrompt("a"), env: { ANTHROPIC_BASE_URL: aApi.url } });
 
     // A's turn is over (its Stop listed the command), and the lock says what keeps it.
-    const kept = await until("A's Stop to keep the lock for its background command", () => lockOf(box, ws)?.work?.length && lockOf(box, ws));
+    const kept = await until("A's Stop to keep the lock for its background command", () => keptFor(box, ws));
     expect(kept.work).toMatchObject([{ type: "shell", description: "slow writer" }]);
 
     const b = await second(box, ws, shared, servers);
@@ -111,7 +117,7 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
 
     // The main turn has ended with the agent still running: its Stop kept the lock for it.
     await until("A's main turn to end", () => reached(aApi, "main", 2));
-    const kept = await until("the lock to name the running agent", () => lockOf(box, ws)?.work?.some((w) => w.type === "subagent") && lockOf(box, ws));
+    const kept = await until("the lock to name the running agent", () => keptFor(box, ws, "subagent"));
     expect(kept.session_id).toBe((await until("A's session id", () => lockOf(box, ws)))?.session_id);
 
     const b = await second(box, ws, shared, servers);
@@ -136,7 +142,7 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
     const aApi = await startScriptApi({ scripts: { a: [bash(slowWrite(12, shared, "a"), { background: true, timeout: 60_000 })] } });
     servers.push(aApi);
     const a = await box.startSession({ cwd: ws, prompt: scriptPrompt("a"), env: { ANTHROPIC_BASE_URL: aApi.url, ...ttl } });
-    const kept = await until("A's Stop to keep the lock", () => lockOf(box, ws)?.work?.length && lockOf(box, ws));
+    const kept = await until("A's Stop to keep the lock", () => keptFor(box, ws));
     // Well past A's 2 s TTL since its last refresh or Stop.
     await sleep(Math.max(0, kept.acquired_at + 4000 - Date.now()));
 

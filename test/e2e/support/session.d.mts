@@ -122,6 +122,14 @@ export type SessionOptions = {
      * other hooks than settings.example.json's (fixture capture)
      */
     settingsPath?: string;
+    /**
+     * more arguments for claude (--add-dir DIR, …)
+     */
+    args?: string[];
+    /**
+     * instead of ALLOWED_TOOLS
+     */
+    allowedTools?: string;
 };
 export type SessionResult = {
     exitCode: number | null;

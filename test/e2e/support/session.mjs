@@ -78,6 +78,8 @@ export function sessionEnv({ pathDir, home, tmp, apiUrl, extra = {} }) {
  * @property {boolean} [streamInput]  keep the session open for more turns (--input-format stream-json)
  * @property {Record<string, string | undefined>} [env]  extra environment; undefined removes a variable
  * @property {string} [settingsPath]  other hooks than settings.example.json's (fixture capture)
+ * @property {string[]} [args]  more arguments for claude (--add-dir DIR, …)
+ * @property {string} [allowedTools]  instead of ALLOWED_TOOLS
  */
 
 /**
@@ -306,7 +308,7 @@ export class Sandbox {
     const args = ["-p"];
     if (options.streamInput) args.push("--input-format", "stream-json");
     else args.push(options.prompt ?? "Carry out the scripted task.");
-    args.push("--settings", options.settingsPath ?? this.settingsPath, "--allowedTools", ALLOWED_TOOLS, "--output-format", format);
+    args.push("--settings", options.settingsPath ?? this.settingsPath, "--allowedTools", options.allowedTools ?? ALLOWED_TOOLS, "--output-format", format, ...(options.args ?? []));
     if (format === "stream-json") args.push("--verbose");
     const child = spawn(this.claudeBin, args, {
       cwd: options.cwd,
