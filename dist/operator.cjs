@@ -4168,12 +4168,12 @@ var init_messages = __esm({
       badEncoding: "has credentials that are not valid percent-encoding",
       noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
       closed: (where2) => `${where2} was already closed`,
-      timedOut: (where2, ms, doing) => `${where2} did not answer within ${ms} ms (${doing})`,
+      timedOut: (where2, ms, doing2) => `${where2} did not answer within ${ms} ms (${doing2})`,
       refusedCredentials: (where2, detail) => `${where2} refused the user name or password in the store URL (${detail})`,
       needsPassword: (where2) => `${where2} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
-      wrongType: (where2, doing) => `${where2} holds a key that is not a lock record (${doing}); delete it with redis-cli DEL`,
+      wrongType: (where2, doing2) => `${where2} holds a key that is not a lock record (${doing2}); delete it with redis-cli DEL`,
       notRedis: (where2, detail, source) => `${where2} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
-      failedWhile: (where2, doing, detail) => `${where2} failed while ${doing}: ${detail}`,
+      failedWhile: (where2, doing2, detail) => `${where2} failed while ${doing2}: ${detail}`,
       noConnection: (ms) => `no connection within ${ms} ms`,
       unreachable: (where2, detail, source) => `cannot reach ${where2} (${detail}); check that Redis runs there and that ${source} names it`,
       doing: {
@@ -4255,6 +4255,9 @@ var init_messages = __esm({
       redisStoreName: (display) => `the Redis lock store at ${display}`,
       noLockHere: (workspace2) => `No lock on ${workspace2}: no session holds this workspace.`,
       unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
+      holderCell: (short, agent, name) => `${agent === "claude" ? "" : `${agent}:`}${short}${name === null ? "" : ` "${printable(name)}"`}`,
+      statusWord: (status) => status === null ? "" : { busy: "working", waiting: "waiting for its user", shell: "idle, background work running", idle: "idle" }[status] ?? printable(status),
+      workCell: (type, what, leftMs) => `${type}${what === null ? "" : ` "${printable(what)}"`} (up to ${duration(leftMs)} more)`,
       workspaceNotRecorded: (lockAt) => `workspace not recorded, ${lockAt}`,
       lockAt: (path2) => /^rediss?:\/\//.test(path2) ? `lock ${path2}` : `lock file ${path2}`,
       expired: "expired",
@@ -4392,6 +4395,12 @@ var init_messages = __esm({
 });
 
 // src/lock/record.ts
+function liveWork(record, now) {
+  if (!Array.isArray(record.work)) return [];
+  return record.work.filter(
+    (w) => typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now
+  );
+}
 function parseRecord(text) {
   let value;
   try {
@@ -4588,15 +4597,15 @@ function redisStore(url, options = {}) {
     await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
     return redis2;
   }
-  async function step(doing, run) {
+  async function step(doing2, run) {
     if (closed) throw new StoreError(redis.closed(where2), "ECLOSED");
     if (broken !== null) throw broken;
     try {
       connection ??= connect();
       const redis2 = await connection;
-      return await within(run(redis2), commandTimeoutMs, doing);
+      return await within(run(redis2), commandTimeoutMs, doing2);
     } catch (error) {
-      const problem = failure2(error, doing);
+      const problem = failure2(error, doing2);
       if (!isReplyError(error)) {
         broken = problem;
         client?.disconnect();
@@ -4604,14 +4613,14 @@ function redisStore(url, options = {}) {
       throw problem;
     }
   }
-  function within(promise, ms, doing) {
+  function within(promise, ms, doing2) {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where2, ms, doing), "ETIMEDOUT")), ms);
+      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where2, ms, doing2), "ETIMEDOUT")), ms);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
-  function failure2(error, doing) {
+  function failure2(error, doing2) {
     if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
     const text = scrub(messageOf(error), target, url);
     const code = codeOf(error);
@@ -4619,9 +4628,9 @@ function redisStore(url, options = {}) {
       return new StoreError(redis.refusedCredentials(where2, text), "EAUTH");
     }
     if (code === "NOAUTH") return new StoreError(redis.needsPassword(where2), "EAUTH");
-    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where2, doing), "EWRONGTYPE");
+    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where2, doing2), "EWRONGTYPE");
     if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where2, text, source), "EPROTO");
-    return new StoreError(redis.failedWhile(where2, doing, text), code ?? "EREDIS");
+    return new StoreError(redis.failedWhile(where2, doing2, text), code ?? "EREDIS");
   }
   function unreachable(error) {
     const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
@@ -5453,6 +5462,7 @@ init_messages();
 
 // src/commands/status.ts
 init_errors();
+init_record();
 init_messages();
 
 // src/commands/store.ts
@@ -5511,6 +5521,7 @@ function viewOf(key, path2, snapshot, now, deps) {
   if (snapshot.observed.kind === "absent") return null;
   const judgement = judge(snapshot.observed, now, deps.probe);
   const record = judgement.state === "corrupt" ? null : judgement.record;
+  const facts = record === null || judgement.state !== "held" ? null : deps.holderFacts?.(record) ?? null;
   return {
     judgement,
     entry: {
@@ -5522,7 +5533,15 @@ function viewOf(key, path2, snapshot, now, deps) {
       acquired_at: record?.acquired_at ?? null,
       ttl_ms: record?.ttl_ms ?? null,
       age_ms: record ? now - record.acquired_at : null,
-      state: judgement.state
+      state: judgement.state,
+      holder: record === null ? null : {
+        agent: typeof record.agent === "string" ? record.agent : "claude",
+        name: facts?.name ?? null,
+        terminal: facts?.tmux ?? facts?.tty ?? null,
+        started_in: facts?.cwd ?? null,
+        status: facts?.status ?? null,
+        work: liveWork(record, now)
+      }
     }
   };
 }
@@ -5577,15 +5596,16 @@ function json(entries) {
   return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}
 ` };
 }
-var HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE"];
+var HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE", "DOING"];
 function table(views, now, knownWorkspace) {
   const rows = views.map(({ entry, judgement }) => [
     entry.workspace ?? knownWorkspace ?? operator.unrecordedWorkspace(entry.hash),
-    entry.session_id === null ? "-" : shortId(entry.session_id),
+    entry.session_id === null ? "-" : operator.holderCell(shortId(entry.session_id), entry.holder?.agent ?? "claude", entry.holder?.name ?? null),
     entry.pid === null ? "-" : String(entry.pid),
     entry.age_ms === null ? "-" : duration(entry.age_ms),
     judgement.state === "held" ? duration(judgement.expiresAt - now) : judgement.state === "stale" ? operator.expired : "-",
-    judgement.state === "corrupt" ? operator.corruptState(judgement.reason) : judgement.state
+    judgement.state === "corrupt" ? operator.corruptState(judgement.reason) : judgement.state,
+    judgement.state === "held" ? doing(entry.holder, now) : ""
   ]);
   return formatTable([...HEADERS], rows);
 }
@@ -5595,6 +5615,10 @@ function formatTable(headers, table2) {
   const line = (cells) => cells.map((cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i])).join("  ").trimEnd();
   return `${[headers, ...rows].map(line).join("\n")}
 `;
+}
+function doing(holder, now) {
+  const work = (holder?.work ?? []).map((w) => operator.workCell(w.type, w.description ?? w.command ?? null, w.until - now));
+  return [operator.statusWord(holder?.status ?? null), ...work].filter((part) => part !== "").join("; ");
 }
 function holderName(entry) {
   return sessionAndPid(entry.session_id ?? "?", entry.pid ?? "?");
@@ -7042,6 +7066,49 @@ function readQuietly2(path2, host) {
   }
 }
 
+// src/host/sessionRegistry.ts
+var import_node_path12 = require("node:path");
+function registryEntry(configDir, record, host) {
+  if (record.hostname !== host.hostname()) return null;
+  const started = typeof record.pid_start === "string" ? /^linux:[^:]+:(\d+)$/.exec(record.pid_start)?.[1] : void 0;
+  if (started === void 0) return null;
+  let value;
+  try {
+    value = JSON.parse(host.readFile((0, import_node_path12.join)(configDir, "sessions", `${record.pid}.json`)));
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const e = value;
+  if (e.pid !== record.pid || e.procStart !== started) return null;
+  const text = (v) => typeof v === "string" && v !== "" ? v : void 0;
+  const entry = {};
+  const status = text(e.status);
+  if (status !== void 0) entry.status = status;
+  if (typeof e.statusUpdatedAt === "number" && Number.isFinite(e.statusUpdatedAt)) entry.statusUpdatedAt = e.statusUpdatedAt;
+  for (const field of ["waitingFor", "name", "cwd", "tmux", "sessionId"]) {
+    const v = text(e[field]);
+    if (v !== void 0) entry[field] = v;
+  }
+  return entry;
+}
+function terminalOf(pid, host) {
+  if (host.platform !== "linux") return null;
+  let stat;
+  try {
+    stat = host.readFile(`/proc/${pid}/stat`);
+  } catch {
+    return null;
+  }
+  const ttyNr = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[4]);
+  if (!Number.isInteger(ttyNr) || ttyNr <= 0) return null;
+  const major = ttyNr >> 8 & 4095;
+  const minor = ttyNr & 255 | ttyNr >> 12 & 1048320;
+  if (major >= 136 && major <= 143) return `/dev/pts/${(major - 136) * 256 + minor}`;
+  if (major === 4 && minor < 64) return `/dev/tty${minor}`;
+  return null;
+}
+
 // src/operator.ts
 init_messages();
 
@@ -7050,7 +7117,7 @@ var nodeFs4 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
 
@@ -7092,36 +7159,36 @@ var homedir2 = import_node_os2.default.homedir();
 var tmpdir = import_node_os2.default.tmpdir();
 var { env } = import_node_process.default;
 var macos = (name) => {
-  const library = import_node_path12.default.join(homedir2, "Library");
+  const library = import_node_path13.default.join(homedir2, "Library");
   return {
-    data: import_node_path12.default.join(library, "Application Support", name),
-    config: import_node_path12.default.join(library, "Preferences", name),
-    cache: import_node_path12.default.join(library, "Caches", name),
-    log: import_node_path12.default.join(library, "Logs", name),
-    temp: import_node_path12.default.join(tmpdir, name)
+    data: import_node_path13.default.join(library, "Application Support", name),
+    config: import_node_path13.default.join(library, "Preferences", name),
+    cache: import_node_path13.default.join(library, "Caches", name),
+    log: import_node_path13.default.join(library, "Logs", name),
+    temp: import_node_path13.default.join(tmpdir, name)
   };
 };
 var windows = (name) => {
-  const appData = env.APPDATA || import_node_path12.default.join(homedir2, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || import_node_path12.default.join(homedir2, "AppData", "Local");
+  const appData = env.APPDATA || import_node_path13.default.join(homedir2, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path13.default.join(homedir2, "AppData", "Local");
   return {
     // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: import_node_path12.default.join(localAppData, name, "Data"),
-    config: import_node_path12.default.join(appData, name, "Config"),
-    cache: import_node_path12.default.join(localAppData, name, "Cache"),
-    log: import_node_path12.default.join(localAppData, name, "Log"),
-    temp: import_node_path12.default.join(tmpdir, name)
+    data: import_node_path13.default.join(localAppData, name, "Data"),
+    config: import_node_path13.default.join(appData, name, "Config"),
+    cache: import_node_path13.default.join(localAppData, name, "Cache"),
+    log: import_node_path13.default.join(localAppData, name, "Log"),
+    temp: import_node_path13.default.join(tmpdir, name)
   };
 };
 var linux = (name) => {
-  const username = import_node_path12.default.basename(homedir2);
+  const username = import_node_path13.default.basename(homedir2);
   return {
-    data: import_node_path12.default.join(env.XDG_DATA_HOME || import_node_path12.default.join(homedir2, ".local", "share"), name),
-    config: import_node_path12.default.join(env.XDG_CONFIG_HOME || import_node_path12.default.join(homedir2, ".config"), name),
-    cache: import_node_path12.default.join(env.XDG_CACHE_HOME || import_node_path12.default.join(homedir2, ".cache"), name),
+    data: import_node_path13.default.join(env.XDG_DATA_HOME || import_node_path13.default.join(homedir2, ".local", "share"), name),
+    config: import_node_path13.default.join(env.XDG_CONFIG_HOME || import_node_path13.default.join(homedir2, ".config"), name),
+    cache: import_node_path13.default.join(env.XDG_CACHE_HOME || import_node_path13.default.join(homedir2, ".cache"), name),
     // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: import_node_path12.default.join(env.XDG_STATE_HOME || import_node_path12.default.join(homedir2, ".local", "state"), name),
-    temp: import_node_path12.default.join(tmpdir, username, name)
+    log: import_node_path13.default.join(env.XDG_STATE_HOME || import_node_path13.default.join(homedir2, ".local", "state"), name),
+    temp: import_node_path13.default.join(tmpdir, username, name)
   };
 };
 function envPaths(name, { suffix = "nodejs" } = {}) {
@@ -7241,12 +7308,13 @@ function runShell(command, input2, env3, timeoutMs) {
 // src/operator.ts
 var NAME2 = "claude-session-guard";
 function realCommandDeps() {
+  const host = processHost();
   return {
     env: env2(),
     cwd: cwd(),
     clock,
     openStore: (choice) => openStore(choice, { uid: uid() }),
-    probe: livenessProbe(processHost()),
+    probe: livenessProbe(host),
     logDir: logDir(),
     log,
     fs,
@@ -7254,7 +7322,12 @@ function realCommandDeps() {
     argv1: argv1(),
     runShell,
     tmpDir: tmpDir(),
-    uid: uid()
+    uid: uid(),
+    holderFacts: (record) => {
+      const entry = registryEntry(claudeConfigDir(env2()), record, host);
+      const tty = record.hostname === host.hostname() ? terminalOf(record.pid, host) : null;
+      return entry === null && tty === null ? null : { ...entry, tty };
+    }
   };
 }
 function count(value) {

@@ -334,6 +334,11 @@ export const operator = {
   redisStoreName: (display: string) => `the Redis lock store at ${display}`,
   noLockHere: (workspace: string) => `No lock on ${workspace}: no session holds this workspace.`,
   unrecordedWorkspace: (hash: string) => `(not recorded; hash ${hash})`,
+  holderCell: (short: string, agent: string, name: string | null) =>
+    `${agent === "claude" ? "" : `${agent}:`}${short}${name === null ? "" : ` "${printable(name)}"`}`,
+  statusWord: (status: string | null) =>
+    status === null ? "" : (({ busy: "working", waiting: "waiting for its user", shell: "idle, background work running", idle: "idle" } as Record<string, string>)[status] ?? printable(status)),
+  workCell: (type: string, what: string | null, leftMs: number) => `${type}${what === null ? "" : ` "${printable(what)}"`} (up to ${duration(leftMs)} more)`,
   workspaceNotRecorded: (lockAt: string) => `workspace not recorded, ${lockAt}`,
   lockAt: (path: string) => (/^rediss?:\/\//.test(path) ? `lock ${path}` : `lock file ${path}`),
   expired: "expired",

@@ -14,7 +14,9 @@ import { logCommand } from "./commands/log.js";
 import { statusCommand } from "./commands/status.js";
 import { GuardError, UserError } from "./errors.js";
 import { HOOK_COMMANDS, HOOK_FLAGS, HOOK_SUMMARIES } from "./hook/commands.js";
+import { claudeConfigDir } from "./host/paths.js";
 import { livenessProbe } from "./host/sessionProcess.js";
+import { registryEntry, terminalOf } from "./host/sessionRegistry.js";
 import { openStore } from "./lock/openStore.js";
 import { failed, help, hook, printableText } from "./messages.js";
 import * as world from "./world.js";
@@ -23,12 +25,13 @@ const NAME = "claude-session-guard";
 
 /** The real world, as operator commands take it. */
 export function realCommandDeps(): CommandDeps {
+  const host = world.processHost();
   return {
     env: world.env(),
     cwd: world.cwd(),
     clock: world.clock,
     openStore: (choice) => openStore(choice, { uid: world.uid() }),
-    probe: livenessProbe(world.processHost()),
+    probe: livenessProbe(host),
     logDir: world.logDir(),
     log: world.log,
     fs: world.fs,
@@ -37,6 +40,11 @@ export function realCommandDeps(): CommandDeps {
     runShell: world.runShell,
     tmpDir: world.tmpDir(),
     uid: world.uid(),
+    holderFacts: (record) => {
+      const entry = registryEntry(claudeConfigDir(world.env()), record, host);
+      const tty = record.hostname === host.hostname() ? terminalOf(record.pid, host) : null;
+      return entry === null && tty === null ? null : { ...entry, tty };
+    },
   };
 }
 

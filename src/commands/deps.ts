@@ -7,9 +7,20 @@ import type { LogEntry } from "../host/decisionLog.js";
 import type { Clock } from "../lock/apply.js";
 import type { LivenessProbe } from "../lock/decide.js";
 import type { OpenedStore, StoreChoice } from "../lock/openStore.js";
+import type { LockRecord } from "../lock/record.js";
+
 import type { RunResult } from "../world.js";
 
 export type { RunResult };
+
+/** What the holder's machine says about it, when this is that machine (Claude Code's registry, /proc). */
+export interface HolderFacts {
+  name?: string;
+  tmux?: string;
+  tty?: string | null;
+  cwd?: string;
+  status?: string;
+}
 export type OperatorStore = OpenedStore;
 
 export interface CommandResult {
@@ -50,6 +61,8 @@ export interface CommandDeps {
   /** Runs `command` through `sh -c` as Claude Code does, with `input` on stdin (doctor's self-test). */
   runShell(command: string, input: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunResult>;
   tmpDir: string;
+  /** What this machine can tell about a lock's holder (Claude Code's session registry, /proc), if anything. */
+  holderFacts?(record: LockRecord): HolderFacts | null;
   /** This process's user, where the platform has uids: the runtime dir must be theirs. */
   uid?: number | undefined;
 }

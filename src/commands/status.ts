@@ -5,6 +5,7 @@ import { StoreError, UserError, WorkspaceError } from "../errors.js";
 import { resolveWorkspace } from "../host/workspace.js";
 import { judge, type Judgement, type LockState } from "../lock/decide.js";
 import type { Snapshot } from "../lock/port.js";
+import { liveWork, type WorkItem } from "../lock/record.js";
 import { duration, operator as M, printable, sessionAndPid, shortId } from "../messages.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 import { openOperatorStore, operatorStoreChoice, storeName } from "./store.js";
@@ -20,7 +21,26 @@ export interface StatusEntry {
   ttl_ms: number | null;
   age_ms: number | null;
   state: LockState;
+  /** The holder as a person knows it (null for a corrupt lock); what this machine can tell. */
+  holder: HolderInfo | null;
 }
+
+/** What is known of a lock's holder beyond its record's five fields. */
+export interface HolderInfo {
+  /** claude, codex, gemini, cursor, copilot. */
+  agent: string;
+  /** The session's name in Claude Code (/rename, or derived from its start directory). */
+  name: string | null;
+  /** Its tmux pane, or its terminal device. */
+  terminal: string | null;
+  started_in: string | null;
+  /** Claude Code's own word for what the session does: busy, waiting, shell, idle; null when unknown. */
+  status: string | null;
+  /** Background work the lock is kept for. */
+  work: WorkItem[];
+}
+
+
 
 export interface LockView {
   entry: StatusEntry;
@@ -34,10 +54,11 @@ export interface StatusOptions {
   store?: string;
 }
 
-export function viewOf(key: string, path: string, snapshot: Snapshot, now: number, deps: Pick<CommandDeps, "probe">): LockView | null {
+export function viewOf(key: string, path: string, snapshot: Snapshot, now: number, deps: Pick<CommandDeps, "probe" | "holderFacts">): LockView | null {
   if (snapshot.observed.kind === "absent") return null;
   const judgement = judge(snapshot.observed, now, deps.probe);
   const record = judgement.state === "corrupt" ? null : judgement.record;
+  const facts = record === null || judgement.state !== "held" ? null : (deps.holderFacts?.(record) ?? null);
   return {
     judgement,
     entry: {
@@ -50,6 +71,17 @@ export function viewOf(key: string, path: string, snapshot: Snapshot, now: numbe
       ttl_ms: record?.ttl_ms ?? null,
       age_ms: record ? now - record.acquired_at : null,
       state: judgement.state,
+      holder:
+        record === null
+          ? null
+          : {
+              agent: typeof record.agent === "string" ? record.agent : "claude",
+              name: facts?.name ?? null,
+              terminal: facts?.tmux ?? facts?.tty ?? null,
+              started_in: facts?.cwd ?? null,
+              status: facts?.status ?? null,
+              work: liveWork(record, now),
+            },
     },
   };
 }
@@ -107,17 +139,18 @@ function json(entries: StatusEntry[]): CommandResult {
   return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n` };
 }
 
-const HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE"] as const;
+const HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE", "DOING"] as const;
 
 /** A plain aligned table: no colour, no box drawing, so it pastes cleanly into an issue. */
 export function table(views: LockView[], now: number, knownWorkspace?: string): string {
   const rows = views.map(({ entry, judgement }) => [
     entry.workspace ?? knownWorkspace ?? M.unrecordedWorkspace(entry.hash),
-    entry.session_id === null ? "-" : shortId(entry.session_id),
+    entry.session_id === null ? "-" : M.holderCell(shortId(entry.session_id), entry.holder?.agent ?? "claude", entry.holder?.name ?? null),
     entry.pid === null ? "-" : String(entry.pid),
     entry.age_ms === null ? "-" : duration(entry.age_ms),
     judgement.state === "held" ? duration(judgement.expiresAt - now) : judgement.state === "stale" ? M.expired : "-",
     judgement.state === "corrupt" ? M.corruptState(judgement.reason) : judgement.state,
+    judgement.state === "held" ? doing(entry.holder, now) : "",
   ]);
   return formatTable([...HEADERS], rows);
 }
@@ -132,6 +165,12 @@ export function formatTable(headers: string[], table: string[][]): string {
       .join("  ")
       .trimEnd();
   return `${[headers, ...rows].map(line).join("\n")}\n`;
+}
+
+/** What a holder is doing, in a few words: Claude Code's status, and the background work that keeps the lock. */
+function doing(holder: HolderInfo | null, now: number): string {
+  const work = (holder?.work ?? []).map((w) => M.workCell(w.type, w.description ?? w.command ?? null, w.until - now));
+  return [M.statusWord(holder?.status ?? null), ...work].filter((part) => part !== "").join("; ");
 }
 
 /** `session 8a22b5eb (pid 23671)`, with `?` for what a corrupt record does not say. */

@@ -31,7 +31,7 @@ describe("status", () => {
     const result = await p.run(["status"], { cwd: join(p.dir, "sub") });
     expect(result.code).toBe(0);
     const [header, row] = result.stdout.trimEnd().split("\n");
-    expect(header).toMatch(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE$/);
+    expect(header).toMatch(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE\s+DOING$/);
     expect(row).toMatch(new RegExp(`^${p.dir}\\s+aaaaaaaa\\s+\\d+\\s+\\d+s\\s+(4m5\\d|5m00)s\\s+held$`));
   });
 

@@ -95,7 +95,7 @@ describeRedis("operator commands on the Redis store", () => {
       const here = await b.run(["status", "--store", server.url]);
       expect(here.stderr).toBe("");
       const [header, row] = here.stdout.trimEnd().split("\n");
-      expect(header).toMatch(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE$/);
+      expect(header).toMatch(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE\s+DOING$/);
       // The holder's own path for the workspace: that is what its record says.
       expect(row).toMatch(new RegExp(`^${a.dir}\\s+aaaaaaaa\\s+${process.pid}\\s+\\d+s\\s+(4m5\\d|5m00)s\\s+held$`));
 

@@ -31,10 +31,20 @@ describe("statusCommand", () => {
     writeLock(deps, workspaceKey(deps.workspace), record({ workspace: deps.workspace }));
     const { stdout } = await statusCommand({}, deps);
     expect(stdout.split("\n")).toEqual([
-      expect.stringMatching(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE$/),
+      expect.stringMatching(/^WORKSPACE\s+HOLDER\s+PID\s+AGE\s+LEFT\s+STATE\s+DOING$/),
       expect.stringMatching(new RegExp(`^${deps.workspace}\\s+d178ebb3\\s+4242\\s+12s\\s+4m48s\\s+held$`)),
       "",
     ]);
+  });
+
+  it("names the holder as its machine knows it, says what it is doing and what background work keeps the lock", async () => {
+    deps.holderFacts = () => ({ name: "ws-e3", tmux: "csgA:@0.%0", tty: "/dev/pts/3", cwd: "/home/ana/app", status: "shell" });
+    const work = [{ type: "shell", id: "b1", description: "dev server", command: "npm run dev", since: NOW - 60_000, until: NOW + 3_600_000 }];
+    writeLock(deps, workspaceKey(deps.workspace), record({ workspace: deps.workspace, ttl_ms: 3_612_000, work }));
+    const { stdout } = await statusCommand({}, deps);
+    expect(stdout.split("\n")[1]).toMatch(/d178ebb3 "ws-e3"\s+4242\s+12s\s+1h00m\s+held\s+idle, background work running; shell "dev server" \(up to 1h00m more\)$/);
+    const [entry] = JSON.parse((await statusCommand({ json: true }, deps)).stdout);
+    expect(entry.holder).toEqual({ agent: "claude", name: "ws-e3", terminal: "csgA:@0.%0", started_in: "/home/ana/app", status: "shell", work });
   });
 
   it("prints every lock as JSON with the contract's fields, null where a record lacks them", async () => {
@@ -43,12 +53,23 @@ describe("statusCommand", () => {
     writeLock(deps, "cccccccccccc", "{not json");
     const entries = JSON.parse((await statusCommand({ all: true, json: true }, deps)).stdout);
     expect(entries).toEqual([
-      { workspace: "/w/a", hash: "aaaaaaaaaaaa", path: held, session_id: record().session_id, pid: 4242, acquired_at: NOW - 12_000, ttl_ms: 300_000, age_ms: 12_000, state: "held" },
+      {
+        workspace: "/w/a",
+        hash: "aaaaaaaaaaaa",
+        path: held,
+        session_id: record().session_id,
+        pid: 4242,
+        acquired_at: NOW - 12_000,
+        ttl_ms: 300_000,
+        age_ms: 12_000,
+        state: "held",
+        holder: { agent: "claude", name: null, terminal: null, started_in: null, status: null, work: [] },
+      },
       expect.objectContaining({ workspace: null, hash: "bbbbbbbbbbbb", state: "stale", age_ms: 400_000 }),
       expect.objectContaining({ workspace: null, hash: "cccccccccccc", session_id: null, pid: null, acquired_at: null, ttl_ms: null, age_ms: null, state: "corrupt" }),
     ]);
     for (const entry of entries) {
-      expect(Object.keys(entry)).toEqual(["workspace", "hash", "path", "session_id", "pid", "acquired_at", "ttl_ms", "age_ms", "state"]);
+      expect(Object.keys(entry)).toEqual(["workspace", "hash", "path", "session_id", "pid", "acquired_at", "ttl_ms", "age_ms", "state", "holder"]);
     }
   });
 

@@ -198,3 +198,36 @@ describe("runHook across workspaces and background work", () => {
     expect(lockOf(workspace)?.session_id).toBe("a");
   });
 });
+
+describe("runHook and an agent team whose teammates run as processes of their own (tmux mode)", () => {
+  // Claude Code starts such a teammate as `claude … --parent-session-id <lead's session id>`.
+  const cmdlines: Record<number, string> = {
+    4000: ["claude", "--permission-mode", "acceptEdits"].join("\u0000"),
+    5000: ["claude", "--agent-name", "helper", "--parent-session-id", "lead-session", "--team-name", "session-lead"].join("\u0000"),
+    6000: ["claude", "--agent-name", "tester", "--parent-session-id", "lead-session"].join("\u0000"),
+    7000: ["claude"].join("\u0000"),
+  };
+  const teamHost: ProcessHost = {
+    ...host,
+    readFile(path) {
+      const pid = Number(/^\/proc\/(\d+)\/cmdline$/.exec(path)?.[1]);
+      if (cmdlines[pid] !== undefined) return cmdlines[pid]!;
+      throw new Error("ENOENT");
+    },
+  };
+  const as = (session: string, pid: number) => call("pretooluse", payload(session), { host: teamHost, env: { CLAUDE_PID: String(pid) } });
+
+  it("never denies a lead its teammate's lock, a teammate its lead's, nor one teammate another's", async () => {
+    expect((await as("lead-session", 4000)).kind).toBe("allow");
+    expect((await as("teammate-1", 5000)).kind).toBe("allow");
+    expect(lock()?.session_id).toBe("teammate-1");
+    expect((await as("teammate-2", 6000)).kind).toBe("allow");
+    expect((await as("lead-session", 4000)).kind).toBe("allow");
+    expect(logged.filter((e) => e.outcome === "takeover").map((e) => e.reason)).toEqual(["team", "team", "team"]);
+  });
+
+  it("still denies a session outside the team", async () => {
+    expect((await as("teammate-1", 5000)).kind).toBe("allow");
+    expect((await as("stranger", 7000)).kind).toBe("deny");
+  });
+});
