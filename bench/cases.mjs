@@ -160,10 +160,14 @@ export function defineCases(node, arena, { breakdown = false } = {}) {
     const kind = classify(r.status, r.stdout, r.stderr);
     if (kind !== "allow") throw new Error(`bench setup: \`${argv.join(" ")}\` gave ${kind}: ${r.stdout}${r.stderr}${r.error ?? ""}`);
   };
-  const hookCase = (name, label, command, fixture, session, prepare) => {
+  // Each case is a session of its own: a stop releases every lock its session holds, so cases
+  // that shared one would release each other's.
+  const hookCase = (name, label, command, fixture, role, prepare) => {
     const workspace = arena.workspace(name);
     const lock = arena.lockPath(workspace);
-    return { name, label, command, fixture, workspace, lock, cwd: workspace, argv: [arena.bin, command], input: fixturePayload(fixture, session, workspace), ...prepare(workspace, lock) };
+    const session = role === self ? randomUUID() : role;
+    const holdSelf = (...flags) => holdAs(session, workspace, ...flags);
+    return { name, label, command, fixture, workspace, lock, cwd: workspace, argv: [arena.bin, command], input: fixturePayload(fixture, session, workspace), ...prepare(workspace, lock, holdSelf) };
   };
   const holdAs = (session, workspace, ...flags) => hookRun(["pretooluse", ...flags], fixturePayload("pre-tool-use-write", session, workspace), workspace);
   const mustExist = (lock, what) => () => {
@@ -177,21 +181,21 @@ export function defineCases(node, arena, { breakdown = false } = {}) {
       before: () => rmSync(lock, { force: true }),
       after: mustExist(lock, "acquiring a free lock"),
     })),
-    hookCase("pretooluse-own", "pretooluse, own lock", "pretooluse", "pre-tool-use-edit", self, (workspace, lock) => ({
+    hookCase("pretooluse-own", "pretooluse, own lock", "pretooluse", "pre-tool-use-edit", self, (workspace, lock, holdSelf) => ({
       expect: "allow",
-      setup: () => holdAs(self, workspace),
+      setup: () => holdSelf(),
       after: mustExist(lock, "re-acquiring its own lock"),
     })),
     hookCase("pretooluse-denied", "pretooluse, denied", "pretooluse", "pre-tool-use-edit", self, (workspace) => ({
       expect: "deny",
       setup: () => holdAs(other, workspace, "--ttl-ms", LONGEST_TTL_MS),
     })),
-    hookCase("posttooluse", "posttooluse (refresh)", "posttooluse", "post-tool-use-edit", self, (workspace, lock) => ({
+    hookCase("posttooluse", "posttooluse (refresh)", "posttooluse", "post-tool-use-edit", self, (workspace, lock, holdSelf) => ({
       expect: "allow",
-      setup: () => holdAs(self, workspace),
+      setup: () => holdSelf(),
       after: mustExist(lock, "refreshing its own lock"),
     })),
-    hookCase("stop", "stop (release)", "stop", "stop", self, (workspace, lock) => {
+    hookCase("stop", "stop (release)", "stop", "stop", self, (workspace, lock, holdSelf) => {
       let record = null;
       const staging = join(arena.dir, "stop-lock.staging");
       return {
@@ -199,7 +203,7 @@ export function defineCases(node, arena, { breakdown = false } = {}) {
         // The record a real pretooluse wrote, put back with a fresh acquired_at before each
         // release: same bytes a holder leaves, without paying a hook run per sample.
         setup: () => {
-          holdAs(self, workspace);
+          holdSelf();
           record = JSON.parse(readFileSync(lock, "utf8"));
         },
         before: () => {
@@ -215,7 +219,72 @@ export function defineCases(node, arena, { breakdown = false } = {}) {
       expect: "notice",
       setup: () => holdAs(other, workspace, "--ttl-ms", LONGEST_TTL_MS),
     })),
+    ...crowdedCases(node, arena, randomUUID()),
     ...(breakdown ? breakdownCases(arena, self) : []),
+  ];
+}
+
+/** How many other sessions' locks the crowded cases find in the runtime directory. */
+export const CROWD = 1000;
+
+/**
+ * The hot paths again with CROWD lock files of other workspaces beside the one at stake: a
+ * session finds its own locks through its index, never by reading every lock there is, so the
+ * figures should match the plain cases. Their own HOME and CLAUDE_CONFIG_DIR keep the crowd away
+ * from the other cases.
+ */
+function crowdedCases(node, arena, session) {
+  const config = join(arena.dir, "crowd", ".claude");
+  const runtime = join(config, "runtime");
+  mkdirSync(runtime, { recursive: true, mode: 0o700 });
+  for (let i = 0; i < CROWD; i++) {
+    const record = { schema_version: 1, session_id: randomUUID(), pid: process.pid, acquired_at: Date.now(), ttl_ms: Number(LONGEST_TTL_MS), workspace: `/crowd/ws-${i}` };
+    writeFileSync(join(runtime, `session-lock-${md5_12(`/crowd/ws-${i}`)}.json`), `${JSON.stringify(record)}\n`, { mode: 0o600 });
+  }
+  const env = { ...arena.env, HOME: join(arena.dir, "crowd"), CLAUDE_CONFIG_DIR: config };
+  const lockOf = (workspace) => join(runtime, `session-lock-${md5_12(workspace)}.json`);
+  const free = arena.workspace("crowd-pretooluse-free");
+  const stopping = arena.workspace("crowd-stop");
+  const run = (argv, input, cwd) => spawnSync(node, [arena.bin, ...argv], { input, env, cwd, encoding: "utf8" });
+  return [
+    {
+      name: "pretooluse-free-crowd",
+      label: `pretooluse, free lock, ${CROWD} other locks`,
+      command: "pretooluse",
+      fixture: "pre-tool-use-write",
+      workspace: free,
+      cwd: free,
+      env,
+      argv: [arena.bin, "pretooluse"],
+      input: fixturePayload("pre-tool-use-write", session, free),
+      expect: "allow",
+      before: () => rmSync(lockOf(free), { force: true }),
+      after: () => {
+        if (!existsSync(lockOf(free))) throw new Error("bench: acquiring a free lock among the crowd left no lock");
+      },
+    },
+    {
+      name: "stop-crowd",
+      label: `stop (release), ${CROWD} other locks`,
+      command: "stop",
+      fixture: "stop",
+      workspace: stopping,
+      cwd: stopping,
+      env,
+      argv: [arena.bin, "stop"],
+      input: fixturePayload("stop", session, stopping),
+      expect: "allow",
+      // A real pretooluse takes the lock (and notes it in the session's index) before each release.
+      before: () => {
+        const r = run(["pretooluse"], fixturePayload("pre-tool-use-write", session, stopping), stopping);
+        if (classify(r.status, r.stdout, r.stderr) !== "allow") throw new Error(`bench setup: pretooluse among the crowd gave ${r.stdout}${r.stderr}`);
+      },
+      after: () => {
+        if (existsSync(lockOf(stopping))) throw new Error("bench: stop among the crowd did not release its lock");
+        const left = readdirSync(runtime).filter((name) => name.startsWith("session-lock-")).length;
+        if (left !== CROWD) throw new Error(`bench: stop among the crowd touched other locks (${left} left of ${CROWD})`);
+      },
+    },
   ];
 }
 

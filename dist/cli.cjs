@@ -5,14 +5,6 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -35,7 +27,27 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/cli.ts
+var cli_exports = {};
+__export(cli_exports, {
+  main: () => main
+});
+module.exports = __toCommonJS(cli_exports);
+var import_node_path8 = require("node:path");
+
+// src/hook/commands.ts
+var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
+var HOOK_FLAGS = [
+  { name: "ttl-ms", value: "ms", key: "ttlMs" },
+  { name: "store", value: "url", key: "store" }
+];
+function isHookCommand(name) {
+  return HOOK_COMMANDS.includes(name ?? "");
+}
+
 // src/messages.ts
+var PREFIX = "claude-session-guard:";
+var NAME = "claude-session-guard";
 function duration(ms) {
   const seconds = Math.max(0, Math.round(ms / 1e3));
   if (seconds < 60) return `${seconds}s`;
@@ -49,14 +61,13 @@ function shellQuote(value) {
 function shortId(sessionId) {
   return printable(sessionId.slice(0, 8));
 }
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
 function printable(value) {
   return value.replace(CONTROL, escapeControl);
 }
 function clearCommand(workspace2) {
   return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
-}
-function failed(message) {
-  return `${PREFIX} ${message}`;
 }
 function sessionAndPid(sessionId, pid) {
   return `session ${shortId(sessionId)} (pid ${pid})`;
@@ -75,720 +86,141 @@ function holderDetails(holder) {
 function agentName(agent) {
   return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
 }
-var PREFIX, NAME, INSTALL, CONTROL, escapeControl, hook, input, output, workspace, corrupt, files, redis, help, GUARDED_LIST, doctor;
-var init_messages = __esm({
-  "src/messages.ts"() {
-    "use strict";
-    PREFIX = "claude-session-guard:";
-    NAME = "claude-session-guard";
-    INSTALL = `${NAME} install`;
-    CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-    escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-    hook = {
-      holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
-      agentName: (agent) => agentName(agent ?? "claude"),
-      holderLabel: (sessionId, pid, agent) => agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
-      holderPlace: (name, tmux, tty, startDir) => [
-        name !== null ? `named "${printable(name)}"` : null,
-        tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
-        startDir !== null ? `started in ${printable(startDir)}` : null
-      ].filter((part) => part !== null).join(", "),
-      timing: (activeAgoMs, expiresInMs) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
-      workLine: (type, description, command, runningMs, leftMs) => `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
-      doing: {
-        working: "working now",
-        waitingPermission: "waiting for its user's permission",
-        waiting: (what) => `waiting for its user (${printable(what)})`,
-        idleWithShell: "idle, with background work still running",
-        idleWithWork: "idle, kept for its background work",
-        keptForWork: "kept for its background work",
-        idle: "idle at its prompt",
-        unknown: ""
-      },
-      /**
-       * The first line carries everything a person needs when it is all they see (Claude Code folds
-       * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
-       */
-      denyReason: (tool, workspace2, holder) => [
-        `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
-        `Workspace: ${workspace2}`,
-        `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
-        ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
-        "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-        `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
-      ].join("\n"),
-      failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
-      failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
-      otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
-      idleHolder: "its session sat idle at its prompt",
-      anOperator: `an operator (${NAME} clear)`,
-      lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
-      lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
-      sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
-      sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
-      internalError: (detail) => `internal error (${detail}); please report it`
-    };
-    input = {
-      noPayload: "no hook payload on stdin",
-      notJson: "the hook payload on stdin is not JSON",
-      notObject: "the hook payload on stdin is not a JSON object",
-      noSessionId: "the hook payload has no session_id",
-      sessionIdTooLong: (length, max) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
-      nulInPath: (field) => `the hook payload's ${field} contains a NUL byte, which no path can`,
-      stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
-      stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
-      stdinFailed: (detail) => `cannot read stdin: ${detail}`,
-      unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
-      invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
-      contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
-    };
-    output = {
-      cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
-      hookAnswerLost: (detail) => `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`
-    };
-    workspace = {
-      noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
-      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`,
-      notDirectory: (path2) => `the hook payload's cwd ${path2} is not a directory`
-    };
-    corrupt = {
-      empty: "empty file",
-      notJson: "not JSON",
-      notObject: "not a JSON object",
-      noSessionId: "no session_id",
-      noPid: "no valid pid",
-      noAcquiredAt: "no valid acquired_at",
-      badTtl: "invalid ttl_ms",
-      badSchema: "invalid schema_version",
-      oversized: (bytes) => `larger than ${bytes} bytes`,
-      symlink: (target) => `a symbolic link to ${target}, which the guard never follows`,
-      future: "acquired_at is in the future by more than its TTL"
-    };
-    files = {
-      runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
-      runtimeForeign: (dir, uid2) => `the runtime directory ${dir} belongs to uid ${uid2}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
-      runtimeOpen: (dir, mode) => `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
-      foreignUnreadable: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
-      foreignLock: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
-      recordTooLarge: (bytes) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
-      cannotRead: (path2) => `cannot read the lock ${path2}`,
-      notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
-      cannotWrite: (dir) => `cannot write a lock in ${dir}`,
-      cannotCreateRuntime: (dir) => `cannot create the runtime directory ${dir}`,
-      cannotChange: (path2) => `cannot change the lock ${path2}`,
-      cannotCreate: (path2) => `cannot create the lock ${path2}`,
-      cannotList: (dir) => `cannot list ${dir}`,
-      cannotLeaveNotice: (dir) => `cannot leave a notice in ${dir}`,
-      cannotReadNotice: (path2) => `cannot read the notice ${path2}`,
-      withCause: (what, detail) => `${what}: ${detail}`
-    };
-    redis = {
-      storeAt: (display) => `the Redis lock store at ${display}`,
-      badUrl: (source, shown, why) => `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS; "${shown}" ${why}`,
-      notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
-      badScheme: (scheme) => `has the unsupported scheme "${scheme}"`,
-      noHost: "has no host",
-      queryOrFragment: "has a query or fragment, which the guard does not read",
-      badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
-      userWithoutPassword: "has a user name but no password",
-      badEncoding: "has credentials that are not valid percent-encoding",
-      noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
-      closed: (where) => `${where} was already closed`,
-      timedOut: (where, ms, doing2) => `${where} did not answer within ${ms} ms (${doing2})`,
-      refusedCredentials: (where, detail) => `${where} refused the user name or password in the store URL (${detail})`,
-      needsPassword: (where) => `${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
-      wrongType: (where, doing2) => `${where} holds a key that is not a lock record (${doing2}); delete it with redis-cli DEL`,
-      notRedis: (where, detail, source) => `${where} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
-      failedWhile: (where, doing2, detail) => `${where} failed while ${doing2}: ${detail}`,
-      noConnection: (ms) => `no connection within ${ms} ms`,
-      unreachable: (where, detail, source) => `cannot reach ${where} (${detail}); check that Redis runs there and that ${source} names it`,
-      doing: {
-        connecting: "connecting",
-        loggingIn: "logging in",
-        reading: "reading the lock",
-        creating: "creating the lock",
-        replacing: "replacing the lock",
-        removing: "removing the lock",
-        listing: "listing the locks",
-        leavingNotice: "leaving a notice",
-        takingNotice: "taking a notice",
-        notingHeld: "noting a lock the session took",
-        listingHeld: "listing the locks the session took",
-        forgettingHeld: "forgetting the locks the session took"
-      }
-    };
-    help = {
-      program: "Keep two Claude Code sessions from changing the same workspace at once.",
-      hookSuffix: "reads one Claude Code hook payload on stdin",
-      pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
-      posttooluse: "hook: refresh the lock if this session holds it",
-      stop: "hook: release the lock if this session holds it (Stop and SessionEnd)",
-      sessionstart: "hook: tell a new session when another session holds the workspace",
-      ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
-      hookStore: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
-      store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
-      status: "show the current directory's workspace lock, or every lock with --all",
-      statusAll: "every lock in the store (the runtime dir, or Redis)",
-      statusJson: "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}",
-      clear: "remove a lock: the current directory's workspace (default), PATH's, every stale one, or all",
-      clearWorkspace: "the workspace whose lock to remove",
-      clearStale: "every stale, dead or corrupt lock, and leftover temp files",
-      clearAll: "every lock, including ones live sessions hold",
-      scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
-      install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
-      uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
-      dryRun: "print what would change and write nothing",
-      doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
-      doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
-      doctorJson: "print {checks: [{id, status, message, hint}], ok}",
-      log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
-      logLines: "how many (default 20)",
-      logJson: "print the entries as a JSON array",
-      wholeNumber: "must be a whole number of at least 1",
-      usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
-    };
-    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree";
-    doctor = {
-      line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
-      allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
-      someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
-      runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
-      sourceRead: (label, path2, count) => `${label} settings ${path2}: ${count === 0 ? "no guard hooks" : `${count} guard hook${count === 1 ? "" : "s"}`}`,
-      sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
-      givenMissing: (path2) => `${path2} does not exist`,
-      givenMissingHint: "check the path given to --settings",
-      fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
-      hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
-      fixByHand: "fix the file by hand",
-      pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
-      pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
-      runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
-      notRegistered: (event, sub) => `no ${event} hook runs \`${NAME} ${sub}\``,
-      uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
-      matcherHint: `set the matcher to "${GUARDED_LIST}", or run \`${INSTALL}\``,
-      invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "${GUARDED_LIST}"`,
-      covered: (event, sub, tools, where) => `${event} runs \`${sub}\` for ${tools} (${where})`,
-      asyncPreToolUse: (where) => `PreToolUse \`pretooluse\` is marked "async" (${where}), so it cannot deny anything`,
-      removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
-      lifecycleOk: (event, sub, where) => `${event} runs \`${sub}\` (${where})`,
-      sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
-      dropMatcher: "remove the matcher from the SessionEnd group",
-      placementOk: "every guard hook sits under the event it is made for",
-      misplacedOne: (sub, event, where) => `${sub} under ${event} (${where})`,
-      misplaced: (list) => `guard commands under the wrong event: ${list}`,
-      noDuplicates: "each guard hook is registered once",
-      duplicateOne: (key, count, where) => `${key} \xD7${count} (${where})`,
-      duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
-      duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
-      noHooksForTimeout: "no guard hooks, so no timeouts to check",
-      timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
-      timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
-      timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
-      timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
-      timeoutOk: (values) => `timeouts set (${values})`,
-      noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
-      nothingToRun: "no guard hook is registered, so there is no command to run",
-      notExecutable: (program, event, source) => `\`${program}\` (from ${event} in ${source}) is not an executable on PATH`,
-      scriptMissing: (script, event, source) => `${script} (from ${event} in ${source}) does not exist`,
-      notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
-      cannotParse: (commands) => `cannot tell what these commands run: ${commands}`,
-      cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
-      executableOk: (programs) => `the hooks run ${programs}`,
-      selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
-      selfTestFailed: (command, event, expectsDenial, problem) => `\`${command}\` as ${event} (expecting ${expectsDenial ? "a denial" : "a silent allow"}): ${problem}`,
-      selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
-      selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
-      couldNotStart: (error) => `could not start: ${error}`,
-      timedOut: "did not answer within its timeout",
-      exitCode: (code, firstStderrLine) => `exited with ${code === null ? "a signal" : code}${firstStderrLine ? `: ${firstStderrLine}` : ""}`,
-      notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
-      failedOpen: (message) => `the hook failed open: ${message}`,
-      allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
-      notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
-      denialWithoutReason: "the denial carries no permissionDecisionReason",
-      runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
-      runtimeDirNotDirectory: (dir) => `runtime dir ${dir} is not a directory, so every hook fails open (allows everything)`,
-      runtimeDirNotDirectoryHint: (dir) => `move it out of the way (mv ${shellQuote(dir)} ${shellQuote(`${dir}.bak`)}) and the guard creates the directory, or point CLAUDE_CONFIG_DIR elsewhere`,
-      runtimeDirForeign: (dir, uid2) => `runtime dir ${dir} belongs to uid ${uid2}, not to this user, so every hook refuses it and fails open`,
-      runtimeDirForeignHint: (dir) => `remove it (the guard creates its own, 0700), or point CLAUDE_CONFIG_DIR at a directory of yours: ${shellQuote(dir)}`,
-      runtimeDirOpen: (dir, mode) => `runtime dir ${dir} can be written by other users (mode ${mode}), so every hook refuses it and fails open`,
-      runtimeDirOpenHint: (dir) => `chmod 700 ${shellQuote(dir)}`,
-      noStaleNotices: "no lost-lock notices older than a day are waiting",
-      staleNotices: (count) => `${count} lost-lock notice${count === 1 ? "" : "s"} older than a day wait${count === 1 ? "s" : ""} for sessions that never came back`,
-      staleNoticesHint: `${NAME} clear --stale`,
-      foreignLockHint: `${NAME} clear --stale (it removes lock files of other users from this user's runtime dir)`,
-      lockCorrupt: (workspace2, reason, inStore) => `the lock on ${workspace2}${inStore} is corrupt (${reason}); the next session takes it over`,
-      runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
-      runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
-      noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
-      lockHeld: (workspace2, holder, agoMs, inStore) => `${workspace2} is held by ${holder}, last active ${duration(agoMs)} ago${inStore}`,
-      lockLeftOver: (state, workspace2, inStore) => `a ${state} lock is left on ${workspace2}${inStore}; the next session takes it over`,
-      inStore: (where) => ` in ${where}`,
-      clearHint: (workspace2) => clearCommand(workspace2),
-      lockUnreadable: (detail) => `the lock cannot be read, so every hook here fails open: ${detail}`,
-      lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
-      rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
-      rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
-      storeUrlInvalid: (message) => `${message}, so every hook started from here fails open (allows everything)`,
-      storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
-      redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
-      redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
-      redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
-      workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
-      workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
-      workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
-      disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
-      disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
-    };
-  }
-});
-
-// src/errors.ts
-function errnoOf(error) {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-var GuardError, StoreError, WorkspaceError, InputError, OutputError, ContentionError;
-var init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    GuardError = class extends Error {
-      constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-        this.name = new.target.name;
-      }
-      code;
-    };
-    StoreError = class extends GuardError {
-    };
-    WorkspaceError = class extends GuardError {
-      constructor(message, options) {
-        super(message, "EWORKSPACE", options);
-      }
-    };
-    InputError = class extends GuardError {
-    };
-    OutputError = class extends GuardError {
-    };
-    ContentionError = class extends GuardError {
-    };
-  }
-});
-
-// src/lock/record.ts
-function liveWork(record, now) {
-  if (!Array.isArray(record.work)) return [];
-  return record.work.filter(
-    (w) => typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now
-  );
-}
-function boundedWork(item) {
-  const text = (value) => value === void 0 ? void 0 : value.length > MAX_WORK_TEXT ? `${value.slice(0, MAX_WORK_TEXT - 1)}\u2026` : value;
-  const description = text(item.description);
-  const command = text(item.command);
-  return { type: text(item.type), id: text(item.id), ...description !== void 0 && { description }, ...command !== void 0 && { command }, since: item.since, until: item.until };
-}
-function parseRecord(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { kind: "corrupt", reason: corrupt.notObject };
-  }
-  const r = value;
-  if (typeof r.session_id !== "string" || r.session_id === "") {
-    return { kind: "corrupt", reason: corrupt.noSessionId };
-  }
-  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
-  if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
-    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
-  }
-  if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
-    return { kind: "corrupt", reason: corrupt.badTtl };
-  }
-  if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
-    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
-  }
-  return {
-    kind: "record",
-    record: {
-      ...r,
-      schema_version: r.schema_version ?? SCHEMA_VERSION,
-      session_id: r.session_id,
-      pid: r.pid,
-      acquired_at: r.acquired_at,
-      ttl_ms: r.ttl_ms ?? DEFAULT_TTL_MS
-    }
-  };
-}
-function serializeRecord(record) {
-  return `${JSON.stringify(record)}
-`;
-}
-function isPositiveInteger(value) {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
-var SCHEMA_VERSION, DEFAULT_TTL_MS, MAX_WORK_ITEMS, MAX_WORK_TEXT, ABSENT;
-var init_record = __esm({
-  "src/lock/record.ts"() {
-    "use strict";
-    init_messages();
-    SCHEMA_VERSION = 1;
-    DEFAULT_TTL_MS = 3e5;
-    MAX_WORK_ITEMS = 16;
-    MAX_WORK_TEXT = 200;
-    ABSENT = { kind: "absent" };
-  }
-});
-
-// src/lock/redis/redisUrl.ts
-function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
-  const bad = (why) => new StoreError(redis.badUrl(source, redactUrl(raw), why), "EBADURL");
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw bad(redis.notAUrl);
-  }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(redis.badScheme(url.protocol));
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (host === "") throw bad(redis.noHost);
-  if (url.search !== "" || url.hash !== "") throw bad(redis.queryOrFragment);
-  const dbText = url.pathname.replace(/^\//, "");
-  if (!/^\d{0,9}$/.test(dbText)) {
-    throw bad(redis.badPath);
-  }
-  const username = decode(url.username, bad);
-  const password = decode(url.password, bad);
-  if (username !== void 0 && password === void 0) throw bad(redis.userWithoutPassword);
-  const port = url.port === "" ? 6379 : Number(url.port);
-  const db = dbText === "" ? 0 : Number(dbText);
-  return {
-    host,
-    port,
-    db,
-    tls: url.protocol === "rediss:",
-    username,
-    password,
-    display: `${url.protocol}//${url.hostname}:${port}/${db}`
-  };
-}
-function decode(value, bad) {
-  if (value === "") return void 0;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw bad(redis.badEncoding);
-  }
-}
-function redactUrl(raw) {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? "";
-  if (raw.includes("@")) return `${scheme}***`;
-  const query = raw.search(/[?#]/);
-  return query < 0 ? raw : `${raw.slice(0, query)}?***`;
-}
-function scrub(text, target, raw) {
-  let out = text;
-  const secrets = /* @__PURE__ */ new Set();
-  if (target.password !== void 0) {
-    if (raw !== void 0) secrets.add(raw);
-    if (target.username !== void 0) secrets.add(`${target.username}:${target.password}`);
-    secrets.add(target.password);
-    secrets.add(encodeURIComponent(target.password));
-  }
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret !== "") out = out.split(secret).join("***");
-  }
-  return out;
-}
-var init_redisUrl = __esm({
-  "src/lock/redis/redisUrl.ts"() {
-    "use strict";
-    init_errors();
-    init_messages();
-  }
-});
-
-// src/lock/redis/redisStore.ts
-var redisStore_exports = {};
-__export(redisStore_exports, {
-  HELD_PREFIX: () => HELD_PREFIX,
-  LOCK_PREFIX: () => LOCK_PREFIX,
-  NOTICE_PREFIX: () => NOTICE_PREFIX,
-  loadClient: () => loadClient,
-  redisStore: () => redisStore
-});
-function loadClient() {
-  return true ? Promise.resolve(require((0, import_node_path5.join)(__dirname, "redis.cjs"))) : null;
-}
-function redisStore(url, options = {}) {
-  const target = options.target ?? parseRedisUrl(url, options.source);
-  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
-  const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
-  const commandTimeoutMs = options.commandTimeoutMs ?? 400;
-  const retentionMs = options.retentionMs ?? 36e5;
-  const noticeTtlMs = options.noticeTtlMs ?? 864e5;
-  const heldTtlMs = 8 * 864e5;
-  const scanCount = options.scanCount ?? 100;
-  const load = options.loadClient ?? loadClient;
-  const where = redis.storeAt(target.display);
-  const lockKey = (key) => `${LOCK_PREFIX}${key}`;
-  const sessionHash = (sessionId) => (0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12);
-  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
-  const heldKey = (sessionId) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
-  let client = null;
-  let connection = null;
-  let broken = null;
-  let closed = false;
-  let lastError = null;
-  async function connect() {
-    let Client;
-    try {
-      ({ Redis: Client } = await load());
-    } catch (error) {
-      throw new StoreError(redis.noClient(messageOf(error)), "ENOCLIENT");
-    }
-    const redis2 = new Client({
-      host: target.host,
-      port: target.port,
-      ...target.tls && { tls: (0, import_node_net.isIP)(target.host) === 0 ? { servername: target.host } : {} },
-      lazyConnect: true,
-      connectTimeout: connectTimeoutMs,
-      // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
-      // stall the tool call.
-      retryStrategy: () => null,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      // No handshake of ioredis's own (HELLO, INFO, CLIENT SETINFO): each is a round trip, and some
-      // print warnings to stderr. Credentials and the database are sent below instead.
-      protocol: 2,
-      enableReadyCheck: false,
-      disableClientInfo: true,
-      autoResubscribe: false,
-      autoResendUnfulfilledCommands: false
-    });
-    redis2.on("error", (error) => lastError = error);
-    client = redis2;
-    try {
-      await within(redis2.connect(), connectTimeoutMs + 100, redis.doing.connecting);
-    } catch (error) {
-      throw unreachable(error instanceof StoreError ? error : lastError ?? error);
-    }
-    const setup = [];
-    if (target.password !== void 0) {
-      const auth = target.username !== void 0 ? redis2.auth(target.username, target.password) : redis2.auth(target.password);
-      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error)));
-    }
-    if (target.db !== 0) setup.push(redis2.select(target.db));
-    await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
-    return redis2;
-  }
-  async function step(doing2, run) {
-    if (closed) throw new StoreError(redis.closed(where), "ECLOSED");
-    if (broken !== null) throw broken;
-    try {
-      connection ??= connect();
-      const redis2 = await connection;
-      return await within(run(redis2), commandTimeoutMs, doing2);
-    } catch (error) {
-      const problem = failure2(error, doing2);
-      if (!isReplyError(error)) {
-        broken = problem;
-        client?.disconnect();
-      }
-      throw problem;
-    }
-  }
-  function within(promise, ms, doing2) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where, ms, doing2), "ETIMEDOUT")), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-  }
-  function failure2(error, doing2) {
-    if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
-    const text = scrub(messageOf(error), target, url);
-    const code = codeOf(error);
-    if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
-      return new StoreError(redis.refusedCredentials(where, text), "EAUTH");
-    }
-    if (code === "NOAUTH") return new StoreError(redis.needsPassword(where), "EAUTH");
-    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where, doing2), "EWRONGTYPE");
-    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where, text, source), "EPROTO");
-    return new StoreError(redis.failedWhile(where, doing2, text), code ?? "EREDIS");
-  }
-  function unreachable(error) {
-    const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
-    return new StoreError(redis.unreachable(where, detail, source), error instanceof StoreError ? error.code : codeOf(error) ?? "ECONNECT");
-  }
-  function snapshotOf(value) {
-    if (value === null) return { observed: ABSENT, version: null };
-    return { observed: observe(value), version: { token: value.toString("latin1") } };
-  }
-  const expected = (version) => Buffer.from(version.token, "latin1");
-  return {
-    async read(key) {
-      return step(redis.doing.reading, async (redis2) => snapshotOf(await redis2.getBuffer(lockKey(key))));
-    },
-    async create(key, record) {
-      const reply = await step(
-        redis.doing.creating,
-        (redis2) => redis2.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
-      );
-      return reply === "OK" ? "ok" : "conflict";
-    },
-    async replace(key, version, record) {
-      const reply = await step(
-        redis.doing.replacing,
-        (redis2) => redis2.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
-      );
-      return swapped(reply);
-    },
-    async remove(key, version) {
-      return swapped(await step(redis.doing.removing, (redis2) => redis2.eval(REMOVE, 1, lockKey(key), expected(version))));
-    },
-    async list() {
-      const keys = /* @__PURE__ */ new Set();
-      let cursor = "0";
-      do {
-        const [next, batch] = await step(redis.doing.listing, (redis2) => redis2.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
-        for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
-        cursor = next;
-      } while (cursor !== "0");
-      const names = [...keys].sort();
-      const locks = [];
-      for (let i = 0; i < names.length; i += scanCount) {
-        const chunk = names.slice(i, i + scanCount);
-        const values = await step(redis.doing.listing, (redis2) => redis2.mgetBuffer(...chunk));
-        chunk.forEach((name, j) => {
-          const value = values[j] ?? null;
-          if (value === null) return;
-          const key = LOCK_KEY.exec(name)[1];
-          locks.push({ key, location: location(key), snapshot: snapshotOf(value) });
-        });
-      }
-      return locks;
-    },
-    location,
-    async putNotice(key, sessionId, notice) {
-      await step(redis.doing.leavingNotice, (redis2) => redis2.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
-    },
-    async takeNotice(key, sessionId) {
-      const value = await step(redis.doing.takingNotice, (redis2) => redis2.eval(TAKE, 1, noticeKey(key, sessionId)));
-      if (typeof value !== "string") return null;
-      try {
-        return JSON.parse(value);
-      } catch {
-        return null;
-      }
-    },
-    async noteHeld(sessionId, key) {
-      await step(redis.doing.notingHeld, (redis2) => redis2.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
-    },
-    async heldBy(sessionId) {
-      return (await step(redis.doing.listingHeld, (redis2) => redis2.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
-    },
-    async forgetHeld(sessionId) {
-      await step(redis.doing.forgettingHeld, (redis2) => redis2.del(heldKey(sessionId)));
-    },
-    async close() {
-      closed = true;
-      const redis2 = client;
-      client = null;
-      if (redis2 === null) return;
-      redis2.disconnect();
-      redis2.stream?.unref?.();
-    }
-  };
-  function location(key) {
-    return `${target.display} ${lockKey(key)}`;
-  }
-}
-function observe(value) {
-  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES2) };
-  return parseRecord(value.toString("utf8"));
-}
-function expiry(ttlMs, retentionMs) {
-  return Math.max(1, Math.ceil(ttlMs + retentionMs));
-}
-function isReplyError(error) {
-  return error instanceof Error && error.name === "ReplyError";
-}
-function swapped(reply) {
-  return reply === 1 ? "ok" : "conflict";
-}
-function codeOf(error) {
-  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
-}
-var import_node_path5, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, HELD_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
-var init_redisStore = __esm({
-  "src/lock/redis/redisStore.ts"() {
-    "use strict";
-    import_node_path5 = require("node:path");
-    import_node_net = require("node:net");
-    import_node_crypto = require("node:crypto");
-    init_errors();
-    init_messages();
-    init_record();
-    init_redisUrl();
-    LOCK_PREFIX = "claude-session-guard:lock:";
-    NOTICE_PREFIX = "claude-session-guard:notice:";
-    HELD_PREFIX = "claude-session-guard:held:";
-    LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
-    MAX_RECORD_BYTES2 = 64 * 1024;
-    REPLACE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  return 1
-end
-return 0`;
-    REMOVE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('DEL', KEYS[1])
-  return 1
-end
-return 0`;
-    TAKE = `
-local value = redis.call('GET', KEYS[1])
-if value then redis.call('DEL', KEYS[1]) end
-return value`;
-  }
-});
-
-// src/cli.ts
-var cli_exports = {};
-__export(cli_exports, {
-  main: () => main
-});
-module.exports = __toCommonJS(cli_exports);
-var import_node_path8 = require("node:path");
-
-// src/hook/commands.ts
-init_messages();
-var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
-var HOOK_SUMMARIES = {
-  pretooluse: help.pretooluse,
-  posttooluse: help.posttooluse,
-  stop: help.stop,
-  sessionstart: help.sessionstart
+var hook = {
+  holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+  agentName: (agent) => agentName(agent ?? "claude"),
+  holderLabel: (sessionId, pid, agent) => agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
+  holderPlace: (name, tmux, tty, startDir) => [
+    name !== null ? `named "${printable(name)}"` : null,
+    tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
+    startDir !== null ? `started in ${printable(startDir)}` : null
+  ].filter((part) => part !== null).join(", "),
+  timing: (activeAgoMs, expiresInMs) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+  workLine: (type, description, command, runningMs, leftMs) => `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
+  doing: {
+    working: "working now",
+    waitingPermission: "waiting for its user's permission",
+    waiting: (what) => `waiting for its user (${printable(what)})`,
+    idleWithShell: "idle, with background work still running",
+    idleWithWork: "idle, kept for its background work",
+    keptForWork: "kept for its background work",
+    idle: "idle at its prompt",
+    unknown: ""
+  },
+  /**
+   * The first line carries everything a person needs when it is all they see (Claude Code folds
+   * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+   */
+  denyReason: (tool, workspace2, holder) => [
+    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
+    `Workspace: ${workspace2}`,
+    `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
+    ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
+    "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
+    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
+  ].join("\n"),
+  failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+  failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
+  otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  idleHolder: "its session sat idle at its prompt",
+  anOperator: "an operator (claude-session-guard clear)",
+  lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
+  lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
+  sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+  sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
+  internalError: (detail) => `internal error (${detail}); please report it`
 };
-var HOOK_FLAGS = [
-  { name: "ttl-ms", value: "ms", key: "ttlMs", help: help.ttlMs },
-  { name: "store", value: "url", key: "store", help: help.hookStore }
-];
-function isHookCommand(name) {
-  return HOOK_COMMANDS.includes(name ?? "");
-}
+var input = {
+  noPayload: "no hook payload on stdin",
+  notJson: "the hook payload on stdin is not JSON",
+  notObject: "the hook payload on stdin is not a JSON object",
+  noSessionId: "the hook payload has no session_id",
+  sessionIdTooLong: (length, max) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
+  nulInPath: (field) => `the hook payload's ${field} contains a NUL byte, which no path can`,
+  stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
+  stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
+  stdinFailed: (detail) => `cannot read stdin: ${detail}`,
+  unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
+  invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
+  contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
+};
+var output = {
+  cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
+  hookAnswerLost: (detail) => `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`
+};
+var workspace = {
+  noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
+  unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`,
+  notDirectory: (path2) => `the hook payload's cwd ${path2} is not a directory`
+};
+var corrupt = {
+  empty: "empty file",
+  notJson: "not JSON",
+  notObject: "not a JSON object",
+  noSessionId: "no session_id",
+  noPid: "no valid pid",
+  noAcquiredAt: "no valid acquired_at",
+  badTtl: "invalid ttl_ms",
+  badSchema: "invalid schema_version",
+  oversized: (bytes) => `larger than ${bytes} bytes`,
+  symlink: (target) => `a symbolic link to ${target}, which the guard never follows`,
+  future: "acquired_at is in the future by more than its TTL"
+};
+var files = {
+  runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+  runtimeForeign: (dir, uid2) => `the runtime directory ${dir} belongs to uid ${uid2}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
+  runtimeOpen: (dir, mode) => `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
+  foreignUnreadable: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+  foreignLock: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+  recordTooLarge: (bytes) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
+  cannotRead: (path2) => `cannot read the lock ${path2}`,
+  notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
+  cannotWrite: (dir) => `cannot write a lock in ${dir}`,
+  cannotCreateRuntime: (dir) => `cannot create the runtime directory ${dir}`,
+  cannotChange: (path2) => `cannot change the lock ${path2}`,
+  cannotCreate: (path2) => `cannot create the lock ${path2}`,
+  cannotList: (dir) => `cannot list ${dir}`,
+  cannotLeaveNotice: (dir) => `cannot leave a notice in ${dir}`,
+  cannotReadNotice: (path2) => `cannot read the notice ${path2}`,
+  withCause: (what, detail) => `${what}: ${detail}`
+};
+var redis = {
+  storeAt: (display) => `the Redis lock store at ${display}`,
+  badUrl: (source, shown, why) => `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS; "${shown}" ${why}`,
+  notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
+  badScheme: (scheme) => `has the unsupported scheme "${scheme}"`,
+  noHost: "has no host",
+  queryOrFragment: "has a query or fragment, which the guard does not read",
+  badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
+  userWithoutPassword: "has a user name but no password",
+  badEncoding: "has credentials that are not valid percent-encoding",
+  noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
+  closed: (where) => `${where} was already closed`,
+  timedOut: (where, ms, doing2) => `${where} did not answer within ${ms} ms (${doing2})`,
+  refusedCredentials: (where, detail) => `${where} refused the user name or password in the store URL (${detail})`,
+  needsPassword: (where) => `${where} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
+  wrongType: (where, doing2) => `${where} holds a key that is not a lock record (${doing2}); delete it with redis-cli DEL`,
+  notRedis: (where, detail, source) => `${where} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
+  failedWhile: (where, doing2, detail) => `${where} failed while ${doing2}: ${detail}`,
+  noConnection: (ms) => `no connection within ${ms} ms`,
+  unreachable: (where, detail, source) => `cannot reach ${where} (${detail}); check that Redis runs there and that ${source} names it`,
+  doing: {
+    connecting: "connecting",
+    loggingIn: "logging in",
+    reading: "reading the lock",
+    creating: "creating the lock",
+    replacing: "replacing the lock",
+    removing: "removing the lock",
+    listing: "listing the locks",
+    leavingNotice: "leaving a notice",
+    takingNotice: "taking a notice",
+    notingHeld: "noting a lock the session took",
+    listingHeld: "listing the locks the session took",
+    forgettingHeld: "forgetting the locks the session took"
+  }
+};
 
 // src/hook/render.ts
-init_messages();
 function render(result) {
   switch (result.kind) {
     case "allow":
@@ -827,8 +259,34 @@ function oneLine(text) {
   return text.replace(/\s*\n\s*/g, " ");
 }
 
-// src/hook/runHook.ts
-init_errors();
+// src/errors.ts
+var GuardError = class extends Error {
+  constructor(message, code, options) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+  code;
+};
+var StoreError = class extends GuardError {
+};
+var WorkspaceError = class extends GuardError {
+  constructor(message, options) {
+    super(message, "EWORKSPACE", options);
+  }
+};
+var InputError = class extends GuardError {
+};
+var OutputError = class extends GuardError {
+};
+var ContentionError = class extends GuardError {
+};
+function errnoOf(error) {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
 
 // src/host/paths.ts
 var import_node_os = require("node:os");
@@ -900,8 +358,69 @@ function parentSessionOf(pid, host) {
   return parent !== void 0 && parent !== "" ? parent : null;
 }
 
+// src/lock/record.ts
+var SCHEMA_VERSION = 1;
+var DEFAULT_TTL_MS = 3e5;
+var MAX_WORK_ITEMS = 16;
+var MAX_WORK_TEXT = 200;
+function liveWork(record, now) {
+  if (!Array.isArray(record.work)) return [];
+  return record.work.filter(
+    (w) => typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now
+  );
+}
+function boundedWork(item) {
+  const text = (value) => value === void 0 ? void 0 : value.length > MAX_WORK_TEXT ? `${value.slice(0, MAX_WORK_TEXT - 1)}\u2026` : value;
+  const description = text(item.description);
+  const command = text(item.command);
+  return { type: text(item.type), id: text(item.id), ...description !== void 0 && { description }, ...command !== void 0 && { command }, since: item.since, until: item.until };
+}
+var ABSENT = { kind: "absent" };
+function parseRecord(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { kind: "corrupt", reason: corrupt.notObject };
+  }
+  const r = value;
+  if (typeof r.session_id !== "string" || r.session_id === "") {
+    return { kind: "corrupt", reason: corrupt.noSessionId };
+  }
+  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
+  if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
+    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
+  }
+  if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
+    return { kind: "corrupt", reason: corrupt.badTtl };
+  }
+  if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
+    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
+  }
+  return {
+    kind: "record",
+    record: {
+      ...r,
+      schema_version: r.schema_version ?? SCHEMA_VERSION,
+      session_id: r.session_id,
+      pid: r.pid,
+      acquired_at: r.acquired_at,
+      ttl_ms: r.ttl_ms ?? DEFAULT_TTL_MS
+    }
+  };
+}
+function serializeRecord(record) {
+  return `${JSON.stringify(record)}
+`;
+}
+function isPositiveInteger(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
 // src/host/sessionProcess.ts
-init_record();
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "busybox"]);
 function sessionPid(env3, host) {
   const fromEnv = Number(env3.CLAUDE_PID);
@@ -978,7 +497,6 @@ function readQuietly(path2, host) {
 // src/host/workspace.ts
 var nodeFs = __toESM(require("node:fs"), 1);
 var import_node_path3 = require("node:path");
-init_errors();
 
 // src/lock/md5.ts
 var S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
@@ -1034,7 +552,6 @@ function md5Hex(text) {
 }
 
 // src/host/workspace.ts
-init_messages();
 function resolveWorkspace(env3, cwd, fs = nodeFs) {
   const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
   if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs));
@@ -1106,13 +623,7 @@ function nonEmpty(value) {
   return value === void 0 || value === "" ? void 0 : value;
 }
 
-// src/lock/apply.ts
-init_errors();
-init_messages();
-
 // src/lock/decide.ts
-init_messages();
-init_record();
 var MAX_RECORD_TTL_MS = 6048e5 + 72e5;
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
@@ -1169,8 +680,8 @@ function take(why, previous, caller) {
   const carries = why === "own" || why === "process" || why === "team";
   return { kind: "take", why, previous, record: stamp(carries ? previous : null, caller, previous) };
 }
-function stamp(own2, caller, previous = own2) {
-  const work = workAfter(own2, caller);
+function stamp(own, caller, previous = own) {
+  const work = workAfter(own, caller);
   const until = Math.max(caller.now + caller.ttlMs + caller.leaseMs, ...work.map((w) => w.until));
   return {
     schema_version: 1,
@@ -1180,12 +691,12 @@ function stamp(own2, caller, previous = own2) {
     ttl_ms: until - caller.now,
     ...caller.stamp,
     generation: nextGeneration(previous),
-    created_at: typeof own2?.created_at === "number" ? own2.created_at : caller.now,
+    created_at: typeof own?.created_at === "number" ? own.created_at : caller.now,
     ...work.length > 0 && { work }
   };
 }
-function workAfter(own2, caller) {
-  let work = own2 === null ? [] : liveWork(own2, caller.now);
+function workAfter(own, caller) {
+  let work = own === null ? [] : liveWork(own, caller.now);
   if (caller.names !== void 0) {
     const { callId: callId2, taskId } = caller.names;
     work = work.map((w) => w.id === callId2 ? { ...w, id: taskId } : w);
@@ -1241,1223 +752,7 @@ async function settle(store, key, clock2, step) {
   }
 }
 
-// src/hook/runHook.ts
-init_messages();
-
-// src/hook/background.ts
-init_record();
-
-// src/bash/readOnly.ts
-function classifyBash(command) {
-  const reason = unprovableReason(command);
-  return reason === void 0 ? { readOnly: true } : { readOnly: false, reason };
-}
-function unprovableReason(command) {
-  const tokens = tokenize(command);
-  if (typeof tokens === "string") return tokens;
-  const commands = parseCommands(tokens);
-  if (typeof commands === "string") return commands;
-  if (commands.length === 0) return "no command";
-  for (const simple of commands) {
-    const reason = simpleCommandReason(simple);
-    if (reason !== void 0) return reason;
-  }
-  return void 0;
-}
-var Unprovable = class extends Error {
-};
-function reasonOf(read) {
-  try {
-    read();
-    return void 0;
-  } catch (error) {
-    if (error instanceof Unprovable) return error.message;
-    throw error;
-  }
-}
-function own(table, key) {
-  return table !== void 0 && Object.hasOwn(table, key) ? table[key] : void 0;
-}
-var WordBuilder = class {
-  text = "";
-  started = false;
-  literal = true;
-  single = true;
-  mayHideOption = false;
-  onlyDigits = true;
-  /** Set at the first unquoted "[" or "{": whether a glob or brace expansion from there could start an option. */
-  bracketHides;
-  braceHides;
-  braceHasSeparator = false;
-  previous = "";
-  get isStarted() {
-    return this.started;
-  }
-  /** A word made only of unquoted digits right before `<` or `>` names a file descriptor (`2>`). */
-  get isDescriptor() {
-    return this.started && this.onlyDigits;
-  }
-  /** Quoted or escaped characters: the shell passes them as written. */
-  addLiteral(text) {
-    this.append(text);
-    this.onlyDigits = false;
-  }
-  /** An unquoted character, which may take part in a glob (`*`, `?`, `[...]`) or a brace expansion. */
-  addUnquoted(char) {
-    const hides = this.expansionHereCouldBeOption();
-    if (char === "*" || char === "?") this.expand(hides);
-    else if (char === "[") this.bracketHides ??= hides;
-    else if (char === "]" && this.bracketHides !== void 0) this.expand(this.bracketHides);
-    else if (char === "{") this.braceHides ??= hides;
-    else if (char === "," || char === "." && this.previous === ".") {
-      this.braceHasSeparator ||= this.braceHides !== void 0;
-    } else if (char === "}" && this.braceHides !== void 0 && this.braceHasSeparator) {
-      this.expand(this.braceHides);
-    }
-    this.append(char);
-    this.onlyDigits &&= char >= "0" && char <= "9";
-    this.previous = char;
-  }
-  /** A parameter or ANSI-C string; unquoted, its value is also split into several words. */
-  addExpansion(raw, quoted, many = false) {
-    if (!quoted || this.expansionHereCouldBeOption()) this.mayHideOption = true;
-    if (!quoted || many) this.single = false;
-    this.literal = false;
-    this.addLiteral(raw);
-  }
-  /** `~` (and zsh's `=cmd`) at the start of a word becomes a path: not literal, but never an option. */
-  addPathExpansion(char) {
-    this.literal = false;
-    this.addLiteral(char);
-  }
-  build() {
-    return { text: this.text, literal: this.literal, single: this.single, mayHideOption: this.mayHideOption };
-  }
-  append(text) {
-    this.started = true;
-    this.text += text;
-    this.previous = "";
-  }
-  expand(hides) {
-    this.literal = false;
-    this.single = false;
-    this.mayHideOption ||= hides;
-  }
-  /** At the start of a word, or inside "-x…", an expansion can produce an option; inside "--name=" only a value. */
-  expansionHereCouldBeOption() {
-    return this.text === "" || this.text.startsWith("-") && !/^--[^=]+=/.test(this.text);
-  }
-};
-var OPERATORS = [
-  "<<<",
-  "&>>",
-  "<<-",
-  ";;&",
-  "&&",
-  "||",
-  "|&",
-  "&>",
-  ";;",
-  ";&",
-  "<<",
-  "<>",
-  "<&",
-  "<(",
-  ">>",
-  ">|",
-  ">&",
-  ">(",
-  "|",
-  "&",
-  ";",
-  "(",
-  ")",
-  "<",
-  ">"
-];
-var OPERATOR_CHARS = "|&;<>()";
-var REDIRECTIONS = /* @__PURE__ */ new Set(["<", "<<<", "<>", "<&", ">", ">>", ">|", ">&", "&>", "&>>"]);
-var PARAMETER = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9#?$!@*-])/;
-var BRACED_PARAMETER = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#?$!-])$/;
-var ZSH_PARAMETER_FLAGS = "~=^+";
-function tokenize(command) {
-  const lexer = new Lexer(command);
-  const reason = reasonOf(() => lexer.run());
-  return reason ?? lexer.tokens;
-}
-var Lexer = class {
-  tokens = [];
-  source;
-  position = 0;
-  word = new WordBuilder();
-  constructor(source) {
-    this.source = source;
-  }
-  run() {
-    while (this.position < this.source.length) this.step();
-    this.endWord();
-  }
-  at(offset) {
-    return this.source.charAt(this.position + offset);
-  }
-  step() {
-    const char = this.at(0);
-    if (char === " " || char === "	") {
-      this.endWord();
-      this.position++;
-    } else if (char === "\n") {
-      this.endWord();
-      this.tokens.push({ kind: "control", operator: "\n" });
-      this.position++;
-    } else if (char === "#" && !this.word.isStarted) {
-      this.skipComment();
-    } else if (char === "\\") {
-      this.readEscape();
-    } else if (char === "'") {
-      this.readSingleQuoted();
-    } else if (char === '"') {
-      this.readDoubleQuoted();
-    } else if (char === "`") {
-      throw new Unprovable("command substitution");
-    } else if (char === "$") {
-      this.readDollar(false);
-    } else if (OPERATOR_CHARS.includes(char)) {
-      this.readOperator();
-    } else if (!this.word.isStarted && (char === "~" || char === "=" && /[\w./-]/.test(this.at(1)))) {
-      this.word.addPathExpansion(char);
-      this.position++;
-    } else {
-      this.word.addUnquoted(char);
-      this.position++;
-    }
-  }
-  endWord() {
-    if (this.word.isStarted) this.tokens.push({ kind: "word", word: this.word.build() });
-    this.word = new WordBuilder();
-  }
-  /** A `#` that starts a word comments out the rest of the line (non-interactive bash and zsh alike). */
-  skipComment() {
-    const newline = this.source.indexOf("\n", this.position);
-    this.position = newline < 0 ? this.source.length : newline;
-  }
-  readEscape() {
-    const escaped = this.at(1);
-    if (escaped === "") throw new Unprovable("trailing backslash");
-    if (escaped !== "\n") this.word.addLiteral(escaped);
-    this.position += 2;
-  }
-  readSingleQuoted() {
-    const end = this.source.indexOf("'", this.position + 1);
-    if (end < 0) throw new Unprovable("unterminated single quote");
-    this.word.addLiteral(this.source.slice(this.position + 1, end));
-    this.position = end + 1;
-  }
-  /** Inside double quotes `$` and backquotes still expand; a backslash escapes only $, backquote, ", \\ and newline. */
-  readDoubleQuoted() {
-    this.position++;
-    for (; ; ) {
-      const char = this.at(0);
-      if (char === "") throw new Unprovable("unterminated double quote");
-      if (char === '"') break;
-      if (char === "`") throw new Unprovable("command substitution");
-      if (char === "$") {
-        this.readDollar(true);
-      } else if (char === "\\" && this.at(1) !== "" && '$`"\\\n'.includes(this.at(1))) {
-        if (this.at(1) !== "\n") this.word.addLiteral(this.at(1));
-        this.position += 2;
-      } else {
-        this.word.addLiteral(char);
-        this.position++;
-      }
-    }
-    this.word.addLiteral("");
-    this.position++;
-  }
-  readDollar(quoted) {
-    const next = this.at(1);
-    if (next === "(") throw new Unprovable(this.at(2) === "(" ? "arithmetic expansion" : "command substitution");
-    if (next === "[") throw new Unprovable("arithmetic expansion");
-    if (next === "{") return this.readBracedParameter(quoted);
-    if (!quoted && next === "'") return this.readAnsiCString();
-    if (!quoted && next === '"') throw new Unprovable('locale-translated string `$"\u2026"`');
-    const name = PARAMETER.exec(this.source.slice(this.position + 1))?.[0];
-    if (name !== void 0 && this.at(1 + name.length) === "[") {
-      throw new Unprovable(`array subscript \`$${name}[\`, which zsh evaluates as arithmetic`);
-    }
-    if (name !== void 0) {
-      this.word.addExpansion(`$${name}`, quoted, name === "@" || name === "*");
-      this.position += 1 + name.length;
-      return;
-    }
-    if (next !== "" && ZSH_PARAMETER_FLAGS.includes(next)) throw new Unprovable(`zsh parameter expansion \`$${next}\``);
-    this.word.addLiteral("$");
-    this.position++;
-  }
-  /** Only `${name}`: the operators (`${x:=v}`, `${x/a/b}`, zsh's `${(e)x}`) can assign or evaluate. */
-  readBracedParameter(quoted) {
-    const end = this.source.indexOf("}", this.position + 2);
-    if (end < 0) throw new Unprovable("unterminated parameter expansion `${`");
-    const inner = this.source.slice(this.position + 2, end);
-    if (!BRACED_PARAMETER.test(inner)) throw new Unprovable(`parameter expansion \`\${${inner}}\``);
-    this.word.addExpansion(`\${${inner}}`, quoted);
-    this.position = end + 1;
-  }
-  /** `$'…'` is quoted text with backslash escapes: it cannot run anything, but its value is not read here. */
-  readAnsiCString() {
-    let end = this.position + 2;
-    while (end < this.source.length && this.source[end] !== "'") end += this.source[end] === "\\" ? 2 : 1;
-    if (end >= this.source.length) throw new Unprovable("unterminated `$'` string");
-    this.word.addExpansion(this.source.slice(this.position, end + 1), true);
-    this.position = end + 1;
-  }
-  readOperator() {
-    const char = this.at(0);
-    if ((char === "<" || char === ">") && this.word.isDescriptor) this.word = new WordBuilder();
-    else this.endWord();
-    const operator = OPERATORS.find((candidate) => this.source.startsWith(candidate, this.position)) ?? char;
-    this.position += operator.length;
-    if (operator === "<<" || operator === "<<-") throw new Unprovable("here-document");
-    if (operator === "<(" || operator === ">(") throw new Unprovable("process substitution");
-    this.tokens.push({ kind: REDIRECTIONS.has(operator) ? "redirect" : "control", operator });
-  }
-};
-var CONNECTORS = /* @__PURE__ */ new Set(["|", "|&", "&&", "||"]);
-var UNSUPPORTED_CONTROL = /* @__PURE__ */ new Map([
-  ["&", "background job (`&`)"],
-  ["(", "subshell or function definition"],
-  [")", "subshell or function definition"],
-  [";;", "case clause"],
-  [";&", "case clause"],
-  [";;&", "case clause"]
-]);
-function parseCommands(tokens) {
-  const commands = [];
-  let current = { words: [], redirects: [] };
-  let needsCommand = false;
-  let pendingRedirect;
-  for (const token of tokens) {
-    if (pendingRedirect !== void 0) {
-      if (token.kind !== "word") return `redirection \`${pendingRedirect}\` without a target`;
-      current.redirects.push({ operator: pendingRedirect, target: token.word });
-      pendingRedirect = void 0;
-    } else if (token.kind === "word") {
-      current.words.push(token.word);
-    } else if (token.kind === "redirect") {
-      pendingRedirect = token.operator;
-    } else {
-      const unsupported = UNSUPPORTED_CONTROL.get(token.operator);
-      if (unsupported !== void 0) return unsupported;
-      const empty = current.words.length === 0 && current.redirects.length === 0;
-      if (CONNECTORS.has(token.operator)) {
-        if (empty) return `\`${token.operator}\` without a command before it`;
-        commands.push(current);
-        current = { words: [], redirects: [] };
-        needsCommand = true;
-      } else if (!empty) {
-        commands.push(current);
-        current = { words: [], redirects: [] };
-        needsCommand = false;
-      } else if (token.operator === ";" && needsCommand) {
-        return "`;` without a command before it";
-      }
-    }
-  }
-  if (pendingRedirect !== void 0) return `redirection \`${pendingRedirect}\` without a target`;
-  if (current.words.length > 0 || current.redirects.length > 0) commands.push(current);
-  else if (needsCommand) return "incomplete command";
-  return commands;
-}
-function simpleCommandReason(command) {
-  for (const redirect of command.redirects) {
-    const reason = redirectReason(redirect);
-    if (reason !== void 0) return reason;
-  }
-  const programAt = command.words.findIndex((word) => !ASSIGNMENT.test(word.text));
-  const assignments = programAt < 0 ? command.words : command.words.slice(0, programAt);
-  for (const assignment of assignments) {
-    const reason = assignmentReason(assignment);
-    if (reason !== void 0) return reason;
-  }
-  const program = command.words[programAt];
-  if (program === void 0) return "no program to run";
-  return programReason(program, command.words.slice(programAt + 1));
-}
-var INPUT_REDIRECTIONS = /* @__PURE__ */ new Set(["<", "<<<"]);
-var DESCRIPTOR = /^(?:\d+|-)$/;
-function redirectReason({ operator, target }) {
-  if (INPUT_REDIRECTIONS.has(operator)) return void 0;
-  if (operator === "<>") return "read-write redirection (`<>`) creates its file";
-  if ((operator === ">&" || operator === "<&") && target.literal && DESCRIPTOR.test(target.text)) return void 0;
-  if (operator === "<&") return `redirection \`<&\` to \`${target.text}\`, which is not a descriptor`;
-  if (target.literal && target.text === "/dev/null") return void 0;
-  return `output redirection to \`${target.text}\``;
-}
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
-var HARMLESS_ASSIGNMENTS = /* @__PURE__ */ new Set(["LANG", "LC_ALL"]);
-function assignmentReason(word) {
-  const name = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.text)?.[1];
-  if (name !== void 0 && HARMLESS_ASSIGNMENTS.has(name)) return void 0;
-  return `environment assignment \`${word.text.slice(0, word.text.indexOf("=") + 1)}\``;
-}
-var COMPOUND_WORDS = [
-  "if",
-  "then",
-  "elif",
-  "else",
-  "fi",
-  "case",
-  "esac",
-  "for",
-  "select",
-  "while",
-  "until",
-  "do",
-  "done",
-  "coproc"
-];
-var SHELL_SYNTAX = new Map([
-  ["{", "brace group"],
-  ["}", "brace group"],
-  ["!", "negated pipeline"],
-  ["[[", "`[[` conditional, which evaluates arithmetic"],
-  ["function", "function definition"],
-  ...COMPOUND_WORDS.map((word) => [word, `compound command \`${word}\``])
-]);
-var RUNS_ANY_COMMAND = /* @__PURE__ */ new Set([
-  ".",
-  "bash",
-  "builtin",
-  "chroot",
-  "command",
-  "csh",
-  "dash",
-  "doas",
-  "eval",
-  "exec",
-  "fish",
-  "flock",
-  "ionice",
-  "ksh",
-  "nice",
-  "nohup",
-  "parallel",
-  "script",
-  "setsid",
-  "sh",
-  "source",
-  "stdbuf",
-  "strace",
-  "su",
-  "sudo",
-  "tcsh",
-  "time",
-  "timeout",
-  "unbuffer",
-  "watch",
-  "xargs",
-  "zsh"
-]);
-function programReason(program, args) {
-  if (!program.literal) return `program name \`${program.text}\` is not literal text`;
-  const name = program.text;
-  const syntax = SHELL_SYNTAX.get(name);
-  if (syntax !== void 0) return syntax;
-  if (RUNS_ANY_COMMAND.has(name)) return `\`${name}\` can run any command`;
-  if (name.includes("/")) return `program run by path \`${name}\``;
-  const rule = PROGRAMS.get(name);
-  if (rule === void 0) return `unknown program \`${name}\``;
-  return argumentsReason(name, rule, args);
-}
-function argumentsReason(program, rule, args) {
-  return nonLiteralReason(program, rule, args) ?? forbiddenOptionReason(program, rule, args) ?? operandCountReason(program, rule, args) ?? rule.check?.(args);
-}
-function nonLiteralReason(program, rule, args) {
-  if (!rule.literalArgs && rule.operands === void 0) return void 0;
-  const expanding = args.find((arg) => !arg.literal);
-  return expanding === void 0 ? void 0 : `\`${program}\` argument \`${expanding.text}\` is not literal text`;
-}
-function forbiddenOptionReason(program, rule, args) {
-  if (!rule.short && !rule.long && !rule.exact && !rule.leading) return void 0;
-  for (const arg of args) {
-    if (rule.doubleDashEndsOptions && arg.literal && arg.text === "--") return void 0;
-    if (arg.mayHideOption) return `\`${arg.text}\` could expand to a \`${program}\` option`;
-    const found = forbiddenOption(rule, arg.text);
-    if (found !== void 0) return `\`${program} ${found.option}\` ${found.why}`;
-  }
-  return void 0;
-}
-function forbiddenOption(rule, text) {
-  const exact = own(rule.exact, text);
-  if (exact !== void 0) return { option: text, why: exact };
-  for (const [prefix, why] of Object.entries(rule.leading ?? {})) {
-    if (text.startsWith(prefix)) return { option: text, why };
-  }
-  if (text.startsWith("--")) return forbiddenLongOption(rule, optionName(text));
-  if (text.startsWith("-")) return forbiddenLetter(rule, text);
-  return void 0;
-}
-function forbiddenLongOption(rule, name) {
-  if (name === "--") return void 0;
-  for (const [option, why] of Object.entries(rule.long ?? {})) {
-    if (option.startsWith(name)) return { option, why };
-  }
-  return void 0;
-}
-function forbiddenLetter(rule, cluster) {
-  for (const letter of cluster.slice(1)) {
-    const why = own(rule.short, letter);
-    if (why !== void 0) return { option: `-${letter}`, why };
-    if (rule.valueLetters?.includes(letter)) return void 0;
-  }
-  return void 0;
-}
-function optionName(text) {
-  const equals = text.indexOf("=");
-  return equals < 0 ? text : text.slice(0, equals);
-}
-function operandCountReason(program, rule, args) {
-  const limit = rule.operands;
-  if (limit === void 0) return void 0;
-  return operandsOf(args, limit.valueOptions).length > limit.max ? `\`${program}\` ${limit.why}` : void 0;
-}
-function operandsOf(args, valueOptions) {
-  const operands = [];
-  let optionsEnded = false;
-  let skipValue = false;
-  for (const arg of args) {
-    if (skipValue) {
-      skipValue = false;
-    } else if (!optionsEnded && arg.text === "--") {
-      optionsEnded = true;
-    } else if (!optionsEnded && arg.text.startsWith("-") && arg.text !== "-") {
-      skipValue = valueOptions.includes(arg.text);
-    } else {
-      operands.push(arg);
-      optionsEnded = true;
-    }
-  }
-  return operands;
-}
-var PLAIN = {};
-var LOG_FILE = "copies its input to a log file";
-var LESSKEY = "reads a lesskey file, whose #env section can set LESSOPEN to a command";
-var SETS_CLOCK = "sets the system clock";
-var RUNS_COMMAND = "runs a command";
-var ARITHMETIC = "evaluates its operands as arithmetic, where array subscripts can run commands";
-var PAGER = {
-  short: { o: LOG_FILE, O: LOG_FILE, k: LESSKEY },
-  long: {
-    "--log-file": LOG_FILE,
-    "--LOG-FILE": LOG_FILE,
-    "--lesskey-file": LESSKEY,
-    "--lesskey-src": LESSKEY,
-    "--lesskey-content": LESSKEY
-  },
-  leading: { "+": "runs a less command at startup" }
-};
-var TEST = {
-  exact: {
-    "-eq": ARITHMETIC,
-    "-ne": ARITHMETIC,
-    "-lt": ARITHMETIC,
-    "-le": ARITHMETIC,
-    "-gt": ARITHMETIC,
-    "-ge": ARITHMETIC,
-    "-v": ARITHMETIC,
-    "-R": ARITHMETIC
-  }
-};
-var PROGRAMS = new Map(
-  Object.entries({
-    // No option of these writes a file or runs a program.
-    basename: PLAIN,
-    cat: PLAIN,
-    cd: PLAIN,
-    cmp: PLAIN,
-    column: PLAIN,
-    comm: PLAIN,
-    cut: PLAIN,
-    df: PLAIN,
-    diff: PLAIN,
-    dirname: PLAIN,
-    du: PLAIN,
-    echo: PLAIN,
-    egrep: PLAIN,
-    expand: PLAIN,
-    false: PLAIN,
-    fgrep: PLAIN,
-    fold: PLAIN,
-    grep: PLAIN,
-    head: PLAIN,
-    hexdump: PLAIN,
-    id: PLAIN,
-    join: PLAIN,
-    jq: PLAIN,
-    ls: PLAIN,
-    md5sum: PLAIN,
-    nl: PLAIN,
-    od: PLAIN,
-    paste: PLAIN,
-    printenv: PLAIN,
-    pwd: PLAIN,
-    readlink: PLAIN,
-    realpath: PLAIN,
-    rev: PLAIN,
-    seq: PLAIN,
-    sha1sum: PLAIN,
-    sha256sum: PLAIN,
-    sha512sum: PLAIN,
-    sleep: PLAIN,
-    stat: PLAIN,
-    strings: PLAIN,
-    tac: PLAIN,
-    tail: PLAIN,
-    tr: PLAIN,
-    true: PLAIN,
-    type: PLAIN,
-    uname: PLAIN,
-    wc: PLAIN,
-    which: PLAIN,
-    whoami: PLAIN,
-    "[": TEST,
-    test: TEST,
-    less: PAGER,
-    more: PAGER,
-    ag: { long: { "--pager": "pipes its output through a program" } },
-    date: {
-      short: { s: SETS_CLOCK },
-      long: { "--set": SETS_CLOCK },
-      valueLetters: "dfrI",
-      literalArgs: true,
-      check: dateReason
-    },
-    env: { check: (args) => args.length === 0 ? void 0 : "`env` with arguments runs a command" },
-    fd: {
-      short: { x: RUNS_COMMAND, X: RUNS_COMMAND },
-      long: { "--exec": RUNS_COMMAND, "--exec-batch": RUNS_COMMAND }
-    },
-    file: {
-      short: { C: "compiles a magic file and writes it" },
-      long: { "--compile": "compiles a magic file and writes it" }
-    },
-    find: {
-      exact: {
-        "-delete": "deletes files",
-        "-exec": RUNS_COMMAND,
-        "-execdir": RUNS_COMMAND,
-        "-ok": RUNS_COMMAND,
-        "-okdir": RUNS_COMMAND,
-        "-fls": "writes to a file",
-        "-fprint": "writes to a file",
-        "-fprint0": "writes to a file",
-        "-fprintf": "writes to a file"
-      }
-    },
-    hostname: {
-      check: (args) => args.length === 0 ? void 0 : "`hostname` with arguments can set the host name"
-    },
-    node: versionOnly("node", ["--version", "-v"]),
-    printf: { check: printfReason },
-    python: versionOnly("python", ["--version", "-V"]),
-    python3: versionOnly("python3", ["--version", "-V"]),
-    rg: {
-      long: { "--pre": "runs a preprocessor program", "--hostname-bin": "runs a program" }
-    },
-    sort: {
-      short: { o: "writes its output to a file", T: "writes temporary files into a directory" },
-      long: {
-        "--output": "writes its output to a file",
-        "--temporary-directory": "writes temporary files into a directory",
-        "--compress-program": "runs a compression program"
-      }
-    },
-    tree: {
-      short: { o: "writes its output to a file", R: "writes 00Tree.html files" }
-    },
-    uniq: {
-      operands: { max: 1, valueOptions: ["-f", "-s", "-w"], why: "writes its output to the second operand" }
-    },
-    xxd: {
-      short: { r: "writes binary reverted from a dump" },
-      operands: {
-        max: 1,
-        valueOptions: ["-c", "-g", "-l", "-o", "-s"],
-        why: "writes its output to the second operand"
-      }
-    },
-    yq: {
-      short: { i: "edits in place", s: "splits its output into files" },
-      long: {
-        "--inplace": "edits in place",
-        "--in-place": "edits in place",
-        "--split-exp": "splits its output into files",
-        "--security-enable-system-operator": "lets the expression run commands"
-      }
-    },
-    sed: { check: sedReason },
-    awk: { check: awkReason },
-    git: { check: gitReason }
-  })
-);
-function versionOnly(program, versionFlags) {
-  return {
-    check: ([only, ...rest]) => only?.literal && rest.length === 0 && versionFlags.includes(only.text) ? void 0 : `\`${program}\` runs code unless only asked for its version`
-  };
-}
-function dateReason(args) {
-  const operands = operandsOf(args, ["-d", "-f", "-r", "--date", "--file", "--reference"]);
-  return operands.every((operand) => operand.text.startsWith("+")) ? void 0 : "`date` with a date operand sets the system clock";
-}
-var PRINTF_TEXT_FORMAT = /^(?:[^%]|%%|%[-+ #0]*\d*(?:\.\d*)?[sb])*$/;
-function printfReason(args) {
-  const [first, second] = args;
-  if (first === void 0) return void 0;
-  if (first.literal && first.text.startsWith("-") && first.text !== "--") {
-    return `\`printf ${first.text}\` can assign a shell variable, which changes what later commands run`;
-  }
-  const format = first.literal && first.text === "--" ? second : first;
-  if (format === void 0) return void 0;
-  if (!format.literal) return `\`printf\` format \`${format.text}\` is not literal text`;
-  return PRINTF_TEXT_FORMAT.test(format.text) ? void 0 : "`printf` numeric conversions evaluate arithmetic in zsh";
-}
-var SED_SHORT_OPTIONS = {
-  n: "switch",
-  E: "switch",
-  r: "switch",
-  s: "switch",
-  u: "switch",
-  z: "switch",
-  e: "script",
-  i: { reject: "edits in place" },
-  I: { reject: "edits in place" },
-  f: { reject: "reads its script from a file" },
-  l: { reject: "takes a value in GNU sed but not in BSD sed" }
-};
-var SED_LONG_OPTIONS = {
-  "--binary": "switch",
-  "--debug": "switch",
-  "--follow-symlinks": "switch",
-  "--help": "switch",
-  "--null-data": "switch",
-  "--posix": "switch",
-  "--quiet": "switch",
-  "--regexp-extended": "switch",
-  "--sandbox": "switch",
-  "--separate": "switch",
-  "--silent": "switch",
-  "--unbuffered": "switch",
-  "--version": "switch",
-  "--zero-terminated": "switch",
-  "--line-length": "value",
-  "--expression": "script",
-  "--in-place": { reject: "edits in place" },
-  "--file": { reject: "reads its script from a file" }
-};
-function sedReason(args) {
-  const scripts = [];
-  let firstOperand;
-  let firstOperandIsScript = false;
-  let optionsEnded = false;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (!optionsEnded && arg.literal && arg.text === "--") {
-      optionsEnded = true;
-      continue;
-    }
-    if (!optionsEnded && arg.mayHideOption) return `\`${arg.text}\` could expand to a \`sed\` option`;
-    if (optionsEnded || !arg.text.startsWith("-") || arg.text === "-") {
-      if (firstOperand === void 0) {
-        firstOperand = arg;
-        firstOperandIsScript = scripts.length === 0;
-      }
-      continue;
-    }
-    const effect = arg.text.startsWith("--") ? sedLongOption(arg.text) : sedShortOptions(arg.text);
-    if (effect.reject !== void 0) return effect.reject;
-    if (effect.script !== void 0) scripts.push(effect.script);
-    if (effect.valueInNextArgument !== void 0) {
-      const value = args[++index];
-      if (value === void 0 || !value.literal) return `\`sed ${arg.text}\` needs a literal value`;
-      if (effect.valueInNextArgument === "script") scripts.push(value.text);
-    }
-  }
-  if (firstOperand !== void 0 && firstOperandIsScript) {
-    if (!firstOperand.literal) return `sed script \`${firstOperand.text}\` is not literal text`;
-    scripts.push(firstOperand.text);
-  }
-  if (scripts.length === 0) return "`sed` without a script";
-  for (const script of scripts) {
-    const reason = reasonOf(() => readSedScript(script));
-    if (reason !== void 0) return reason;
-  }
-  return void 0;
-}
-function sedShortOptions(cluster) {
-  for (let index = 1; index < cluster.length; index++) {
-    const letter = cluster.charAt(index);
-    const option = Object.hasOwn(SED_SHORT_OPTIONS, letter) ? SED_SHORT_OPTIONS[letter] : void 0;
-    if (option === void 0) return { reject: `unknown option \`sed -${letter}\`` };
-    if (typeof option === "object") return { reject: `\`sed -${letter}\` ${option.reject}` };
-    if (option === "script") {
-      const rest = cluster.slice(index + 1);
-      return rest === "" ? { valueInNextArgument: "script" } : { script: rest };
-    }
-  }
-  return {};
-}
-function sedLongOption(text) {
-  const name = optionName(text);
-  const value = name === text ? void 0 : text.slice(name.length + 1);
-  const matches = Object.hasOwn(SED_LONG_OPTIONS, name) ? [name] : Object.keys(SED_LONG_OPTIONS).filter((option2) => option2.startsWith(name));
-  const [resolved] = matches;
-  const option = resolved === void 0 ? void 0 : SED_LONG_OPTIONS[resolved];
-  if (matches.length !== 1 || resolved === void 0 || option === void 0) {
-    return { reject: `unknown or ambiguous option \`sed ${name}\`` };
-  }
-  if (typeof option === "object") return { reject: `\`sed ${resolved}\` ${option.reject}` };
-  if (option === "switch") return {};
-  if (value !== void 0) return option === "script" ? { script: value } : {};
-  return { valueInNextArgument: option };
-}
-var SED_PLAIN_COMMANDS = "=DdFGgHhNnPpxz";
-var SED_NUMBER_COMMANDS = "lqQ";
-var SED_LABEL_COMMANDS = ":btT";
-var SED_COMMAND_REASONS = {
-  w: "writes a file",
-  W: "writes a file",
-  e: "runs a command"
-};
-var BLANKS = " 	";
-var DIGITS = "0123456789";
-var Cursor = class {
-  position = 0;
-  text;
-  constructor(text) {
-    this.text = text;
-  }
-  peek() {
-    return this.text.charAt(this.position);
-  }
-  next() {
-    const char = this.peek();
-    this.position++;
-    return char;
-  }
-  skip(chars) {
-    while (this.peek() !== "" && chars.includes(this.peek())) this.position++;
-  }
-};
-function readSedScript(script) {
-  const cursor = new Cursor(script);
-  for (; ; ) {
-    cursor.skip(" 	\n;");
-    if (cursor.peek() === "") return;
-    readSedCommand(cursor);
-  }
-}
-function readSedCommand(cursor) {
-  if (cursor.peek() === "#") {
-    const newline = cursor.text.indexOf("\n", cursor.position);
-    cursor.position = newline < 0 ? cursor.text.length : newline;
-    return;
-  }
-  if (cursor.peek() === "}") {
-    cursor.position++;
-    return;
-  }
-  readSedAddresses(cursor);
-  cursor.skip(BLANKS);
-  while (cursor.peek() === "!") {
-    cursor.position++;
-    cursor.skip(BLANKS);
-  }
-  const command = cursor.next();
-  if (command === "") throw new Unprovable("sed address without a command");
-  if (command === "{") return;
-  if (command === "s") return readSedSubstitution(cursor);
-  if (command === "y") {
-    const delimiter = readSedDelimiter(cursor);
-    readSedText(cursor, delimiter);
-    readSedText(cursor, delimiter);
-  } else if (SED_NUMBER_COMMANDS.includes(command)) {
-    cursor.skip(DIGITS);
-  } else if (SED_LABEL_COMMANDS.includes(command)) {
-    readSedLabel(cursor);
-  } else if (!SED_PLAIN_COMMANDS.includes(command)) {
-    throw new Unprovable(`sed command \`${command}\` ${own(SED_COMMAND_REASONS, command) ?? "is not supported"}`);
-  }
-  endSedCommand(cursor);
-}
-function endSedCommand(cursor) {
-  cursor.skip(BLANKS);
-  const char = cursor.peek();
-  if (char !== "" && !";\n}#".includes(char)) throw new Unprovable(`unexpected \`${char}\` after a sed command`);
-}
-function readSedLabel(cursor) {
-  cursor.skip(BLANKS);
-  while (cursor.peek() !== "" && !" 	\n;}".includes(cursor.peek())) cursor.position++;
-}
-function readSedAddresses(cursor) {
-  if (!readSedAddress(cursor, false)) return;
-  if (cursor.peek() !== ",") return;
-  cursor.position++;
-  cursor.skip(BLANKS);
-  if (!readSedAddress(cursor, true)) throw new Unprovable("sed range without a second address");
-}
-function readSedAddress(cursor, second) {
-  const char = cursor.peek();
-  if (char !== "" && DIGITS.includes(char)) {
-    cursor.skip(DIGITS);
-    if (cursor.peek() === "~") {
-      cursor.position++;
-      cursor.skip(DIGITS);
-    }
-  } else if (char === "$") {
-    cursor.position++;
-  } else if (char === "/" || char === "\\") {
-    cursor.position++;
-    readSedRegex(cursor, char === "/" ? "/" : readSedDelimiter(cursor));
-    cursor.skip("IM");
-  } else if (second && (char === "+" || char === "~")) {
-    cursor.position++;
-    cursor.skip(DIGITS);
-  } else {
-    return false;
-  }
-  return true;
-}
-function readSedDelimiter(cursor) {
-  const delimiter = cursor.next();
-  if (delimiter === "" || delimiter === "\n" || delimiter === "\\") throw new Unprovable("unusual sed delimiter");
-  return delimiter;
-}
-function readSedRegex(cursor, delimiter) {
-  for (; ; ) {
-    const char = cursor.next();
-    if (char === "") throw new Unprovable("unterminated sed regular expression");
-    if (char === "\\") {
-      if (cursor.next() === "") throw new Unprovable("unterminated sed regular expression");
-    } else if (char === delimiter) {
-      return;
-    } else if (char === "[") {
-      readSedBracket(cursor, delimiter);
-    }
-  }
-}
-function readSedBracket(cursor, delimiter) {
-  const disagreement = "sed delimiter inside a bracket expression";
-  if (delimiter === "]") throw new Unprovable(disagreement);
-  const start = cursor.position;
-  if (cursor.peek() === "^") cursor.position++;
-  if (cursor.peek() === "]") cursor.position++;
-  for (; ; ) {
-    const char = cursor.next();
-    if (char === "") throw new Unprovable("unterminated sed bracket expression");
-    if (char === "]") break;
-    if (char === "[" && cursor.peek() !== "" && ":.=".includes(cursor.peek())) {
-      const close = `${cursor.next()}]`;
-      const end = cursor.text.indexOf(close, cursor.position);
-      if (end < 0) throw new Unprovable("unterminated sed bracket expression");
-      cursor.position = end + close.length;
-    }
-  }
-  if (cursor.text.slice(start, cursor.position - 1).includes(delimiter)) throw new Unprovable(disagreement);
-}
-function readSedText(cursor, delimiter) {
-  for (; ; ) {
-    const char = cursor.next();
-    if (char === "" || char === "\\" && cursor.next() === "") throw new Unprovable("unterminated sed command");
-    if (char === delimiter) return;
-  }
-}
-function readSedSubstitution(cursor) {
-  const delimiter = readSedDelimiter(cursor);
-  readSedRegex(cursor, delimiter);
-  readSedText(cursor, delimiter);
-  cursor.skip("gpiImM0123456789");
-  const flag = cursor.peek();
-  if (flag === "w" || flag === "W") throw new Unprovable("`s///w` writes a file");
-  if (flag === "e") throw new Unprovable("`s///e` runs the pattern space as a command");
-  endSedCommand(cursor);
-}
-var AWK_FORBIDDEN = [">", "|", "system", "getline", "close", "fflush", "@"];
-function awkReason(args) {
-  let index = 0;
-  for (; index < args.length; index++) {
-    const arg = args[index];
-    if (!arg.literal) return `\`awk\` argument \`${arg.text}\` is not literal text`;
-    if (arg.text === "--") {
-      index++;
-      break;
-    }
-    if (!arg.text.startsWith("-") || arg.text === "-") break;
-    if (arg.text === "-F" || arg.text === "-v") {
-      index++;
-      if (!args[index]?.literal) return `\`awk ${arg.text}\` needs a literal value`;
-    } else if (!/^-[Fv]./.test(arg.text)) {
-      return `\`awk ${arg.text}\` is not supported`;
-    }
-  }
-  const program = args[index];
-  if (program === void 0) return "`awk` without a program";
-  if (!program.literal) return `awk program \`${program.text}\` is not literal text`;
-  const found = AWK_FORBIDDEN.find((token) => program.text.includes(token));
-  return found === void 0 ? void 0 : `awk program uses \`${found}\``;
-}
-var GIT_GLOBAL_SWITCHES = /* @__PURE__ */ new Set([
-  "--no-pager",
-  "-P",
-  "-p",
-  "--paginate",
-  "--no-optional-locks",
-  "--literal-pathspecs",
-  "--glob-pathspecs",
-  "--noglob-pathspecs",
-  "--icase-pathspecs",
-  "--no-replace-objects",
-  "--no-advice"
-]);
-var GIT_INFO_OPTIONS = /* @__PURE__ */ new Set(["--version", "--help", "-h", "--html-path", "--man-path", "--info-path"]);
-var GIT_GLOBAL_REASONS = {
-  "-c": "sets configuration, which can name a program to run (core.pager, diff.external)",
-  "--config-env": "sets configuration, which can name a program to run (core.pager, diff.external)",
-  "--exec-path": "chooses where git finds the programs it runs",
-  "--git-dir": "points git at another repository",
-  "--work-tree": "points git at another work tree"
-};
-function gitReason(args) {
-  let index = 0;
-  for (; index < args.length; index++) {
-    const arg = args[index];
-    if (!arg.literal) return `git argument \`${arg.text}\` is not literal text`;
-    if (!arg.text.startsWith("-")) break;
-    if (GIT_INFO_OPTIONS.has(arg.text)) return void 0;
-    if (arg.text === "-C") {
-      index++;
-      if (!args[index]?.single) return "`git -C` needs exactly one directory";
-    } else if (!GIT_GLOBAL_SWITCHES.has(arg.text)) {
-      const name = optionName(arg.text);
-      return `\`git ${name}\` ${own(GIT_GLOBAL_REASONS, name) ?? "is not a known harmless git option"}`;
-    }
-  }
-  const subcommand = args[index];
-  if (subcommand === void 0) return void 0;
-  const rule = GIT_SUBCOMMANDS.get(subcommand.text);
-  if (rule === void 0) return `\`git ${subcommand.text}\` is not a read-only git command`;
-  return argumentsReason(`git ${subcommand.text}`, rule, args.slice(index + 1));
-}
-var GIT_PLAIN = { doubleDashEndsOptions: true };
-var GIT_DIFF_OUTPUT = {
-  long: { "--output": "writes to a file", "--ext-diff": "runs the configured external diff program" },
-  doubleDashEndsOptions: true
-};
-var OPENS_PAGER = "opens the matching files in a pager";
-var GIT_SUBCOMMANDS = new Map(
-  Object.entries({
-    blame: GIT_PLAIN,
-    "cat-file": GIT_PLAIN,
-    "count-objects": GIT_PLAIN,
-    describe: GIT_PLAIN,
-    "for-each-ref": GIT_PLAIN,
-    help: GIT_PLAIN,
-    "ls-files": GIT_PLAIN,
-    "ls-tree": GIT_PLAIN,
-    "merge-base": GIT_PLAIN,
-    "name-rev": GIT_PLAIN,
-    "rev-parse": GIT_PLAIN,
-    "show-ref": GIT_PLAIN,
-    status: GIT_PLAIN,
-    var: GIT_PLAIN,
-    version: GIT_PLAIN,
-    diff: GIT_DIFF_OUTPUT,
-    log: GIT_DIFF_OUTPUT,
-    "rev-list": GIT_DIFF_OUTPUT,
-    shortlog: GIT_DIFF_OUTPUT,
-    show: GIT_DIFF_OUTPUT,
-    grep: { short: { O: OPENS_PAGER }, long: { "--open-files-in-pager": OPENS_PAGER }, doubleDashEndsOptions: true },
-    reflog: { ...GIT_DIFF_OUTPUT, literalArgs: true, check: gitReflogReason },
-    branch: { literalArgs: true, check: (args) => listingReason("git branch", GIT_BRANCH_LISTING, args) },
-    tag: { literalArgs: true, check: (args) => listingReason("git tag", GIT_TAG_LISTING, args) },
-    remote: { literalArgs: true, check: gitRemoteReason },
-    stash: { literalArgs: true, check: gitStashReason },
-    config: { literalArgs: true, check: gitConfigReason },
-    worktree: {
-      literalArgs: true,
-      check: ([action]) => action?.text === "list" ? void 0 : "`git worktree` without `list` changes worktrees"
-    }
-  })
-);
-var FILTERS = ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at"];
-var LISTING_OPTIONS = [
-  ...FILTERS,
-  "--list",
-  "-l",
-  "-i",
-  "--ignore-case",
-  "--sort",
-  "--format",
-  "--color",
-  "--no-color",
-  "--column",
-  "--no-column",
-  "--omit-empty"
-];
-var GIT_BRANCH_LISTING = {
-  options: /* @__PURE__ */ new Set([
-    ...LISTING_OPTIONS,
-    "-a",
-    "--all",
-    "-r",
-    "--remotes",
-    "-v",
-    "--verbose",
-    "-q",
-    "--quiet",
-    "--show-current",
-    "--abbrev",
-    "--no-abbrev"
-  ]),
-  bundle: /^-[airvq]+$/,
-  patternOptions: /* @__PURE__ */ new Set(["--list", ...FILTERS]),
-  writers: {
-    "-d": "deletes a branch",
-    "-D": "deletes a branch",
-    "--delete": "deletes a branch",
-    "-m": "renames a branch",
-    "-M": "renames a branch",
-    "--move": "renames a branch",
-    "-c": "copies a branch",
-    "-C": "copies a branch",
-    "--copy": "copies a branch",
-    "-f": "forces a branch change",
-    "--force": "forces a branch change",
-    "-u": "sets a branch's upstream",
-    "--set-upstream-to": "sets a branch's upstream",
-    "--unset-upstream": "removes a branch's upstream",
-    "--edit-description": "edits a branch description",
-    "-t": "creates a tracking branch",
-    "--track": "creates a tracking branch",
-    "--no-track": "creates a branch",
-    "--create-reflog": "creates a branch reflog"
-  },
-  operandWhy: "creates a branch"
-};
-var GIT_TAG_LISTING = {
-  options: /* @__PURE__ */ new Set([...LISTING_OPTIONS, "-n"]),
-  bundle: /^-(?:i|n\d*)+$/,
-  patternOptions: /* @__PURE__ */ new Set(["-l", "--list", ...FILTERS]),
-  writers: {
-    "-a": "creates an annotated tag",
-    "--annotate": "creates an annotated tag",
-    "-s": "creates a signed tag",
-    "--sign": "creates a signed tag",
-    "-u": "creates a signed tag",
-    "--local-user": "creates a signed tag",
-    "-f": "replaces a tag",
-    "--force": "replaces a tag",
-    "-d": "deletes a tag",
-    "--delete": "deletes a tag",
-    "-m": "creates a tag",
-    "--message": "creates a tag",
-    "-F": "creates a tag",
-    "--file": "creates a tag",
-    "-e": "creates a tag",
-    "--edit": "creates a tag"
-  },
-  operandWhy: "creates a tag"
-};
-function listingReason(command, rule, args) {
-  let listing = false;
-  let firstOperand;
-  let optionsEnded = false;
-  for (const { text } of args) {
-    if (!optionsEnded && text === "--") {
-      optionsEnded = true;
-    } else if (optionsEnded || !text.startsWith("-") || text === "-") {
-      firstOperand ??= text;
-    } else {
-      const name = optionName(text);
-      const why = own(rule.writers, name);
-      if (why !== void 0) return `\`${command} ${name}\` ${why}`;
-      if (!rule.options.has(name) && !rule.bundle.test(text)) return `\`${command} ${name}\` is not a listing option`;
-      listing ||= rule.patternOptions.has(name);
-    }
-  }
-  return firstOperand !== void 0 && !listing ? `\`${command} ${firstOperand}\` ${rule.operandWhy}` : void 0;
-}
-var GIT_REFLOG_WRITERS = /* @__PURE__ */ new Set(["delete", "drop", "expire", "write"]);
-function gitReflogReason(args) {
-  const writer = args.find((arg) => GIT_REFLOG_WRITERS.has(arg.text));
-  return writer === void 0 ? void 0 : `\`git reflog ${writer.text}\` rewrites the reflog`;
-}
-function gitRemoteReason(args) {
-  const action = args.find((arg) => arg.text !== "-v" && arg.text !== "--verbose")?.text;
-  if (action === void 0 || action === "show" || action === "get-url") return void 0;
-  return `\`git remote ${action}\` changes the remotes`;
-}
-function gitStashReason([action, ...rest]) {
-  if (action?.text !== "list" && action?.text !== "show") {
-    return `\`git stash${action === void 0 ? "" : ` ${action.text}`}\` changes the work tree or the stash`;
-  }
-  return argumentsReason(`git stash ${action.text}`, GIT_DIFF_OUTPUT, rest);
-}
-var GIT_CONFIG_READS = /* @__PURE__ */ new Set([
-  "--get",
-  "--get-all",
-  "--get-regexp",
-  "--get-urlmatch",
-  "--get-color",
-  "--get-colorbool",
-  "-l",
-  "--list"
-]);
-var GIT_CONFIG_MODIFIERS = /* @__PURE__ */ new Set([
-  "--global",
-  "--system",
-  "--local",
-  "--worktree",
-  "--file",
-  "-f",
-  "--blob",
-  "--show-origin",
-  "--show-scope",
-  "--name-only",
-  "-z",
-  "--null",
-  "--type",
-  "--bool",
-  "--int",
-  "--bool-or-int",
-  "--path",
-  "--expiry-date",
-  "--includes",
-  "--no-includes",
-  "--default",
-  "--no-type",
-  "--all",
-  "--regexp",
-  "--value",
-  "--fixed-value",
-  "--url",
-  "--show-names"
-]);
-function gitConfigReason(args) {
-  const action = args[0]?.text;
-  const subcommandStyle = action === "get" || action === "list";
-  let reads = subcommandStyle;
-  for (const { text } of subcommandStyle ? args.slice(1) : args) {
-    if (!text.startsWith("-") || text === "-") continue;
-    const name = optionName(text);
-    if (GIT_CONFIG_READS.has(name)) reads = true;
-    else if (!GIT_CONFIG_MODIFIERS.has(name)) return `\`git config ${name}\` is not a read-only config option`;
-  }
-  return reads ? void 0 : "`git config` without `--get`, `--list`, `get` or `list` sets a value";
-}
-
 // src/hook/policy.ts
-init_errors();
-init_record();
-init_messages();
 var BASH_DEFAULT_TIMEOUT_MS = 12e4;
 var BASH_MAX_TIMEOUT_MS = 6e5;
 var BACKGROUND_DEFAULT_TIMEOUT_MS = 6e5;
@@ -2485,7 +780,7 @@ var NEVER_GUARDED = /* @__PURE__ */ new Set([
   "CronList",
   "AskUserQuestion"
 ]);
-function planCall(payload, env3) {
+function planCall(payload, env3, readOnly) {
   const tool = payload.toolName ?? "";
   const input2 = payload.toolInput;
   const text = (key) => typeof input2[key] === "string" && input2[key] !== "" ? input2[key] : null;
@@ -2498,12 +793,12 @@ function planCall(payload, env3) {
     case "NotebookEdit":
       return { guarded: true, target: text("notebook_path"), leaseMs: 0, starts: null };
     case "Bash":
-      return shellPlan(text("command"), input2, env3, "shell", callId(payload));
+      return shellPlan(text("command"), input2, env3, readOnly, callId(payload));
     case "PowerShell":
-      return shellPlan(text("command"), input2, env3, "powershell", callId(payload));
+      return shellPlan(text("command"), input2, env3, powerShellReadOnly, callId(payload));
     case "Monitor": {
       const command = text("command");
-      if (command === null || env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && classifyBash(command).readOnly) return NOTHING;
+      if (command === null || env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command)) return NOTHING;
       const runsMs = clamp(input2.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
       return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
     }
@@ -2513,8 +808,8 @@ function planCall(payload, env3) {
       return { guarded: true, target: null, leaseMs: 0, starts: null };
   }
 }
-function shellPlan(command, input2, env3, dialect, id) {
-  if (command !== null && env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && (dialect === "shell" ? classifyBash(command).readOnly : powerShellReadOnly(command))) {
+function shellPlan(command, input2, env3, readOnly, id) {
+  if (command !== null && env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command)) {
     return NOTHING;
   }
   if (input2.run_in_background === true) {
@@ -2602,8 +897,6 @@ function keptBy(tasks, running, at) {
 }
 
 // src/hook/holder.ts
-init_record();
-init_messages();
 function holderText(record, expiresAt, now, entry2, tty) {
   const work = liveWork(record, now);
   return {
@@ -2631,7 +924,6 @@ function doing(entry2, hasWork) {
 }
 
 // src/hook/payload.ts
-init_messages();
 var MAX_SESSION_ID = 256;
 function parsePayload(text) {
   if (text.trim() === "") return { ok: false, problem: input.noPayload };
@@ -2789,7 +1081,7 @@ var Call = class {
 var HANDLERS = {
   async pretooluse(call, store, acted) {
     const { deps, payload } = call;
-    const plan = planCall(payload, deps.env);
+    const plan = planCall(payload, deps.env, deps.readOnlyCommand);
     if (!plan.guarded) return { kind: "allow" };
     const workspace2 = call.actsIn(plan.target);
     acted(workspace2);
@@ -2829,7 +1121,7 @@ var HANDLERS = {
   /** PostToolUse and PostToolUseFailure: the call acted in a workspace, so its lock there lives on. */
   async posttooluse(call, store, acted) {
     const { deps, payload } = call;
-    const workspace2 = call.actsIn(planCall(payload, deps.env).target);
+    const workspace2 = call.actsIn(planCall(payload, deps.env, () => false).target);
     acted(workspace2);
     const names = payload.backgroundTaskId !== null && payload.toolUseId !== null ? { callId: payload.toolUseId, taskId: payload.backgroundTaskId } : void 0;
     await refresh(store, workspace2.key, call.caller(workspace2, { leaseMs: 0, ...names !== void 0 && { names } }), deps.clock);
@@ -2928,9 +1220,6 @@ function entry(deps, event, outcome, payload, workspace2, extra = {}) {
 // src/lock/fileStore.ts
 var nodeFs2 = __toESM(require("node:fs"), 1);
 var import_node_path4 = require("node:path");
-init_errors();
-init_messages();
-init_record();
 var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
 var OVERSIZED = "\0oversized";
@@ -3380,8 +1669,301 @@ function failure(what, error) {
   return new StoreError(files.withCause(what, messageOf(error)), errnoOf(error) ?? "EUNKNOWN");
 }
 
+// src/lock/redis/redisStore.ts
+var import_node_path5 = require("node:path");
+
+// src/lock/redis/redisUrl.ts
+function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
+  const bad = (why) => new StoreError(redis.badUrl(source, redactUrl(raw), why), "EBADURL");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad(redis.notAUrl);
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(redis.badScheme(url.protocol));
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (host === "") throw bad(redis.noHost);
+  if (url.search !== "" || url.hash !== "") throw bad(redis.queryOrFragment);
+  const dbText = url.pathname.replace(/^\//, "");
+  if (!/^\d{0,9}$/.test(dbText)) {
+    throw bad(redis.badPath);
+  }
+  const username = decode(url.username, bad);
+  const password = decode(url.password, bad);
+  if (username !== void 0 && password === void 0) throw bad(redis.userWithoutPassword);
+  const port = url.port === "" ? 6379 : Number(url.port);
+  const db = dbText === "" ? 0 : Number(dbText);
+  return {
+    host,
+    port,
+    db,
+    tls: url.protocol === "rediss:",
+    username,
+    password,
+    display: `${url.protocol}//${url.hostname}:${port}/${db}`
+  };
+}
+function decode(value, bad) {
+  if (value === "") return void 0;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw bad(redis.badEncoding);
+  }
+}
+function redactUrl(raw) {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? "";
+  if (raw.includes("@")) return `${scheme}***`;
+  const query = raw.search(/[?#]/);
+  return query < 0 ? raw : `${raw.slice(0, query)}?***`;
+}
+function scrub(text, target, raw) {
+  let out = text;
+  const secrets = /* @__PURE__ */ new Set();
+  if (target.password !== void 0) {
+    if (raw !== void 0) secrets.add(raw);
+    if (target.username !== void 0) secrets.add(`${target.username}:${target.password}`);
+    secrets.add(target.password);
+    secrets.add(encodeURIComponent(target.password));
+  }
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret !== "") out = out.split(secret).join("***");
+  }
+  return out;
+}
+
+// src/lock/redis/redisStore.ts
+var LOCK_PREFIX = "claude-session-guard:lock:";
+var NOTICE_PREFIX = "claude-session-guard:notice:";
+var HELD_PREFIX = "claude-session-guard:held:";
+var LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
+var MAX_RECORD_BYTES2 = 64 * 1024;
+function loadClient() {
+  return true ? Promise.resolve(require((0, import_node_path5.join)(__dirname, "redis.cjs"))) : null;
+}
+var REPLACE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0`;
+var REMOVE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
+var TAKE = `
+local value = redis.call('GET', KEYS[1])
+if value then redis.call('DEL', KEYS[1]) end
+return value`;
+function redisStore(url, options = {}) {
+  const target = options.target ?? parseRedisUrl(url, options.source);
+  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
+  const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
+  const commandTimeoutMs = options.commandTimeoutMs ?? 400;
+  const retentionMs = options.retentionMs ?? 36e5;
+  const noticeTtlMs = options.noticeTtlMs ?? 864e5;
+  const heldTtlMs = 8 * 864e5;
+  const scanCount = options.scanCount ?? 100;
+  const load = options.loadClient ?? loadClient;
+  const where = redis.storeAt(target.display);
+  const lockKey = (key) => `${LOCK_PREFIX}${key}`;
+  const sessionHash = (sessionId) => md5Hex(sessionId).slice(0, 12);
+  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
+  const heldKey = (sessionId) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
+  let client = null;
+  let connection = null;
+  let broken = null;
+  let closed = false;
+  let lastError = null;
+  async function connect() {
+    let Client;
+    try {
+      ({ Redis: Client } = await load());
+    } catch (error) {
+      throw new StoreError(redis.noClient(messageOf(error)), "ENOCLIENT");
+    }
+    const redis2 = new Client({
+      host: target.host,
+      port: target.port,
+      // SNI names a host, never an address.
+      ...target.tls && { tls: isAddress(target.host) ? {} : { servername: target.host } },
+      lazyConnect: true,
+      connectTimeout: connectTimeoutMs,
+      // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
+      // stall the tool call.
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      // No handshake of ioredis's own (HELLO, INFO, CLIENT SETINFO): each is a round trip, and some
+      // print warnings to stderr. Credentials and the database are sent below instead.
+      protocol: 2,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+      autoResubscribe: false,
+      autoResendUnfulfilledCommands: false
+    });
+    redis2.on("error", (error) => lastError = error);
+    client = redis2;
+    try {
+      await within(redis2.connect(), connectTimeoutMs + 100, redis.doing.connecting);
+    } catch (error) {
+      throw unreachable(error instanceof StoreError ? error : lastError ?? error);
+    }
+    const setup = [];
+    if (target.password !== void 0) {
+      const auth = target.username !== void 0 ? redis2.auth(target.username, target.password) : redis2.auth(target.password);
+      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error)));
+    }
+    if (target.db !== 0) setup.push(redis2.select(target.db));
+    await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
+    return redis2;
+  }
+  async function step(doing2, run) {
+    if (closed) throw new StoreError(redis.closed(where), "ECLOSED");
+    if (broken !== null) throw broken;
+    try {
+      connection ??= connect();
+      const redis2 = await connection;
+      return await within(run(redis2), commandTimeoutMs, doing2);
+    } catch (error) {
+      const problem = failure2(error, doing2);
+      if (!isReplyError(error)) {
+        broken = problem;
+        client?.disconnect();
+      }
+      throw problem;
+    }
+  }
+  function within(promise, ms, doing2) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where, ms, doing2), "ETIMEDOUT")), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+  function failure2(error, doing2) {
+    if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
+    const text = scrub(messageOf(error), target, url);
+    const code = codeOf(error);
+    if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
+      return new StoreError(redis.refusedCredentials(where, text), "EAUTH");
+    }
+    if (code === "NOAUTH") return new StoreError(redis.needsPassword(where), "EAUTH");
+    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where, doing2), "EWRONGTYPE");
+    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where, text, source), "EPROTO");
+    return new StoreError(redis.failedWhile(where, doing2, text), code ?? "EREDIS");
+  }
+  function unreachable(error) {
+    const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
+    return new StoreError(redis.unreachable(where, detail, source), error instanceof StoreError ? error.code : codeOf(error) ?? "ECONNECT");
+  }
+  function snapshotOf(value) {
+    if (value === null) return { observed: ABSENT, version: null };
+    return { observed: observe(value), version: { token: value.toString("latin1") } };
+  }
+  const expected = (version) => Buffer.from(version.token, "latin1");
+  return {
+    async read(key) {
+      return step(redis.doing.reading, async (redis2) => snapshotOf(await redis2.getBuffer(lockKey(key))));
+    },
+    async create(key, record) {
+      const reply = await step(
+        redis.doing.creating,
+        (redis2) => redis2.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
+      );
+      return reply === "OK" ? "ok" : "conflict";
+    },
+    async replace(key, version, record) {
+      const reply = await step(
+        redis.doing.replacing,
+        (redis2) => redis2.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
+      );
+      return swapped(reply);
+    },
+    async remove(key, version) {
+      return swapped(await step(redis.doing.removing, (redis2) => redis2.eval(REMOVE, 1, lockKey(key), expected(version))));
+    },
+    async list() {
+      const keys = /* @__PURE__ */ new Set();
+      let cursor = "0";
+      do {
+        const [next, batch] = await step(redis.doing.listing, (redis2) => redis2.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
+        cursor = next;
+      } while (cursor !== "0");
+      const names = [...keys].sort();
+      const locks = [];
+      for (let i = 0; i < names.length; i += scanCount) {
+        const chunk = names.slice(i, i + scanCount);
+        const values = await step(redis.doing.listing, (redis2) => redis2.mgetBuffer(...chunk));
+        chunk.forEach((name, j) => {
+          const value = values[j] ?? null;
+          if (value === null) return;
+          const key = LOCK_KEY.exec(name)[1];
+          locks.push({ key, location: location(key), snapshot: snapshotOf(value) });
+        });
+      }
+      return locks;
+    },
+    location,
+    async putNotice(key, sessionId, notice) {
+      await step(redis.doing.leavingNotice, (redis2) => redis2.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+    },
+    async takeNotice(key, sessionId) {
+      const value = await step(redis.doing.takingNotice, (redis2) => redis2.eval(TAKE, 1, noticeKey(key, sessionId)));
+      if (typeof value !== "string") return null;
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    },
+    async noteHeld(sessionId, key) {
+      await step(redis.doing.notingHeld, (redis2) => redis2.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
+    },
+    async heldBy(sessionId) {
+      return (await step(redis.doing.listingHeld, (redis2) => redis2.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
+    },
+    async forgetHeld(sessionId) {
+      await step(redis.doing.forgettingHeld, (redis2) => redis2.del(heldKey(sessionId)));
+    },
+    async close() {
+      closed = true;
+      const redis2 = client;
+      client = null;
+      if (redis2 === null) return;
+      redis2.disconnect();
+      redis2.stream?.unref?.();
+    }
+  };
+  function location(key) {
+    return `${target.display} ${lockKey(key)}`;
+  }
+}
+function observe(value) {
+  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES2) };
+  return parseRecord(value.toString("utf8"));
+}
+function expiry(ttlMs, retentionMs) {
+  return Math.max(1, Math.ceil(ttlMs + retentionMs));
+}
+function isAddress(host) {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":");
+}
+function isReplyError(error) {
+  return error instanceof Error && error.name === "ReplyError";
+}
+function swapped(reply) {
+  return reply === 1 ? "ok" : "conflict";
+}
+function codeOf(error) {
+  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
+}
+
 // src/lock/openStore.ts
-init_redisUrl();
 function chooseStore(env3, runtimeDir2, flag) {
   const given = flag ?? env3.CLAUDE_SESSION_GUARD_STORE;
   const url = given?.trim();
@@ -3395,14 +1977,9 @@ function sourceOf(flag) {
 }
 async function openStore(choice, { uid: uid2 } = {}) {
   if (choice.kind === "file") return fileStore(choice.dir, { uid: uid2 });
-  const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
   const { url, target } = choice.connection();
-  return redisStore2(url, { source: choice.source, target });
+  return redisStore(url, { source: choice.source, target });
 }
-
-// src/cli.ts
-init_errors();
-init_messages();
 
 // src/world.ts
 var nodeFs4 = __toESM(require("node:fs"), 1);
@@ -3498,16 +2075,13 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
-// src/world.ts
-init_errors();
-
 // src/host/decisionLog.ts
 var nodeFs3 = __toESM(require("node:fs"), 1);
 var import_node_path7 = require("node:path");
-var LOG_FILE2 = "decisions.jsonl";
+var LOG_FILE = "decisions.jsonl";
 var MAX_LOG_BYTES = 1024 * 1024;
 function appendDecision(dir, entry2, fs = nodeFs3, maxBytes = MAX_LOG_BYTES) {
-  const path2 = (0, import_node_path7.join)(dir, LOG_FILE2);
+  const path2 = (0, import_node_path7.join)(dir, LOG_FILE);
   const line = `${JSON.stringify(entry2)}
 `;
   try {
@@ -3528,8 +2102,6 @@ function rotateIfFull(path2, maxBytes, fs) {
 }
 
 // src/host/stdin.ts
-init_errors();
-init_messages();
 var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 var STDIN_TIMEOUT_MS = 3e3;
 function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIMEOUT_MS } = {}) {
@@ -3558,7 +2130,6 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
 }
 
 // src/world.ts
-init_messages();
 var clock = {
   now: Date.now,
   sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
@@ -3631,7 +2202,8 @@ async function hook2(command, args) {
     clock,
     openStore: () => openStore(chooseStore(env3, runtimeDir(env3), parsed.ok ? parsed.flags.store : void 0), { uid: uid() }),
     host: processHost(),
-    log
+    log,
+    readOnlyCommand: await loadClassifier()
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));
   try {
@@ -3660,6 +2232,10 @@ function parseHookArgs(command, args) {
   const flags = { ok: true, flags: {} };
   for (const flag of HOOK_FLAGS) if (typeof values[flag.name] === "string") flags.flags[flag.key] = values[flag.name];
   return flags;
+}
+async function loadClassifier() {
+  const classifier = true ? () => require((0, import_node_path8.join)(__dirname, "bash.cjs")) : await null.then((loaded) => () => loaded);
+  return (command) => classifier().classifyBash(command).readOnly;
 }
 function loadOperator() {
   return true ? Promise.resolve(require((0, import_node_path8.join)(__dirname, "operator.cjs"))) : null;

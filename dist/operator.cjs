@@ -5,14 +5,6 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -3958,818 +3950,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/errors.ts
-function errnoOf(error) {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-var GuardError, StoreError, WorkspaceError, OutputError, ContentionError, SettingsError, UserError;
-var init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    GuardError = class extends Error {
-      constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-        this.name = new.target.name;
-      }
-      code;
-    };
-    StoreError = class extends GuardError {
-    };
-    WorkspaceError = class extends GuardError {
-      constructor(message, options) {
-        super(message, "EWORKSPACE", options);
-      }
-    };
-    OutputError = class extends GuardError {
-    };
-    ContentionError = class extends GuardError {
-    };
-    SettingsError = class extends GuardError {
-      constructor(message, code, path2 = null, options) {
-        super(message, code, options);
-        this.path = path2;
-      }
-      path;
-    };
-    UserError = class extends GuardError {
-      constructor(message, exitCode = 1, code = exitCode === 2 ? "EUSAGE" : "EFAILED") {
-        super(message, code);
-        this.exitCode = exitCode;
-      }
-      exitCode;
-    };
-  }
-});
-
-// src/messages.ts
-function duration(ms) {
-  const seconds = Math.max(0, Math.round(ms / 1e3));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
-}
-function shellQuote(value) {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function shortId(sessionId) {
-  return printable(sessionId.slice(0, 8));
-}
-function printable(value) {
-  return value.replace(CONTROL, escapeControl);
-}
-function printableText(text) {
-  return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
-}
-function clearCommand(workspace2) {
-  return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
-}
-function failed(message) {
-  return `${PREFIX} ${message}`;
-}
-function sessionAndPid(sessionId, pid) {
-  return `session ${shortId(sessionId)} (pid ${pid})`;
-}
-function lostHow(by, at, reason) {
-  if (reason === "cleared") return `${by} cleared it at ${at}`;
-  if (reason === "idle") return `it sat idle at its prompt and ${by} took over at ${at}`;
-  return `it lapsed and ${by} took over at ${at}`;
-}
-function holderSummary(holder) {
-  return [holder.label, holder.place, holder.doing].filter((part) => part !== "").join(", ");
-}
-function holderDetails(holder) {
-  return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
-}
-function agentName(agent) {
-  return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
-}
-var PREFIX, NAME, INSTALL, CONTROL, CONTROL_EXCEPT_LINES, escapeControl, hook, input, output, workspace, corrupt, files, redis, settings, help, operator, GUARDED_LIST, doctor;
-var init_messages = __esm({
-  "src/messages.ts"() {
-    "use strict";
-    PREFIX = "claude-session-guard:";
-    NAME = "claude-session-guard";
-    INSTALL = `${NAME} install`;
-    CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-    CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-    escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-    hook = {
-      holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
-      agentName: (agent) => agentName(agent ?? "claude"),
-      holderLabel: (sessionId, pid, agent) => agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
-      holderPlace: (name, tmux, tty, startDir) => [
-        name !== null ? `named "${printable(name)}"` : null,
-        tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
-        startDir !== null ? `started in ${printable(startDir)}` : null
-      ].filter((part) => part !== null).join(", "),
-      timing: (activeAgoMs, expiresInMs) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
-      workLine: (type, description, command, runningMs, leftMs) => `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
-      doing: {
-        working: "working now",
-        waitingPermission: "waiting for its user's permission",
-        waiting: (what) => `waiting for its user (${printable(what)})`,
-        idleWithShell: "idle, with background work still running",
-        idleWithWork: "idle, kept for its background work",
-        keptForWork: "kept for its background work",
-        idle: "idle at its prompt",
-        unknown: ""
-      },
-      /**
-       * The first line carries everything a person needs when it is all they see (Claude Code folds
-       * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
-       */
-      denyReason: (tool, workspace2, holder) => [
-        `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
-        `Workspace: ${workspace2}`,
-        `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
-        ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
-        "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-        `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
-      ].join("\n"),
-      failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
-      failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
-      otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
-      idleHolder: "its session sat idle at its prompt",
-      anOperator: `an operator (${NAME} clear)`,
-      lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
-      lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
-      sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
-      sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
-      internalError: (detail) => `internal error (${detail}); please report it`
-    };
-    input = {
-      noPayload: "no hook payload on stdin",
-      notJson: "the hook payload on stdin is not JSON",
-      notObject: "the hook payload on stdin is not a JSON object",
-      noSessionId: "the hook payload has no session_id",
-      sessionIdTooLong: (length, max) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
-      nulInPath: (field) => `the hook payload's ${field} contains a NUL byte, which no path can`,
-      stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
-      stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
-      stdinFailed: (detail) => `cannot read stdin: ${detail}`,
-      unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
-      invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
-      contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
-    };
-    output = {
-      cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
-      hookAnswerLost: (detail) => `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`
-    };
-    workspace = {
-      noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
-      unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`,
-      notDirectory: (path2) => `the hook payload's cwd ${path2} is not a directory`
-    };
-    corrupt = {
-      empty: "empty file",
-      notJson: "not JSON",
-      notObject: "not a JSON object",
-      noSessionId: "no session_id",
-      noPid: "no valid pid",
-      noAcquiredAt: "no valid acquired_at",
-      badTtl: "invalid ttl_ms",
-      badSchema: "invalid schema_version",
-      oversized: (bytes) => `larger than ${bytes} bytes`,
-      symlink: (target) => `a symbolic link to ${target}, which the guard never follows`,
-      future: "acquired_at is in the future by more than its TTL"
-    };
-    files = {
-      runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
-      runtimeForeign: (dir, uid2) => `the runtime directory ${dir} belongs to uid ${uid2}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
-      runtimeOpen: (dir, mode) => `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
-      foreignUnreadable: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
-      foreignLock: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
-      recordTooLarge: (bytes) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
-      cannotRead: (path2) => `cannot read the lock ${path2}`,
-      notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
-      cannotWrite: (dir) => `cannot write a lock in ${dir}`,
-      cannotCreateRuntime: (dir) => `cannot create the runtime directory ${dir}`,
-      cannotChange: (path2) => `cannot change the lock ${path2}`,
-      cannotCreate: (path2) => `cannot create the lock ${path2}`,
-      cannotList: (dir) => `cannot list ${dir}`,
-      cannotLeaveNotice: (dir) => `cannot leave a notice in ${dir}`,
-      cannotReadNotice: (path2) => `cannot read the notice ${path2}`,
-      withCause: (what, detail) => `${what}: ${detail}`
-    };
-    redis = {
-      storeAt: (display) => `the Redis lock store at ${display}`,
-      badUrl: (source, shown, why) => `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS; "${shown}" ${why}`,
-      notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
-      badScheme: (scheme) => `has the unsupported scheme "${scheme}"`,
-      noHost: "has no host",
-      queryOrFragment: "has a query or fragment, which the guard does not read",
-      badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
-      userWithoutPassword: "has a user name but no password",
-      badEncoding: "has credentials that are not valid percent-encoding",
-      noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
-      closed: (where2) => `${where2} was already closed`,
-      timedOut: (where2, ms, doing2) => `${where2} did not answer within ${ms} ms (${doing2})`,
-      refusedCredentials: (where2, detail) => `${where2} refused the user name or password in the store URL (${detail})`,
-      needsPassword: (where2) => `${where2} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
-      wrongType: (where2, doing2) => `${where2} holds a key that is not a lock record (${doing2}); delete it with redis-cli DEL`,
-      notRedis: (where2, detail, source) => `${where2} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
-      failedWhile: (where2, doing2, detail) => `${where2} failed while ${doing2}: ${detail}`,
-      noConnection: (ms) => `no connection within ${ms} ms`,
-      unreachable: (where2, detail, source) => `cannot reach ${where2} (${detail}); check that Redis runs there and that ${source} names it`,
-      doing: {
-        connecting: "connecting",
-        loggingIn: "logging in",
-        reading: "reading the lock",
-        creating: "creating the lock",
-        replacing: "replacing the lock",
-        removing: "removing the lock",
-        listing: "listing the locks",
-        leavingNotice: "leaving a notice",
-        takingNotice: "taking a notice",
-        notingHeld: "noting a lock the session took",
-        listingHeld: "listing the locks the session took",
-        forgettingHeld: "forgetting the locks the session took"
-      }
-    };
-    settings = {
-      cannotRead: (path2, detail) => `cannot read ${path2}: ${detail}`,
-      invalidJson: (path2, line, column, problem) => `${path2} is not valid JSON: line ${line}, column ${column}: ${problem}`,
-      notObject: (path2) => `${path2} does not hold a JSON object`,
-      readOnly: (path2, detail) => `${path2} is read-only (${detail})`,
-      cannotCreateDir: (dir, detail) => `cannot create ${dir}: ${detail}`,
-      cannotBeWritten: (path2, detail) => `${path2} cannot be written: ${detail}`,
-      cannotWrite: (path2, detail) => `cannot write ${path2}: ${detail}`,
-      hooksNotObject: `"hooks" is not an object`,
-      eventNotArray: (event) => `"hooks.${event}" is not an array`,
-      json: {
-        comment: "a comment (JSON has none)",
-        endOfFile: "the end of the file",
-        expected: (what, found) => `expected ${what} but found ${found}`,
-        aString: "a string",
-        colonAfterName: `":" after a property name`,
-        unclosedString: "a string is not closed",
-        controlCharacter: "a control character (such as a line break) inside a string",
-        badUnicodeEscape: "an invalid \\u escape",
-        badEscape: "an invalid escape in a string",
-        propertyName: (found) => `expected a property name in double quotes but found ${found}`,
-        trailingComma: (bracket) => `a trailing comma before ${bracket}`,
-        unexpectedEnd: "unexpected end of the file",
-        unexpected: (found) => `unexpected ${found}`,
-        afterEnd: (found) => `unexpected ${found} after the end of the JSON value`,
-        invalid: "not valid JSON"
-      }
-    };
-    help = {
-      program: "Keep two Claude Code sessions from changing the same workspace at once.",
-      hookSuffix: "reads one Claude Code hook payload on stdin",
-      pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
-      posttooluse: "hook: refresh the lock if this session holds it",
-      stop: "hook: release the lock if this session holds it (Stop and SessionEnd)",
-      sessionstart: "hook: tell a new session when another session holds the workspace",
-      ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
-      hookStore: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
-      store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
-      status: "show the current directory's workspace lock, or every lock with --all",
-      statusAll: "every lock in the store (the runtime dir, or Redis)",
-      statusJson: "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}",
-      clear: "remove a lock: the current directory's workspace (default), PATH's, every stale one, or all",
-      clearWorkspace: "the workspace whose lock to remove",
-      clearStale: "every stale, dead or corrupt lock, and leftover temp files",
-      clearAll: "every lock, including ones live sessions hold",
-      scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
-      install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
-      uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
-      dryRun: "print what would change and write nothing",
-      doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
-      doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
-      doctorJson: "print {checks: [{id, status, message, hint}], ok}",
-      log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
-      logLines: "how many (default 20)",
-      logJson: "print the entries as a JSON array",
-      wholeNumber: "must be a whole number of at least 1",
-      usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
-    };
-    operator = {
-      lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
-      noLocks: (where2) => `No locks in ${where2}.`,
-      redisStoreName: (display) => `the Redis lock store at ${display}`,
-      noLockHere: (workspace2) => `No lock on ${workspace2}: no session holds this workspace.`,
-      unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
-      holderCell: (short, agent, name) => `${agent === "claude" ? "" : `${agent}:`}${short}${name === null ? "" : ` "${printable(name)}"`}`,
-      statusWord: (status) => status === null ? "" : { busy: "working", waiting: "waiting for its user", shell: "idle, background work running", idle: "idle" }[status] ?? printable(status),
-      workCell: (type, what, leftMs) => `${type}${what === null ? "" : ` "${printable(what)}"`} (up to ${duration(leftMs)} more)`,
-      workspaceNotRecorded: (lockAt) => `workspace not recorded, ${lockAt}`,
-      lockAt: (path2) => /^rediss?:\/\//.test(path2) ? `lock ${path2}` : `lock file ${path2}`,
-      expired: "expired",
-      corruptState: (reason) => `corrupt (${reason})`,
-      clearOneScope: "choose one of --workspace, --stale and --all",
-      emptyWorkspace: "--workspace needs a path, and it got an empty one (an unset shell variable?); to clear this directory's workspace, leave --workspace out",
-      clearedForeign: (path2) => `Removed the lock file ${path2}, which belonged to another user.`,
-      nothingToClear: (workspace2) => `No lock on ${workspace2}: nothing to clear.`,
-      nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
-      nothingAtAll: "No locks: nothing to clear.",
-      sweptLeftover: (path2) => `Removed the leftover file ${path2}.`,
-      clearBusy: (path2) => `the lock ${path2} kept changing while clear tried to remove it; try again`,
-      lastActive: (ms) => `, last active ${duration(ms)} ago`,
-      clearedHeld: (where2, holder, age) => `Removed the lock of ${where2}: it was held by ${holder}${age}, a live session. If it is still working it takes the lock again on its next tool call, unless another session gets there first.`,
-      clearedStale: (where2, holder, age) => `Removed the expired lock of ${where2} (${holder}${age}).`,
-      clearedDead: (where2, holder) => `Removed the lock of ${where2} left by ${holder}, whose process has ended.`,
-      clearedCorrupt: (lockAt, reason) => `Removed the unreadable ${lockAt} (${reason}).`,
-      invalidCount: (value) => `-n must be a whole number of at least 1, got "${value}"`,
-      noDecisions: (path2) => `No decisions logged yet (${path2}).`,
-      logHolder: (short, pid, since) => `holder ${short} (pid ${pid}) active since ${since}`,
-      invalidScope: (value) => `unknown scope "${value}": use project, local or user`,
-      runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
-      absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
-      subdirectoryNote: (root, here) => `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; sessions started in ${here} are not (use --scope user to guard every directory).`,
-      settingsShape: (path2, problem) => `${path2}: ${problem}; left untouched, fix it by hand`,
-      alreadyInstalled: (path2) => `Nothing to change: the guard's hooks are already installed in ${path2}.`,
-      nothingToUninstall: (path2) => `Nothing to change: ${path2} has no guard hooks.`,
-      wouldChange: (path2) => `Would change ${path2}:`,
-      installed: (path2) => `Installed the guard's hooks in ${path2}:`,
-      uninstalled: (path2) => `Removed the guard's hooks from ${path2}:`,
-      added: (event, command) => `  + ${event}: ${command}`,
-      updated: (event, previous, command) => `  ~ ${event}: ${previous} -> ${command}`,
-      movedToOwnGroup: (event, command) => `  ~ ${event}: ${command} (moved to its own matcher group)`,
-      timeoutSet: (event, command) => `  ~ ${event}: ${command} (timeout set)`,
-      removed: (event, command, why) => `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
-      dryRunNothingWritten: "Dry run: nothing was written.",
-      runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
-      settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
-      settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`
-    };
-    GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree";
-    doctor = {
-      line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
-      allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
-      someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
-      runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
-      sourceRead: (label, path2, count2) => `${label} settings ${path2}: ${count2 === 0 ? "no guard hooks" : `${count2} guard hook${count2 === 1 ? "" : "s"}`}`,
-      sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
-      givenMissing: (path2) => `${path2} does not exist`,
-      givenMissingHint: "check the path given to --settings",
-      fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
-      hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
-      fixByHand: "fix the file by hand",
-      pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
-      pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
-      runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
-      notRegistered: (event, sub) => `no ${event} hook runs \`${NAME} ${sub}\``,
-      uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
-      matcherHint: `set the matcher to "${GUARDED_LIST}", or run \`${INSTALL}\``,
-      invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "${GUARDED_LIST}"`,
-      covered: (event, sub, tools, where2) => `${event} runs \`${sub}\` for ${tools} (${where2})`,
-      asyncPreToolUse: (where2) => `PreToolUse \`pretooluse\` is marked "async" (${where2}), so it cannot deny anything`,
-      removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
-      lifecycleOk: (event, sub, where2) => `${event} runs \`${sub}\` (${where2})`,
-      sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
-      dropMatcher: "remove the matcher from the SessionEnd group",
-      placementOk: "every guard hook sits under the event it is made for",
-      misplacedOne: (sub, event, where2) => `${sub} under ${event} (${where2})`,
-      misplaced: (list) => `guard commands under the wrong event: ${list}`,
-      noDuplicates: "each guard hook is registered once",
-      duplicateOne: (key, count2, where2) => `${key} \xD7${count2} (${where2})`,
-      duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
-      duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
-      noHooksForTimeout: "no guard hooks, so no timeouts to check",
-      timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
-      timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
-      timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
-      timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
-      timeoutOk: (values) => `timeouts set (${values})`,
-      noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
-      nothingToRun: "no guard hook is registered, so there is no command to run",
-      notExecutable: (program2, event, source) => `\`${program2}\` (from ${event} in ${source}) is not an executable on PATH`,
-      scriptMissing: (script, event, source) => `${script} (from ${event} in ${source}) does not exist`,
-      notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
-      cannotParse: (commands) => `cannot tell what these commands run: ${commands}`,
-      cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
-      executableOk: (programs) => `the hooks run ${programs}`,
-      selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
-      selfTestFailed: (command, event, expectsDenial, problem) => `\`${command}\` as ${event} (expecting ${expectsDenial ? "a denial" : "a silent allow"}): ${problem}`,
-      selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
-      selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
-      couldNotStart: (error) => `could not start: ${error}`,
-      timedOut: "did not answer within its timeout",
-      exitCode: (code, firstStderrLine) => `exited with ${code === null ? "a signal" : code}${firstStderrLine ? `: ${firstStderrLine}` : ""}`,
-      notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
-      failedOpen: (message) => `the hook failed open: ${message}`,
-      allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
-      notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
-      denialWithoutReason: "the denial carries no permissionDecisionReason",
-      runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
-      runtimeDirNotDirectory: (dir) => `runtime dir ${dir} is not a directory, so every hook fails open (allows everything)`,
-      runtimeDirNotDirectoryHint: (dir) => `move it out of the way (mv ${shellQuote(dir)} ${shellQuote(`${dir}.bak`)}) and the guard creates the directory, or point CLAUDE_CONFIG_DIR elsewhere`,
-      runtimeDirForeign: (dir, uid2) => `runtime dir ${dir} belongs to uid ${uid2}, not to this user, so every hook refuses it and fails open`,
-      runtimeDirForeignHint: (dir) => `remove it (the guard creates its own, 0700), or point CLAUDE_CONFIG_DIR at a directory of yours: ${shellQuote(dir)}`,
-      runtimeDirOpen: (dir, mode) => `runtime dir ${dir} can be written by other users (mode ${mode}), so every hook refuses it and fails open`,
-      runtimeDirOpenHint: (dir) => `chmod 700 ${shellQuote(dir)}`,
-      noStaleNotices: "no lost-lock notices older than a day are waiting",
-      staleNotices: (count2) => `${count2} lost-lock notice${count2 === 1 ? "" : "s"} older than a day wait${count2 === 1 ? "s" : ""} for sessions that never came back`,
-      staleNoticesHint: `${NAME} clear --stale`,
-      foreignLockHint: `${NAME} clear --stale (it removes lock files of other users from this user's runtime dir)`,
-      lockCorrupt: (workspace2, reason, inStore) => `the lock on ${workspace2}${inStore} is corrupt (${reason}); the next session takes it over`,
-      runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
-      runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
-      noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
-      lockHeld: (workspace2, holder, agoMs, inStore) => `${workspace2} is held by ${holder}, last active ${duration(agoMs)} ago${inStore}`,
-      lockLeftOver: (state, workspace2, inStore) => `a ${state} lock is left on ${workspace2}${inStore}; the next session takes it over`,
-      inStore: (where2) => ` in ${where2}`,
-      clearHint: (workspace2) => clearCommand(workspace2),
-      lockUnreadable: (detail) => `the lock cannot be read, so every hook here fails open: ${detail}`,
-      lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
-      rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
-      rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
-      storeUrlInvalid: (message) => `${message}, so every hook started from here fails open (allows everything)`,
-      storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
-      redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
-      redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
-      redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
-      workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
-      workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
-      workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
-      disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
-      disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
-    };
-  }
-});
-
-// src/lock/record.ts
-function liveWork(record, now) {
-  if (!Array.isArray(record.work)) return [];
-  return record.work.filter(
-    (w) => typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now
-  );
-}
-function parseRecord(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { kind: "corrupt", reason: corrupt.notObject };
-  }
-  const r = value;
-  if (typeof r.session_id !== "string" || r.session_id === "") {
-    return { kind: "corrupt", reason: corrupt.noSessionId };
-  }
-  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
-  if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
-    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
-  }
-  if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
-    return { kind: "corrupt", reason: corrupt.badTtl };
-  }
-  if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
-    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
-  }
-  return {
-    kind: "record",
-    record: {
-      ...r,
-      schema_version: r.schema_version ?? SCHEMA_VERSION,
-      session_id: r.session_id,
-      pid: r.pid,
-      acquired_at: r.acquired_at,
-      ttl_ms: r.ttl_ms ?? DEFAULT_TTL_MS
-    }
-  };
-}
-function serializeRecord(record) {
-  return `${JSON.stringify(record)}
-`;
-}
-function isPositiveInteger(value) {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
-var SCHEMA_VERSION, DEFAULT_TTL_MS, ABSENT;
-var init_record = __esm({
-  "src/lock/record.ts"() {
-    "use strict";
-    init_messages();
-    SCHEMA_VERSION = 1;
-    DEFAULT_TTL_MS = 3e5;
-    ABSENT = { kind: "absent" };
-  }
-});
-
-// src/lock/redis/redisUrl.ts
-function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
-  const bad = (why) => new StoreError(redis.badUrl(source, redactUrl(raw), why), "EBADURL");
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw bad(redis.notAUrl);
-  }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(redis.badScheme(url.protocol));
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (host === "") throw bad(redis.noHost);
-  if (url.search !== "" || url.hash !== "") throw bad(redis.queryOrFragment);
-  const dbText = url.pathname.replace(/^\//, "");
-  if (!/^\d{0,9}$/.test(dbText)) {
-    throw bad(redis.badPath);
-  }
-  const username = decode(url.username, bad);
-  const password = decode(url.password, bad);
-  if (username !== void 0 && password === void 0) throw bad(redis.userWithoutPassword);
-  const port = url.port === "" ? 6379 : Number(url.port);
-  const db = dbText === "" ? 0 : Number(dbText);
-  return {
-    host,
-    port,
-    db,
-    tls: url.protocol === "rediss:",
-    username,
-    password,
-    display: `${url.protocol}//${url.hostname}:${port}/${db}`
-  };
-}
-function decode(value, bad) {
-  if (value === "") return void 0;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw bad(redis.badEncoding);
-  }
-}
-function redactUrl(raw) {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? "";
-  if (raw.includes("@")) return `${scheme}***`;
-  const query = raw.search(/[?#]/);
-  return query < 0 ? raw : `${raw.slice(0, query)}?***`;
-}
-function scrub(text, target, raw) {
-  let out = text;
-  const secrets = /* @__PURE__ */ new Set();
-  if (target.password !== void 0) {
-    if (raw !== void 0) secrets.add(raw);
-    if (target.username !== void 0) secrets.add(`${target.username}:${target.password}`);
-    secrets.add(target.password);
-    secrets.add(encodeURIComponent(target.password));
-  }
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret !== "") out = out.split(secret).join("***");
-  }
-  return out;
-}
-var init_redisUrl = __esm({
-  "src/lock/redis/redisUrl.ts"() {
-    "use strict";
-    init_errors();
-    init_messages();
-  }
-});
-
-// src/lock/redis/redisStore.ts
-var redisStore_exports = {};
-__export(redisStore_exports, {
-  HELD_PREFIX: () => HELD_PREFIX,
-  LOCK_PREFIX: () => LOCK_PREFIX,
-  NOTICE_PREFIX: () => NOTICE_PREFIX,
-  loadClient: () => loadClient,
-  redisStore: () => redisStore
-});
-function loadClient() {
-  return true ? Promise.resolve(require((0, import_node_path4.join)(__dirname, "redis.cjs"))) : null;
-}
-function redisStore(url, options = {}) {
-  const target = options.target ?? parseRedisUrl(url, options.source);
-  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
-  const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
-  const commandTimeoutMs = options.commandTimeoutMs ?? 400;
-  const retentionMs = options.retentionMs ?? 36e5;
-  const noticeTtlMs = options.noticeTtlMs ?? 864e5;
-  const heldTtlMs = 8 * 864e5;
-  const scanCount = options.scanCount ?? 100;
-  const load2 = options.loadClient ?? loadClient;
-  const where2 = redis.storeAt(target.display);
-  const lockKey = (key) => `${LOCK_PREFIX}${key}`;
-  const sessionHash = (sessionId) => (0, import_node_crypto.createHash)("md5").update(sessionId).digest("hex").slice(0, 12);
-  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
-  const heldKey = (sessionId) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
-  let client = null;
-  let connection = null;
-  let broken = null;
-  let closed = false;
-  let lastError = null;
-  async function connect() {
-    let Client;
-    try {
-      ({ Redis: Client } = await load2());
-    } catch (error) {
-      throw new StoreError(redis.noClient(messageOf(error)), "ENOCLIENT");
-    }
-    const redis2 = new Client({
-      host: target.host,
-      port: target.port,
-      ...target.tls && { tls: (0, import_node_net.isIP)(target.host) === 0 ? { servername: target.host } : {} },
-      lazyConnect: true,
-      connectTimeout: connectTimeoutMs,
-      // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
-      // stall the tool call.
-      retryStrategy: () => null,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      // No handshake of ioredis's own (HELLO, INFO, CLIENT SETINFO): each is a round trip, and some
-      // print warnings to stderr. Credentials and the database are sent below instead.
-      protocol: 2,
-      enableReadyCheck: false,
-      disableClientInfo: true,
-      autoResubscribe: false,
-      autoResendUnfulfilledCommands: false
-    });
-    redis2.on("error", (error) => lastError = error);
-    client = redis2;
-    try {
-      await within(redis2.connect(), connectTimeoutMs + 100, redis.doing.connecting);
-    } catch (error) {
-      throw unreachable(error instanceof StoreError ? error : lastError ?? error);
-    }
-    const setup = [];
-    if (target.password !== void 0) {
-      const auth = target.username !== void 0 ? redis2.auth(target.username, target.password) : redis2.auth(target.password);
-      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error)));
-    }
-    if (target.db !== 0) setup.push(redis2.select(target.db));
-    await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
-    return redis2;
-  }
-  async function step(doing2, run) {
-    if (closed) throw new StoreError(redis.closed(where2), "ECLOSED");
-    if (broken !== null) throw broken;
-    try {
-      connection ??= connect();
-      const redis2 = await connection;
-      return await within(run(redis2), commandTimeoutMs, doing2);
-    } catch (error) {
-      const problem = failure2(error, doing2);
-      if (!isReplyError(error)) {
-        broken = problem;
-        client?.disconnect();
-      }
-      throw problem;
-    }
-  }
-  function within(promise, ms, doing2) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where2, ms, doing2), "ETIMEDOUT")), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-  }
-  function failure2(error, doing2) {
-    if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
-    const text = scrub(messageOf(error), target, url);
-    const code = codeOf(error);
-    if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
-      return new StoreError(redis.refusedCredentials(where2, text), "EAUTH");
-    }
-    if (code === "NOAUTH") return new StoreError(redis.needsPassword(where2), "EAUTH");
-    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where2, doing2), "EWRONGTYPE");
-    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where2, text, source), "EPROTO");
-    return new StoreError(redis.failedWhile(where2, doing2, text), code ?? "EREDIS");
-  }
-  function unreachable(error) {
-    const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
-    return new StoreError(redis.unreachable(where2, detail, source), error instanceof StoreError ? error.code : codeOf(error) ?? "ECONNECT");
-  }
-  function snapshotOf(value) {
-    if (value === null) return { observed: ABSENT, version: null };
-    return { observed: observe(value), version: { token: value.toString("latin1") } };
-  }
-  const expected = (version) => Buffer.from(version.token, "latin1");
-  return {
-    async read(key) {
-      return step(redis.doing.reading, async (redis2) => snapshotOf(await redis2.getBuffer(lockKey(key))));
-    },
-    async create(key, record) {
-      const reply = await step(
-        redis.doing.creating,
-        (redis2) => redis2.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
-      );
-      return reply === "OK" ? "ok" : "conflict";
-    },
-    async replace(key, version, record) {
-      const reply = await step(
-        redis.doing.replacing,
-        (redis2) => redis2.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
-      );
-      return swapped(reply);
-    },
-    async remove(key, version) {
-      return swapped(await step(redis.doing.removing, (redis2) => redis2.eval(REMOVE, 1, lockKey(key), expected(version))));
-    },
-    async list() {
-      const keys = /* @__PURE__ */ new Set();
-      let cursor = "0";
-      do {
-        const [next, batch] = await step(redis.doing.listing, (redis2) => redis2.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
-        for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
-        cursor = next;
-      } while (cursor !== "0");
-      const names = [...keys].sort();
-      const locks = [];
-      for (let i = 0; i < names.length; i += scanCount) {
-        const chunk = names.slice(i, i + scanCount);
-        const values = await step(redis.doing.listing, (redis2) => redis2.mgetBuffer(...chunk));
-        chunk.forEach((name, j) => {
-          const value = values[j] ?? null;
-          if (value === null) return;
-          const key = LOCK_KEY.exec(name)[1];
-          locks.push({ key, location: location(key), snapshot: snapshotOf(value) });
-        });
-      }
-      return locks;
-    },
-    location,
-    async putNotice(key, sessionId, notice) {
-      await step(redis.doing.leavingNotice, (redis2) => redis2.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
-    },
-    async takeNotice(key, sessionId) {
-      const value = await step(redis.doing.takingNotice, (redis2) => redis2.eval(TAKE, 1, noticeKey(key, sessionId)));
-      if (typeof value !== "string") return null;
-      try {
-        return JSON.parse(value);
-      } catch {
-        return null;
-      }
-    },
-    async noteHeld(sessionId, key) {
-      await step(redis.doing.notingHeld, (redis2) => redis2.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
-    },
-    async heldBy(sessionId) {
-      return (await step(redis.doing.listingHeld, (redis2) => redis2.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
-    },
-    async forgetHeld(sessionId) {
-      await step(redis.doing.forgettingHeld, (redis2) => redis2.del(heldKey(sessionId)));
-    },
-    async close() {
-      closed = true;
-      const redis2 = client;
-      client = null;
-      if (redis2 === null) return;
-      redis2.disconnect();
-      redis2.stream?.unref?.();
-    }
-  };
-  function location(key) {
-    return `${target.display} ${lockKey(key)}`;
-  }
-}
-function observe(value) {
-  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES2) };
-  return parseRecord(value.toString("utf8"));
-}
-function expiry(ttlMs, retentionMs) {
-  return Math.max(1, Math.ceil(ttlMs + retentionMs));
-}
-function isReplyError(error) {
-  return error instanceof Error && error.name === "ReplyError";
-}
-function swapped(reply) {
-  return reply === 1 ? "ok" : "conflict";
-}
-function codeOf(error) {
-  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
-}
-var import_node_path4, import_node_net, import_node_crypto, LOCK_PREFIX, NOTICE_PREFIX, HELD_PREFIX, LOCK_KEY, MAX_RECORD_BYTES2, REPLACE, REMOVE, TAKE;
-var init_redisStore = __esm({
-  "src/lock/redis/redisStore.ts"() {
-    "use strict";
-    import_node_path4 = require("node:path");
-    import_node_net = require("node:net");
-    import_node_crypto = require("node:crypto");
-    init_errors();
-    init_messages();
-    init_record();
-    init_redisUrl();
-    LOCK_PREFIX = "claude-session-guard:lock:";
-    NOTICE_PREFIX = "claude-session-guard:notice:";
-    HELD_PREFIX = "claude-session-guard:held:";
-    LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
-    MAX_RECORD_BYTES2 = 64 * 1024;
-    REPLACE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  return 1
-end
-return 0`;
-    REMOVE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('DEL', KEYS[1])
-  return 1
-end
-return 0`;
-    TAKE = `
-local value = redis.call('GET', KEYS[1])
-if value then redis.call('DEL', KEYS[1]) end
-return value`;
-  }
-});
-
 // src/operator.ts
 var operator_exports = {};
 __export(operator_exports, {
@@ -4827,7 +4007,7 @@ var package_default = {
     node: ">=20.17"
   },
   scripts: {
-    build: "esbuild cli=src/cli.ts operator=src/operator.ts redis=src/lock/redis/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/lock/redis/silentDebug.ts --log-level=warning",
+    build: "esbuild cli=src/cli.ts operator=src/operator.ts bash=src/bash/readOnly.ts redis=src/lock/redis/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/lock/redis/silentDebug.ts --log-level=warning",
     prepare: "npm run build",
     typecheck: "tsc --noEmit",
     test: "npm run typecheck && npm run build && vitest run",
@@ -4852,12 +4032,51 @@ var package_default = {
 
 // src/commands/clear.ts
 var import_node_path5 = require("node:path");
-init_errors();
+
+// src/errors.ts
+var GuardError = class extends Error {
+  constructor(message, code, options) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+  code;
+};
+var StoreError = class extends GuardError {
+};
+var WorkspaceError = class extends GuardError {
+  constructor(message, options) {
+    super(message, "EWORKSPACE", options);
+  }
+};
+var OutputError = class extends GuardError {
+};
+var ContentionError = class extends GuardError {
+};
+var SettingsError = class extends GuardError {
+  constructor(message, code, path2 = null, options) {
+    super(message, code, options);
+    this.path = path2;
+  }
+  path;
+};
+var UserError = class extends GuardError {
+  constructor(message, exitCode = 1, code = exitCode === 2 ? "EUSAGE" : "EFAILED") {
+    super(message, code);
+    this.exitCode = exitCode;
+  }
+  exitCode;
+};
+function errnoOf(error) {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
 
 // src/host/workspace.ts
 var nodeFs = __toESM(require("node:fs"), 1);
 var import_node_path = require("node:path");
-init_errors();
 
 // src/lock/md5.ts
 var S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
@@ -4912,8 +4131,392 @@ function md5Hex(text) {
   return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+// src/messages.ts
+var PREFIX = "claude-session-guard:";
+var NAME = "claude-session-guard";
+function duration(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1e3));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}
+function shellQuote(value) {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function shortId(sessionId) {
+  return printable(sessionId.slice(0, 8));
+}
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+var escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+function printable(value) {
+  return value.replace(CONTROL, escapeControl);
+}
+function printableText(text) {
+  return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
+}
+function clearCommand(workspace2) {
+  return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
+}
+function failed(message) {
+  return `${PREFIX} ${message}`;
+}
+function sessionAndPid(sessionId, pid) {
+  return `session ${shortId(sessionId)} (pid ${pid})`;
+}
+function lostHow(by, at, reason) {
+  if (reason === "cleared") return `${by} cleared it at ${at}`;
+  if (reason === "idle") return `it sat idle at its prompt and ${by} took over at ${at}`;
+  return `it lapsed and ${by} took over at ${at}`;
+}
+function holderSummary(holder) {
+  return [holder.label, holder.place, holder.doing].filter((part) => part !== "").join(", ");
+}
+function holderDetails(holder) {
+  return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
+}
+function agentName(agent) {
+  return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
+}
+var hook = {
+  holderLine: (sessionId, pid, activeAgoMs, expiresInMs) => `${sessionAndPid(sessionId, pid)}, last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+  agentName: (agent) => agentName(agent ?? "claude"),
+  holderLabel: (sessionId, pid, agent) => agent === null || agent === "claude" ? sessionAndPid(sessionId, pid) : `${agentName(agent)} ${sessionAndPid(sessionId, pid)}`,
+  holderPlace: (name, tmux, tty, startDir) => [
+    name !== null ? `named "${printable(name)}"` : null,
+    tmux !== null ? `in tmux pane ${printable(tmux)}${tty !== null ? ` (${tty})` : ""}` : tty !== null ? `on ${tty}` : null,
+    startDir !== null ? `started in ${printable(startDir)}` : null
+  ].filter((part) => part !== null).join(", "),
+  timing: (activeAgoMs, expiresInMs) => `last active ${duration(activeAgoMs)} ago, lock expires in ${duration(expiresInMs)}`,
+  workLine: (type, description, command, runningMs, leftMs) => `${type}${description !== null ? ` "${printable(description)}"` : ""}${command !== null && command !== description ? ` (${printable(command)})` : ""}, running for ${duration(runningMs)}, keeps the lock at most ${duration(leftMs)} more`,
+  doing: {
+    working: "working now",
+    waitingPermission: "waiting for its user's permission",
+    waiting: (what) => `waiting for its user (${printable(what)})`,
+    idleWithShell: "idle, with background work still running",
+    idleWithWork: "idle, kept for its background work",
+    keptForWork: "kept for its background work",
+    idle: "idle at its prompt",
+    unknown: ""
+  },
+  /**
+   * The first line carries everything a person needs when it is all they see (Claude Code folds
+   * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+   */
+  denyReason: (tool, workspace2, holder) => [
+    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
+    `Workspace: ${workspace2}`,
+    `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
+    ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
+    "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
+    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
+  ].join("\n"),
+  failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+  failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
+  otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  idleHolder: "its session sat idle at its prompt",
+  anOperator: "an operator (claude-session-guard clear)",
+  lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
+  lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
+  sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+  sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
+  internalError: (detail) => `internal error (${detail}); please report it`
+};
+var input = {
+  noPayload: "no hook payload on stdin",
+  notJson: "the hook payload on stdin is not JSON",
+  notObject: "the hook payload on stdin is not a JSON object",
+  noSessionId: "the hook payload has no session_id",
+  sessionIdTooLong: (length, max) => `the hook payload's session_id is ${length} characters long, more than the ${max} the guard records`,
+  nulInPath: (field) => `the hook payload's ${field} contains a NUL byte, which no path can`,
+  stdinTimeout: (ms) => `no complete hook payload on stdin within ${ms} ms`,
+  stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
+  stdinFailed: (detail) => `cannot read stdin: ${detail}`,
+  unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
+  invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
+  contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
+};
+var output = {
+  cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
+  hookAnswerLost: (detail) => `${PREFIX} ${detail}, so Claude Code gets no answer from this hook and the tool call runs unguarded`
+};
+var workspace = {
+  noCwd: "the hook payload has no cwd and CLAUDE_PROJECT_DIR is not set",
+  unresolvable: (dir, detail) => `cannot resolve the workspace directory ${dir}: ${detail}`,
+  notDirectory: (path2) => `the hook payload's cwd ${path2} is not a directory`
+};
+var corrupt = {
+  empty: "empty file",
+  notJson: "not JSON",
+  notObject: "not a JSON object",
+  noSessionId: "no session_id",
+  noPid: "no valid pid",
+  noAcquiredAt: "no valid acquired_at",
+  badTtl: "invalid ttl_ms",
+  badSchema: "invalid schema_version",
+  oversized: (bytes) => `larger than ${bytes} bytes`,
+  symlink: (target) => `a symbolic link to ${target}, which the guard never follows`,
+  future: "acquired_at is in the future by more than its TTL"
+};
+var files = {
+  runtimeNotDirectory: (dir) => `the runtime directory ${dir} (or a parent of it) is not a directory`,
+  runtimeForeign: (dir, uid2) => `the runtime directory ${dir} belongs to uid ${uid2}, not to this user, so another user could replace its locks: remove it (or point CLAUDE_CONFIG_DIR elsewhere) and the guard creates its own`,
+  runtimeOpen: (dir, mode) => `the runtime directory ${dir} can be written by other users (mode ${mode.toString(8).padStart(3, "0")}), so they could plant files where the guard writes: chmod 700 ${shellQuote(dir)}`,
+  foreignUnreadable: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`} and this user cannot read it: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+  foreignLock: (path2, uid2) => `the lock ${path2} belongs to ${uid2 === null ? "another user" : `uid ${uid2}`}, so this user's guard cannot take it over safely: remove it with \`${NAME} clear --stale\` (or rm ${shellQuote(path2)})`,
+  recordTooLarge: (bytes) => `the lock record would be larger than ${bytes} bytes, more than the guard reads back`,
+  cannotRead: (path2) => `cannot read the lock ${path2}`,
+  notRegularFile: (path2) => `the lock ${path2} is not a regular file; remove it by hand`,
+  cannotWrite: (dir) => `cannot write a lock in ${dir}`,
+  cannotCreateRuntime: (dir) => `cannot create the runtime directory ${dir}`,
+  cannotChange: (path2) => `cannot change the lock ${path2}`,
+  cannotCreate: (path2) => `cannot create the lock ${path2}`,
+  cannotList: (dir) => `cannot list ${dir}`,
+  cannotLeaveNotice: (dir) => `cannot leave a notice in ${dir}`,
+  cannotReadNotice: (path2) => `cannot read the notice ${path2}`,
+  withCause: (what, detail) => `${what}: ${detail}`
+};
+var redis = {
+  storeAt: (display) => `the Redis lock store at ${display}`,
+  badUrl: (source, shown, why) => `${source} must be a Redis URL, redis://[user:password@]host[:port][/db] or rediss://\u2026 for TLS; "${shown}" ${why}`,
+  notAUrl: "is not a URL (percent-encode characters such as @ / ? # in the password)",
+  badScheme: (scheme) => `has the unsupported scheme "${scheme}"`,
+  noHost: "has no host",
+  queryOrFragment: "has a query or fragment, which the guard does not read",
+  badPath: "has a path that is not a database number (percent-encode / ? # @ in a password: %2F %3F %23 %40)",
+  userWithoutPassword: "has a user name but no password",
+  badEncoding: "has credentials that are not valid percent-encoding",
+  noClient: (detail) => `cannot load the Redis client (dist/redis.cjs): ${detail}`,
+  closed: (where2) => `${where2} was already closed`,
+  timedOut: (where2, ms, doing2) => `${where2} did not answer within ${ms} ms (${doing2})`,
+  refusedCredentials: (where2, detail) => `${where2} refused the user name or password in the store URL (${detail})`,
+  needsPassword: (where2) => `${where2} requires a password: put it in the store URL, redis://:PASSWORD@host:port`,
+  wrongType: (where2, doing2) => `${where2} holds a key that is not a lock record (${doing2}); delete it with redis-cli DEL`,
+  notRedis: (where2, detail, source) => `${where2} does not answer like a Redis server (${detail}); check the host and port in ${source}`,
+  failedWhile: (where2, doing2, detail) => `${where2} failed while ${doing2}: ${detail}`,
+  noConnection: (ms) => `no connection within ${ms} ms`,
+  unreachable: (where2, detail, source) => `cannot reach ${where2} (${detail}); check that Redis runs there and that ${source} names it`,
+  doing: {
+    connecting: "connecting",
+    loggingIn: "logging in",
+    reading: "reading the lock",
+    creating: "creating the lock",
+    replacing: "replacing the lock",
+    removing: "removing the lock",
+    listing: "listing the locks",
+    leavingNotice: "leaving a notice",
+    takingNotice: "taking a notice",
+    notingHeld: "noting a lock the session took",
+    listingHeld: "listing the locks the session took",
+    forgettingHeld: "forgetting the locks the session took"
+  }
+};
+var settings = {
+  cannotRead: (path2, detail) => `cannot read ${path2}: ${detail}`,
+  invalidJson: (path2, line, column, problem) => `${path2} is not valid JSON: line ${line}, column ${column}: ${problem}`,
+  notObject: (path2) => `${path2} does not hold a JSON object`,
+  readOnly: (path2, detail) => `${path2} is read-only (${detail})`,
+  cannotCreateDir: (dir, detail) => `cannot create ${dir}: ${detail}`,
+  cannotBeWritten: (path2, detail) => `${path2} cannot be written: ${detail}`,
+  cannotWrite: (path2, detail) => `cannot write ${path2}: ${detail}`,
+  hooksNotObject: `"hooks" is not an object`,
+  eventNotArray: (event) => `"hooks.${event}" is not an array`,
+  json: {
+    comment: "a comment (JSON has none)",
+    endOfFile: "the end of the file",
+    expected: (what, found) => `expected ${what} but found ${found}`,
+    aString: "a string",
+    colonAfterName: `":" after a property name`,
+    unclosedString: "a string is not closed",
+    controlCharacter: "a control character (such as a line break) inside a string",
+    badUnicodeEscape: "an invalid \\u escape",
+    badEscape: "an invalid escape in a string",
+    propertyName: (found) => `expected a property name in double quotes but found ${found}`,
+    trailingComma: (bracket) => `a trailing comma before ${bracket}`,
+    unexpectedEnd: "unexpected end of the file",
+    unexpected: (found) => `unexpected ${found}`,
+    afterEnd: (found) => `unexpected ${found} after the end of the JSON value`,
+    invalid: "not valid JSON"
+  }
+};
+var help = {
+  program: "Keep two Claude Code sessions from changing the same workspace at once.",
+  hookSuffix: "reads one Claude Code hook payload on stdin",
+  hooks: {
+    pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
+    posttooluse: "hook: refresh the lock if this session holds it (PostToolUse, PostToolUseFailure)",
+    stop: "hook: release every lock this session holds, except what its background work keeps (Stop, StopFailure, SessionEnd)",
+    sessionstart: "hook: tell a new session when another session holds the workspace"
+  },
+  hookFlags: {
+    ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
+    store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)"
+  },
+  store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
+  status: "show the current directory's workspace lock, or every lock with --all",
+  statusAll: "every lock in the store (the runtime dir, or Redis)",
+  statusJson: "print a JSON array of {workspace, hash, path, session_id, pid, acquired_at, ttl_ms, age_ms, state}",
+  clear: "remove a lock: the current directory's workspace (default), PATH's, every stale one, or all",
+  clearWorkspace: "the workspace whose lock to remove",
+  clearStale: "every stale, dead or corrupt lock, and leftover temp files",
+  clearAll: "every lock, including ones live sessions hold",
+  scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
+  install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
+  uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
+  dryRun: "print what would change and write nothing",
+  doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
+  doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
+  doctorJson: "print {checks: [{id, status, message, hint}], ok}",
+  log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
+  logLines: "how many (default 20)",
+  logJson: "print the entries as a JSON array",
+  wholeNumber: "must be a whole number of at least 1",
+  usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
+};
+var operator = {
+  lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
+  noLocks: (where2) => `No locks in ${where2}.`,
+  redisStoreName: (display) => `the Redis lock store at ${display}`,
+  noLockHere: (workspace2) => `No lock on ${workspace2}: no session holds this workspace.`,
+  unrecordedWorkspace: (hash) => `(not recorded; hash ${hash})`,
+  holderCell: (short, agent, name) => `${agent === "claude" ? "" : `${agent}:`}${short}${name === null ? "" : ` "${printable(name)}"`}`,
+  statusWord: (status) => status === null ? "" : { busy: "working", waiting: "waiting for its user", shell: "idle, background work running", idle: "idle" }[status] ?? printable(status),
+  workCell: (type, what, leftMs) => `${type}${what === null ? "" : ` "${printable(what)}"`} (up to ${duration(leftMs)} more)`,
+  workspaceNotRecorded: (lockAt) => `workspace not recorded, ${lockAt}`,
+  lockAt: (path2) => /^rediss?:\/\//.test(path2) ? `lock ${path2}` : `lock file ${path2}`,
+  expired: "expired",
+  corruptState: (reason) => `corrupt (${reason})`,
+  clearOneScope: "choose one of --workspace, --stale and --all",
+  emptyWorkspace: "--workspace needs a path, and it got an empty one (an unset shell variable?); to clear this directory's workspace, leave --workspace out",
+  clearedForeign: (path2) => `Removed the lock file ${path2}, which belonged to another user.`,
+  nothingToClear: (workspace2) => `No lock on ${workspace2}: nothing to clear.`,
+  nothingStale: "No stale, dead or corrupt locks: nothing to clear.",
+  nothingAtAll: "No locks: nothing to clear.",
+  sweptLeftover: (path2) => `Removed the leftover file ${path2}.`,
+  clearBusy: (path2) => `the lock ${path2} kept changing while clear tried to remove it; try again`,
+  lastActive: (ms) => `, last active ${duration(ms)} ago`,
+  clearedHeld: (where2, holder, age) => `Removed the lock of ${where2}: it was held by ${holder}${age}, a live session. If it is still working it takes the lock again on its next tool call, unless another session gets there first.`,
+  clearedStale: (where2, holder, age) => `Removed the expired lock of ${where2} (${holder}${age}).`,
+  clearedDead: (where2, holder) => `Removed the lock of ${where2} left by ${holder}, whose process has ended.`,
+  clearedCorrupt: (lockAt, reason) => `Removed the unreadable ${lockAt} (${reason}).`,
+  invalidCount: (value) => `-n must be a whole number of at least 1, got "${value}"`,
+  noDecisions: (path2) => `No decisions logged yet (${path2}).`,
+  logHolder: (short, pid, since) => `holder ${short} (pid ${pid}) active since ${since}`,
+  invalidScope: (value) => `unknown scope "${value}": use project, local or user`,
+  runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
+  absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
+  subdirectoryNote: (root, here) => `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; sessions started in ${here} are not (use --scope user to guard every directory).`,
+  settingsShape: (path2, problem) => `${path2}: ${problem}; left untouched, fix it by hand`,
+  alreadyInstalled: (path2) => `Nothing to change: the guard's hooks are already installed in ${path2}.`,
+  nothingToUninstall: (path2) => `Nothing to change: ${path2} has no guard hooks.`,
+  wouldChange: (path2) => `Would change ${path2}:`,
+  installed: (path2) => `Installed the guard's hooks in ${path2}:`,
+  uninstalled: (path2) => `Removed the guard's hooks from ${path2}:`,
+  added: (event, command) => `  + ${event}: ${command}`,
+  updated: (event, previous, command) => `  ~ ${event}: ${previous} -> ${command}`,
+  movedToOwnGroup: (event, command) => `  ~ ${event}: ${command} (moved to its own matcher group)`,
+  timeoutSet: (event, command) => `  ~ ${event}: ${command} (timeout set)`,
+  removed: (event, command, why) => `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
+  dryRunNothingWritten: "Dry run: nothing was written.",
+  runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
+  settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
+  settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`
+};
+var doctor = {
+  line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
+  allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+  someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+  runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
+  sourceRead: (label, path2, count2) => `${label} settings ${path2}: ${count2 === 0 ? "no guard hooks" : `${count2} guard hook${count2 === 1 ? "" : "s"}`}`,
+  sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
+  givenMissing: (path2) => `${path2} does not exist`,
+  givenMissingHint: "check the path given to --settings",
+  fixJsonHint: "fix the file by hand (Claude Code ignores a settings file it cannot parse)",
+  hooksNotObject: (path2) => `${path2}: "hooks" is not an object, so Claude Code cannot read its hooks`,
+  fixByHand: "fix the file by hand",
+  pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
+  pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
+  runInstall: `run \`claude-session-guard install\` (or \`claude-session-guard install --scope user\`), or enable the session-guard plugin`,
+  notRegistered: (event, sub) => `no ${event} hook runs \`${NAME} ${sub}\``,
+  uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
+  matcherHint: `set the matcher to "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree", or run \`claude-session-guard install\``,
+  invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree"`,
+  covered: (event, sub, tools, where2) => `${event} runs \`${sub}\` for ${tools} (${where2})`,
+  asyncPreToolUse: (where2) => `PreToolUse \`pretooluse\` is marked "async" (${where2}), so it cannot deny anything`,
+  removeAsync: `remove "async": true from the hook, or run \`claude-session-guard install\``,
+  lifecycleOk: (event, sub, where2) => `${event} runs \`${sub}\` (${where2})`,
+  sessionEndFiltered: (matchers) => `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
+  dropMatcher: "remove the matcher from the SessionEnd group",
+  placementOk: "every guard hook sits under the event it is made for",
+  misplacedOne: (sub, event, where2) => `${sub} under ${event} (${where2})`,
+  misplaced: (list) => `guard commands under the wrong event: ${list}`,
+  noDuplicates: "each guard hook is registered once",
+  duplicateOne: (key, count2, where2) => `${key} \xD7${count2} (${where2})`,
+  duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
+  duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+  noHooksForTimeout: "no guard hooks, so no timeouts to check",
+  timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
+  timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
+  timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
+  timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`claude-session-guard install\``,
+  timeoutOk: (values) => `timeouts set (${values})`,
+  noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
+  nothingToRun: "no guard hook is registered, so there is no command to run",
+  notExecutable: (program2, event, source) => `\`${program2}\` (from ${event} in ${source}) is not an executable on PATH`,
+  scriptMissing: (script, event, source) => `${script} (from ${event} in ${source}) does not exist`,
+  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`claude-session-guard install\` again`,
+  cannotParse: (commands) => `cannot tell what these commands run: ${commands}`,
+  cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
+  executableOk: (programs) => `the hooks run ${programs}`,
+  selfTestNoPre: "no PreToolUse `pretooluse` hook to test",
+  selfTestFailed: (command, event, expectsDenial, problem) => `\`${command}\` as ${event} (expecting ${expectsDenial ? "a denial" : "a silent allow"}): ${problem}`,
+  selfTestHint: "run the command by hand with a payload on stdin to see what it does; reinstall if it is outdated",
+  selfTestOk: (steps, ms) => `${steps} synthetic hook calls in a throwaway workspace answered as the contract says: the first session was allowed, a second denied, then released (${ms} ms)`,
+  couldNotStart: (error) => `could not start: ${error}`,
+  timedOut: "did not answer within its timeout",
+  exitCode: (code, firstStderrLine) => `exited with ${code === null ? "a signal" : code}${firstStderrLine ? `: ${firstStderrLine}` : ""}`,
+  notJson: (out) => `printed something that is not JSON: ${out.slice(0, 120)}`,
+  failedOpen: (message) => `the hook failed open: ${message}`,
+  allowNotEmpty: (out) => `an allow must print nothing, but it printed ${out.slice(0, 120)}`,
+  notADenial: (out) => `expected a PreToolUse deny object, got ${out === "" ? "nothing (an allow)" : out.slice(0, 120)}`,
+  denialWithoutReason: "the denial carries no permissionDecisionReason",
+  runtimeDirOk: (dir, created) => `runtime dir ${dir} is writable${created ? " (created it)" : ""}`,
+  runtimeDirNotDirectory: (dir) => `runtime dir ${dir} is not a directory, so every hook fails open (allows everything)`,
+  runtimeDirNotDirectoryHint: (dir) => `move it out of the way (mv ${shellQuote(dir)} ${shellQuote(`${dir}.bak`)}) and the guard creates the directory, or point CLAUDE_CONFIG_DIR elsewhere`,
+  runtimeDirForeign: (dir, uid2) => `runtime dir ${dir} belongs to uid ${uid2}, not to this user, so every hook refuses it and fails open`,
+  runtimeDirForeignHint: (dir) => `remove it (the guard creates its own, 0700), or point CLAUDE_CONFIG_DIR at a directory of yours: ${shellQuote(dir)}`,
+  runtimeDirOpen: (dir, mode) => `runtime dir ${dir} can be written by other users (mode ${mode}), so every hook refuses it and fails open`,
+  runtimeDirOpenHint: (dir) => `chmod 700 ${shellQuote(dir)}`,
+  noStaleNotices: "no lost-lock notices older than a day are waiting",
+  staleNotices: (count2) => `${count2} lost-lock notice${count2 === 1 ? "" : "s"} older than a day wait${count2 === 1 ? "s" : ""} for sessions that never came back`,
+  staleNoticesHint: "claude-session-guard clear --stale",
+  foreignLockHint: "claude-session-guard clear --stale (it removes lock files of other users from this user's runtime dir)",
+  lockCorrupt: (workspace2, reason, inStore) => `the lock on ${workspace2}${inStore} is corrupt (${reason}); the next session takes it over`,
+  runtimeDirUnusable: (dir, detail) => `runtime dir ${dir} is not usable: ${detail}`,
+  runtimeDirHint: (dir) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
+  noLock: (workspace2, inStore) => `no lock on ${workspace2}${inStore}`,
+  lockHeld: (workspace2, holder, agoMs, inStore) => `${workspace2} is held by ${holder}, last active ${duration(agoMs)} ago${inStore}`,
+  lockLeftOver: (state, workspace2, inStore) => `a ${state} lock is left on ${workspace2}${inStore}; the next session takes it over`,
+  inStore: (where2) => ` in ${where2}`,
+  clearHint: (workspace2) => clearCommand(workspace2),
+  lockUnreadable: (detail) => `the lock cannot be read, so every hook here fails open: ${detail}`,
+  lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
+  rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
+  rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`claude-session-guard install --scope user\``,
+  storeUrlInvalid: (message) => `${message}, so every hook started from here fails open (allows everything)`,
+  storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
+  redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
+  redisUnreachable: (problem) => `${problem}; until it answers, every hook fails open (allows everything)`,
+  redisUnreachableHint: (display, source) => `start Redis at ${display} or make it reachable from here, or fix the host, port and password in ${source}`,
+  workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
+  workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
+  workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
+  disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
+  disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
+};
+
 // src/host/workspace.ts
-init_messages();
 function resolveWorkspace(env3, cwd2, fs2 = nodeFs) {
   const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
   if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs2));
@@ -4961,13 +4564,61 @@ function nonEmpty(value) {
   return value === void 0 || value === "" ? void 0 : value;
 }
 
-// src/lock/apply.ts
-init_errors();
-init_messages();
+// src/lock/record.ts
+var SCHEMA_VERSION = 1;
+var DEFAULT_TTL_MS = 3e5;
+function liveWork(record, now) {
+  if (!Array.isArray(record.work)) return [];
+  return record.work.filter(
+    (w) => typeof w === "object" && w !== null && typeof w.type === "string" && typeof w.id === "string" && typeof w.until === "number" && typeof w.since === "number" && w.until > now
+  );
+}
+var ABSENT = { kind: "absent" };
+function parseRecord(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: "corrupt", reason: text.trim() === "" ? corrupt.empty : corrupt.notJson };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { kind: "corrupt", reason: corrupt.notObject };
+  }
+  const r = value;
+  if (typeof r.session_id !== "string" || r.session_id === "") {
+    return { kind: "corrupt", reason: corrupt.noSessionId };
+  }
+  if (!isPositiveInteger(r.pid)) return { kind: "corrupt", reason: corrupt.noPid };
+  if (typeof r.acquired_at !== "number" || !Number.isFinite(r.acquired_at)) {
+    return { kind: "corrupt", reason: corrupt.noAcquiredAt };
+  }
+  if (r.ttl_ms !== void 0 && !isPositiveInteger(r.ttl_ms)) {
+    return { kind: "corrupt", reason: corrupt.badTtl };
+  }
+  if (r.schema_version !== void 0 && r.schema_version !== SCHEMA_VERSION) {
+    if (!isPositiveInteger(r.schema_version)) return { kind: "corrupt", reason: corrupt.badSchema };
+  }
+  return {
+    kind: "record",
+    record: {
+      ...r,
+      schema_version: r.schema_version ?? SCHEMA_VERSION,
+      session_id: r.session_id,
+      pid: r.pid,
+      acquired_at: r.acquired_at,
+      ttl_ms: r.ttl_ms ?? DEFAULT_TTL_MS
+    }
+  };
+}
+function serializeRecord(record) {
+  return `${JSON.stringify(record)}
+`;
+}
+function isPositiveInteger(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
 
 // src/lock/decide.ts
-init_messages();
-init_record();
 var MAX_RECORD_TTL_MS = 6048e5 + 72e5;
 function judge(observed, now, probe) {
   if (observed.kind === "corrupt") return { state: "corrupt", reason: observed.reason };
@@ -5005,9 +4656,6 @@ async function settle(store, key, clock2, step) {
 // src/lock/fileStore.ts
 var nodeFs2 = __toESM(require("node:fs"), 1);
 var import_node_path2 = require("node:path");
-init_errors();
-init_messages();
-init_record();
 var LOCK_FILE = /^session-lock-([0-9a-f]{12})\.json$/;
 var MAX_RECORD_BYTES = 64 * 1024;
 var OVERSIZED = "\0oversized";
@@ -5457,17 +5105,6 @@ function failure(what, error) {
   return new StoreError(files.withCause(what, messageOf(error)), errnoOf(error) ?? "EUNKNOWN");
 }
 
-// src/commands/clear.ts
-init_messages();
-
-// src/commands/status.ts
-init_errors();
-init_record();
-init_messages();
-
-// src/commands/store.ts
-init_errors();
-
 // src/host/paths.ts
 var import_node_os = require("node:os");
 var import_node_path3 = require("node:path");
@@ -5479,8 +5116,301 @@ function claudeConfigDir(env3) {
   return configured !== void 0 && configured !== "" ? configured : (0, import_node_path3.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
 }
 
+// src/lock/redis/redisStore.ts
+var import_node_path4 = require("node:path");
+
+// src/lock/redis/redisUrl.ts
+function parseRedisUrl(raw, source = "CLAUDE_SESSION_GUARD_STORE") {
+  const bad = (why) => new StoreError(redis.badUrl(source, redactUrl(raw), why), "EBADURL");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad(redis.notAUrl);
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(redis.badScheme(url.protocol));
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (host === "") throw bad(redis.noHost);
+  if (url.search !== "" || url.hash !== "") throw bad(redis.queryOrFragment);
+  const dbText = url.pathname.replace(/^\//, "");
+  if (!/^\d{0,9}$/.test(dbText)) {
+    throw bad(redis.badPath);
+  }
+  const username = decode(url.username, bad);
+  const password = decode(url.password, bad);
+  if (username !== void 0 && password === void 0) throw bad(redis.userWithoutPassword);
+  const port = url.port === "" ? 6379 : Number(url.port);
+  const db = dbText === "" ? 0 : Number(dbText);
+  return {
+    host,
+    port,
+    db,
+    tls: url.protocol === "rediss:",
+    username,
+    password,
+    display: `${url.protocol}//${url.hostname}:${port}/${db}`
+  };
+}
+function decode(value, bad) {
+  if (value === "") return void 0;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw bad(redis.badEncoding);
+  }
+}
+function redactUrl(raw) {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? "";
+  if (raw.includes("@")) return `${scheme}***`;
+  const query = raw.search(/[?#]/);
+  return query < 0 ? raw : `${raw.slice(0, query)}?***`;
+}
+function scrub(text, target, raw) {
+  let out = text;
+  const secrets = /* @__PURE__ */ new Set();
+  if (target.password !== void 0) {
+    if (raw !== void 0) secrets.add(raw);
+    if (target.username !== void 0) secrets.add(`${target.username}:${target.password}`);
+    secrets.add(target.password);
+    secrets.add(encodeURIComponent(target.password));
+  }
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret !== "") out = out.split(secret).join("***");
+  }
+  return out;
+}
+
+// src/lock/redis/redisStore.ts
+var LOCK_PREFIX = "claude-session-guard:lock:";
+var NOTICE_PREFIX = "claude-session-guard:notice:";
+var HELD_PREFIX = "claude-session-guard:held:";
+var LOCK_KEY = /^claude-session-guard:lock:([0-9a-f]{12})$/;
+var MAX_RECORD_BYTES2 = 64 * 1024;
+function loadClient() {
+  return true ? Promise.resolve(require((0, import_node_path4.join)(__dirname, "redis.cjs"))) : null;
+}
+var REPLACE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0`;
+var REMOVE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
+var TAKE = `
+local value = redis.call('GET', KEYS[1])
+if value then redis.call('DEL', KEYS[1]) end
+return value`;
+function redisStore(url, options = {}) {
+  const target = options.target ?? parseRedisUrl(url, options.source);
+  const source = options.source ?? "CLAUDE_SESSION_GUARD_STORE";
+  const connectTimeoutMs = options.connectTimeoutMs ?? (target.tls ? 600 : 300);
+  const commandTimeoutMs = options.commandTimeoutMs ?? 400;
+  const retentionMs = options.retentionMs ?? 36e5;
+  const noticeTtlMs = options.noticeTtlMs ?? 864e5;
+  const heldTtlMs = 8 * 864e5;
+  const scanCount = options.scanCount ?? 100;
+  const load2 = options.loadClient ?? loadClient;
+  const where2 = redis.storeAt(target.display);
+  const lockKey = (key) => `${LOCK_PREFIX}${key}`;
+  const sessionHash = (sessionId) => md5Hex(sessionId).slice(0, 12);
+  const noticeKey = (key, sessionId) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
+  const heldKey = (sessionId) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
+  let client = null;
+  let connection = null;
+  let broken = null;
+  let closed = false;
+  let lastError = null;
+  async function connect() {
+    let Client;
+    try {
+      ({ Redis: Client } = await load2());
+    } catch (error) {
+      throw new StoreError(redis.noClient(messageOf(error)), "ENOCLIENT");
+    }
+    const redis2 = new Client({
+      host: target.host,
+      port: target.port,
+      // SNI names a host, never an address.
+      ...target.tls && { tls: isAddress(target.host) ? {} : { servername: target.host } },
+      lazyConnect: true,
+      connectTimeout: connectTimeoutMs,
+      // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
+      // stall the tool call.
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      // No handshake of ioredis's own (HELLO, INFO, CLIENT SETINFO): each is a round trip, and some
+      // print warnings to stderr. Credentials and the database are sent below instead.
+      protocol: 2,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+      autoResubscribe: false,
+      autoResendUnfulfilledCommands: false
+    });
+    redis2.on("error", (error) => lastError = error);
+    client = redis2;
+    try {
+      await within(redis2.connect(), connectTimeoutMs + 100, redis.doing.connecting);
+    } catch (error) {
+      throw unreachable(error instanceof StoreError ? error : lastError ?? error);
+    }
+    const setup = [];
+    if (target.password !== void 0) {
+      const auth = target.username !== void 0 ? redis2.auth(target.username, target.password) : redis2.auth(target.password);
+      setup.push(auth.catch((error) => /no password is set|without any password configured/i.test(messageOf(error)) ? "OK" : Promise.reject(error)));
+    }
+    if (target.db !== 0) setup.push(redis2.select(target.db));
+    await within(Promise.all(setup), commandTimeoutMs, redis.doing.loggingIn);
+    return redis2;
+  }
+  async function step(doing2, run) {
+    if (closed) throw new StoreError(redis.closed(where2), "ECLOSED");
+    if (broken !== null) throw broken;
+    try {
+      connection ??= connect();
+      const redis2 = await connection;
+      return await within(run(redis2), commandTimeoutMs, doing2);
+    } catch (error) {
+      const problem = failure2(error, doing2);
+      if (!isReplyError(error)) {
+        broken = problem;
+        client?.disconnect();
+      }
+      throw problem;
+    }
+  }
+  function within(promise, ms, doing2) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new StoreError(redis.timedOut(where2, ms, doing2), "ETIMEDOUT")), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+  function failure2(error, doing2) {
+    if (error instanceof StoreError) return new StoreError(scrub(error.message, target, url), error.code);
+    const text = scrub(messageOf(error), target, url);
+    const code = codeOf(error);
+    if (code === "WRONGPASS" || /invalid password|invalid username-password/i.test(text)) {
+      return new StoreError(redis.refusedCredentials(where2, text), "EAUTH");
+    }
+    if (code === "NOAUTH") return new StoreError(redis.needsPassword(where2), "EAUTH");
+    if (code === "WRONGTYPE") return new StoreError(redis.wrongType(where2, doing2), "EWRONGTYPE");
+    if (/unknown RESP type|protocol error/i.test(text)) return new StoreError(redis.notRedis(where2, text, source), "EPROTO");
+    return new StoreError(redis.failedWhile(where2, doing2, text), code ?? "EREDIS");
+  }
+  function unreachable(error) {
+    const detail = error instanceof StoreError ? redis.noConnection(connectTimeoutMs) : scrub(messageOf(error), target, url);
+    return new StoreError(redis.unreachable(where2, detail, source), error instanceof StoreError ? error.code : codeOf(error) ?? "ECONNECT");
+  }
+  function snapshotOf(value) {
+    if (value === null) return { observed: ABSENT, version: null };
+    return { observed: observe(value), version: { token: value.toString("latin1") } };
+  }
+  const expected = (version) => Buffer.from(version.token, "latin1");
+  return {
+    async read(key) {
+      return step(redis.doing.reading, async (redis2) => snapshotOf(await redis2.getBuffer(lockKey(key))));
+    },
+    async create(key, record) {
+      const reply = await step(
+        redis.doing.creating,
+        (redis2) => redis2.set(lockKey(key), serializeRecord(record), "PX", expiry(record.ttl_ms, retentionMs), "NX")
+      );
+      return reply === "OK" ? "ok" : "conflict";
+    },
+    async replace(key, version, record) {
+      const reply = await step(
+        redis.doing.replacing,
+        (redis2) => redis2.eval(REPLACE, 1, lockKey(key), expected(version), serializeRecord(record), expiry(record.ttl_ms, retentionMs))
+      );
+      return swapped(reply);
+    },
+    async remove(key, version) {
+      return swapped(await step(redis.doing.removing, (redis2) => redis2.eval(REMOVE, 1, lockKey(key), expected(version))));
+    },
+    async list() {
+      const keys = /* @__PURE__ */ new Set();
+      let cursor = "0";
+      do {
+        const [next, batch] = await step(redis.doing.listing, (redis2) => redis2.scan(cursor, "MATCH", `${LOCK_PREFIX}*`, "COUNT", scanCount));
+        for (const name of batch) if (LOCK_KEY.test(name)) keys.add(name);
+        cursor = next;
+      } while (cursor !== "0");
+      const names = [...keys].sort();
+      const locks = [];
+      for (let i = 0; i < names.length; i += scanCount) {
+        const chunk = names.slice(i, i + scanCount);
+        const values = await step(redis.doing.listing, (redis2) => redis2.mgetBuffer(...chunk));
+        chunk.forEach((name, j) => {
+          const value = values[j] ?? null;
+          if (value === null) return;
+          const key = LOCK_KEY.exec(name)[1];
+          locks.push({ key, location: location(key), snapshot: snapshotOf(value) });
+        });
+      }
+      return locks;
+    },
+    location,
+    async putNotice(key, sessionId, notice) {
+      await step(redis.doing.leavingNotice, (redis2) => redis2.set(noticeKey(key, sessionId), JSON.stringify(notice), "PX", noticeTtlMs));
+    },
+    async takeNotice(key, sessionId) {
+      const value = await step(redis.doing.takingNotice, (redis2) => redis2.eval(TAKE, 1, noticeKey(key, sessionId)));
+      if (typeof value !== "string") return null;
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    },
+    async noteHeld(sessionId, key) {
+      await step(redis.doing.notingHeld, (redis2) => redis2.multi().sadd(heldKey(sessionId), key).pexpire(heldKey(sessionId), heldTtlMs).exec());
+    },
+    async heldBy(sessionId) {
+      return (await step(redis.doing.listingHeld, (redis2) => redis2.smembers(heldKey(sessionId)))).filter((key) => /^[0-9a-f]{12}$/.test(key));
+    },
+    async forgetHeld(sessionId) {
+      await step(redis.doing.forgettingHeld, (redis2) => redis2.del(heldKey(sessionId)));
+    },
+    async close() {
+      closed = true;
+      const redis2 = client;
+      client = null;
+      if (redis2 === null) return;
+      redis2.disconnect();
+      redis2.stream?.unref?.();
+    }
+  };
+  function location(key) {
+    return `${target.display} ${lockKey(key)}`;
+  }
+}
+function observe(value) {
+  if (value.length > MAX_RECORD_BYTES2) return { kind: "corrupt", reason: corrupt.oversized(MAX_RECORD_BYTES2) };
+  return parseRecord(value.toString("utf8"));
+}
+function expiry(ttlMs, retentionMs) {
+  return Math.max(1, Math.ceil(ttlMs + retentionMs));
+}
+function isAddress(host) {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":");
+}
+function isReplyError(error) {
+  return error instanceof Error && error.name === "ReplyError";
+}
+function swapped(reply) {
+  return reply === 1 ? "ok" : "conflict";
+}
+function codeOf(error) {
+  return errnoOf(error) ?? /^([A-Z]+)\s/.exec(messageOf(error))?.[1];
+}
+
 // src/lock/openStore.ts
-init_redisUrl();
 function chooseStore(env3, runtimeDir2, flag) {
   const given = flag ?? env3.CLAUDE_SESSION_GUARD_STORE;
   const url = given?.trim();
@@ -5494,13 +5424,11 @@ function sourceOf(flag) {
 }
 async function openStore(choice, { uid: uid2 } = {}) {
   if (choice.kind === "file") return fileStore(choice.dir, { uid: uid2 });
-  const { redisStore: redisStore2 } = await Promise.resolve().then(() => (init_redisStore(), redisStore_exports));
   const { url, target } = choice.connection();
-  return redisStore2(url, { source: choice.source, target });
+  return redisStore(url, { source: choice.source, target });
 }
 
 // src/commands/store.ts
-init_messages();
 function operatorStoreChoice(env3, flag) {
   try {
     return chooseStore(env3, runtimeDir(env3), flag);
@@ -5780,9 +5708,6 @@ function logClear(deps, removed, workspace2) {
 
 // src/commands/doctor.ts
 var import_node_path8 = require("node:path");
-init_errors();
-init_redisStore();
-init_messages();
 
 // src/settings/executable.ts
 var import_node_fs = require("node:fs");
@@ -5903,8 +5828,6 @@ var settings_example_default = {
 };
 
 // src/settings/guardHooks.ts
-init_errors();
-init_messages();
 var GUARDED_TOOLS = ["Edit", "Write", "MultiEdit", "NotebookEdit", "Bash", "PowerShell", "Monitor", "ExitWorktree"];
 var HOOK_TIMEOUT_S = 5;
 var SANE_TIMEOUT_S = { min: 2, max: 60 };
@@ -6051,11 +5974,8 @@ var GUARD_EVENTS = guardEventsOf(settings_example_default);
 // src/settings/settingsFile.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path7 = require("node:path");
-init_errors();
-init_messages();
 
 // src/settings/jsonText.ts
-init_messages();
 var J = settings.json;
 var DEFAULT_LAYOUT = { indent: 2, eol: "\n", finalNewline: true, bom: false };
 function parseJsonText(text) {
@@ -6264,9 +6184,6 @@ function writeSettingsFile(file, text, fs2, writeFileAtomic2) {
     throw new SettingsError(settings.cannotWrite(path2, messageOf(error)), "EWRITE", path2, { cause: error });
   }
 }
-
-// src/commands/wiring.ts
-init_messages();
 
 // src/settings/matcher.ts
 function readMatcher(matcher, toolEvent = true) {
@@ -6790,8 +6707,6 @@ function isDirectory(path2, deps) {
 
 // src/commands/install.ts
 var import_node_path9 = require("node:path");
-init_errors();
-init_messages();
 var SCOPES = ["project", "local", "user"];
 var BIN_NAME = "claude-session-guard";
 function parseScope(scope) {
@@ -6916,7 +6831,6 @@ function changeLine(change) {
 
 // src/commands/log.ts
 var import_node_path11 = require("node:path");
-init_errors();
 
 // src/host/decisionLog.ts
 var nodeFs3 = __toESM(require("node:fs"), 1);
@@ -6967,7 +6881,6 @@ function readDecisions(dir, fs2 = nodeFs3) {
 }
 
 // src/commands/log.ts
-init_messages();
 var DEFAULT_LOG_LINES = 20;
 async function logCommand(options, deps) {
   const n = options.lines ?? DEFAULT_LOG_LINES;
@@ -6996,25 +6909,14 @@ function logLine(entry) {
   return parts.map(printable).join("  ");
 }
 
-// src/operator.ts
-init_errors();
-
 // src/hook/commands.ts
-init_messages();
 var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
-var HOOK_SUMMARIES = {
-  pretooluse: help.pretooluse,
-  posttooluse: help.posttooluse,
-  stop: help.stop,
-  sessionstart: help.sessionstart
-};
 var HOOK_FLAGS = [
-  { name: "ttl-ms", value: "ms", key: "ttlMs", help: help.ttlMs },
-  { name: "store", value: "url", key: "store", help: help.hookStore }
+  { name: "ttl-ms", value: "ms", key: "ttlMs" },
+  { name: "store", value: "url", key: "store" }
 ];
 
 // src/host/sessionProcess.ts
-init_record();
 function startIdentity(pid, host) {
   if (host.platform === "linux") {
     const stat = procStat(pid, host);
@@ -7108,9 +7010,6 @@ function terminalOf(pid, host) {
   if (major === 4 && minor < 64) return `/dev/tty${minor}`;
   return null;
 }
-
-// src/operator.ts
-init_messages();
 
 // src/world.ts
 var nodeFs4 = __toESM(require("node:fs"), 1);
@@ -7206,16 +7105,10 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
-// src/world.ts
-init_errors();
-
 // src/host/stdin.ts
-init_errors();
-init_messages();
 var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
 // src/world.ts
-init_messages();
 var clock = {
   now: Date.now,
   sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
@@ -7354,8 +7247,8 @@ function buildProgram(run, deps) {
   program2.command("doctor").description(help.doctor).option("--settings <file>", help.doctorSettings, collect, []).option("--json", help.doctorJson).addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
   program2.command("log").description(help.log).option("-n, --lines <n>", help.logLines, count).option("--json", help.logJson).action((opts) => run(() => logCommand(opts, deps())));
   for (const name of HOOK_COMMANDS) {
-    const command = program2.command(name).description(`${HOOK_SUMMARIES[name]}; ${help.hookSuffix}`);
-    for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, flag.help);
+    const command = program2.command(name).description(`${help.hooks[name]}; ${help.hookSuffix}`);
+    for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, help.hookFlags[flag.key]);
     command.action(() => {
     });
   }

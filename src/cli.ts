@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { HOOK_FLAGS, type HookCommand, isHookCommand } from "./hook/commands.js";
 import { render } from "./hook/render.js";
 import { type HookArgs, type HookDeps, runHook } from "./hook/runHook.js";
+import type { ReadOnlyCommand } from "./hook/policy.js";
 import { chooseStore, openStore } from "./lock/openStore.js";
 import { messageOf } from "./errors.js";
 import { input, output } from "./messages.js";
@@ -29,6 +30,7 @@ async function hook(command: HookCommand, args: string[]): Promise<number> {
     openStore: () => openStore(chooseStore(env, world.runtimeDir(env), parsed.ok ? parsed.flags.store : undefined), { uid: world.uid() }),
     host: world.processHost(),
     log: world.log,
+    readOnlyCommand: await loadClassifier(),
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));
   try {
@@ -67,6 +69,19 @@ function parseHookArgs(command: HookCommand, args: string[]): HookArgs {
 
 /** Set by the build (esbuild --define); undefined when running from source. */
 declare const CSG_BUNDLE: true | undefined;
+
+/**
+ * The Bash classifier (a third of the hook's code) lives in dist/bash.cjs, parsed only by a call
+ * that runs a command: a Write or an Edit never pays for it. Same build-time ternary as below.
+ */
+async function loadClassifier(): Promise<ReadOnlyCommand> {
+  type Classifier = typeof import("./bash/readOnly.js");
+  const classifier: () => Classifier =
+    typeof CSG_BUNDLE !== "undefined"
+      ? () => require(join(__dirname, "bash.cjs")) as Classifier
+      : await import("./bash/readOnly.js").then((loaded) => () => loaded);
+  return (command) => classifier().classifyBash(command).readOnly;
+}
 
 /**
  * The operator commands (commander, write-file-atomic, doctor, install) live in their own bundle,

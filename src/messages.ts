@@ -4,7 +4,6 @@
 
 export const PREFIX = "claude-session-guard:";
 const NAME = "claude-session-guard";
-const INSTALL = `${NAME} install`;
 
 /** 0s, 42s, 4m18s, 2h05m: short, and exact enough for a person deciding whether to wait. */
 export function duration(ms: number): string {
@@ -138,7 +137,7 @@ export const hook = {
 
   otherSession: (sessionId: string, pid: number) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
   idleHolder: "its session sat idle at its prompt",
-  anOperator: `an operator (${NAME} clear)`,
+  anOperator: "an operator (claude-session-guard clear)",
 
   lostForUser: (workspace: string, by: string, at: string, reason: "stale" | "cleared" | "idle") =>
     `${PREFIX} this session lost its lock on ${workspace} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
@@ -298,12 +297,16 @@ export const settings = {
 export const help = {
   program: "Keep two Claude Code sessions from changing the same workspace at once.",
   hookSuffix: "reads one Claude Code hook payload on stdin",
-  pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
-  posttooluse: "hook: refresh the lock if this session holds it",
-  stop: "hook: release the lock if this session holds it (Stop and SessionEnd)",
-  sessionstart: "hook: tell a new session when another session holds the workspace",
-  ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
-  hookStore: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+  hooks: {
+    pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
+    posttooluse: "hook: refresh the lock if this session holds it (PostToolUse, PostToolUseFailure)",
+    stop: "hook: release every lock this session holds, except what its background work keeps (Stop, StopFailure, SessionEnd)",
+    sessionstart: "hook: tell a new session when another session holds the workspace",
+  },
+  hookFlags: {
+    ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
+    store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+  },
   store: "lock store: redis://[user:password@]host[:port][/db] or rediss://… (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
   status: "show the current directory's workspace lock, or every lock with --all",
   statusAll: "every lock in the store (the runtime dir, or Redis)",
@@ -393,8 +396,6 @@ export const operator = {
     `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) or add the hooks by hand (see settings.example.json).`,
 };
 
-const GUARDED_LIST = "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree";
-
 export const doctor = {
   line: (status: string, id: string, message: string, hint: string | null) =>
     `${status.padEnd(4)}  ${id}: ${message}${hint ? ` — fix: ${hint}` : ""}`,
@@ -413,15 +414,15 @@ export const doctor = {
   pluginNotFound: (id: string) => `plugin ${id} is enabled but its installed files were not found`,
   pluginNotFoundHint: (id: string) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
 
-  runInstall: `run \`${INSTALL}\` (or \`${INSTALL} --scope user\`), or enable the session-guard plugin`,
+  runInstall: `run \`claude-session-guard install\` (or \`claude-session-guard install --scope user\`), or enable the session-guard plugin`,
   notRegistered: (event: string, sub: string) => `no ${event} hook runs \`${NAME} ${sub}\``,
   uncovered: (event: string, sub: string, tools: string, matchers: string) =>
     `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
-  matcherHint: `set the matcher to "${GUARDED_LIST}", or run \`${INSTALL}\``,
-  invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "${GUARDED_LIST}"`,
+  matcherHint: `set the matcher to "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree", or run \`claude-session-guard install\``,
+  invalidMatcherHint: `the matcher is not a valid regular expression, so it matches nothing; set it to "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree"`,
   covered: (event: string, sub: string, tools: string, where: string) => `${event} runs \`${sub}\` for ${tools} (${where})`,
   asyncPreToolUse: (where: string) => `PreToolUse \`pretooluse\` is marked "async" (${where}), so it cannot deny anything`,
-  removeAsync: `remove "async": true from the hook, or run \`${INSTALL}\``,
+  removeAsync: `remove "async": true from the hook, or run \`claude-session-guard install\``,
   lifecycleOk: (event: string, sub: string, where: string) => `${event} runs \`${sub}\` (${where})`,
   sessionEndFiltered: (matchers: string) =>
     `SessionEnd \`stop\` only runs for end reasons matching ${matchers}; sessions ending otherwise keep the lock until it expires`,
@@ -439,14 +440,14 @@ export const doctor = {
     `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
   timeoutOdd: (list: string) =>
     `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
-  timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`${INSTALL}\``,
+  timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`claude-session-guard install\``,
   timeoutOk: (values: string) => `timeouts set (${values})`,
   noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
 
   nothingToRun: "no guard hook is registered, so there is no command to run",
   notExecutable: (program: string, event: string, source: string) => `\`${program}\` (from ${event} in ${source}) is not an executable on PATH`,
   scriptMissing: (script: string, event: string, source: string) => `${script} (from ${event} in ${source}) does not exist`,
-  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`${INSTALL}\` again`,
+  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`claude-session-guard install\` again`,
   cannotParse: (commands: string) => `cannot tell what these commands run: ${commands}`,
   cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
   executableOk: (programs: string) => `the hooks run ${programs}`,
@@ -476,8 +477,8 @@ export const doctor = {
   runtimeDirOpenHint: (dir: string) => `chmod 700 ${shellQuote(dir)}`,
   noStaleNotices: "no lost-lock notices older than a day are waiting",
   staleNotices: (count: number) => `${count} lost-lock notice${count === 1 ? "" : "s"} older than a day wait${count === 1 ? "s" : ""} for sessions that never came back`,
-  staleNoticesHint: `${NAME} clear --stale`,
-  foreignLockHint: `${NAME} clear --stale (it removes lock files of other users from this user's runtime dir)`,
+  staleNoticesHint: "claude-session-guard clear --stale",
+  foreignLockHint: "claude-session-guard clear --stale (it removes lock files of other users from this user's runtime dir)",
   lockCorrupt: (workspace: string, reason: string, inStore: string) => `the lock on ${workspace}${inStore} is corrupt (${reason}); the next session takes it over`,
   runtimeDirUnusable: (dir: string, detail: string) => `runtime dir ${dir} is not usable: ${detail}`,
   runtimeDirHint: (dir: string) => `make ${dir} a directory you can write to (chmod u+rwx), or point CLAUDE_CONFIG_DIR elsewhere`,
@@ -493,7 +494,7 @@ export const doctor = {
 
   rootNotRead: (root: string, here: string) =>
     `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
-  rootNotReadHint: (root: string) => `start Claude Code from ${root}, or install for every directory with \`${INSTALL} --scope user\``,
+  rootNotReadHint: (root: string) => `start Claude Code from ${root}, or install for every directory with \`claude-session-guard install --scope user\``,
 
   storeUrlInvalid: (message: string) => `${message}, so every hook started from here fails open (allows everything)`,
   storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",

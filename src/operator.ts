@@ -13,7 +13,7 @@ import { installCommand, SCOPES, uninstallCommand } from "./commands/install.js"
 import { logCommand } from "./commands/log.js";
 import { statusCommand } from "./commands/status.js";
 import { GuardError, UserError } from "./errors.js";
-import { HOOK_COMMANDS, HOOK_FLAGS, HOOK_SUMMARIES } from "./hook/commands.js";
+import { HOOK_COMMANDS, HOOK_FLAGS } from "./hook/commands.js";
 import { claudeConfigDir } from "./host/paths.js";
 import { livenessProbe } from "./host/sessionProcess.js";
 import { registryEntry, terminalOf } from "./host/sessionRegistry.js";
@@ -127,8 +127,8 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
 
   // The hook commands run in the hook bundle (cli.ts); they are here for --help, from the same table.
   for (const name of HOOK_COMMANDS) {
-    const command = program.command(name).description(`${HOOK_SUMMARIES[name]}; ${help.hookSuffix}`);
-    for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, flag.help);
+    const command = program.command(name).description(`${help.hooks[name]}; ${help.hookSuffix}`);
+    for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, help.hookFlags[flag.key]);
     command.action(() => {});
   }
 

@@ -2,7 +2,6 @@
 // what background work it starts, and which time-to-live applies. No I/O: the orchestrator
 // (runHook.ts) feeds it the payload and settings.
 
-import { classifyBash } from "../bash/readOnly.js";
 import { InputError } from "../errors.js";
 import type { WorkItem } from "../lock/record.js";
 import { DEFAULT_TTL_MS } from "../lock/record.js";
@@ -48,7 +47,10 @@ const NEVER_GUARDED = new Set([
   "EnterWorktree", "ExitPlanMode", "Skill", "ScheduleWakeup", "CronList", "AskUserQuestion",
 ]);
 
-export function planCall(payload: HookPayload, env: Env): CallPlan {
+/** Whether a POSIX shell command provably changes nothing (the Bash classifier, src/bash/readOnly.ts). */
+export type ReadOnlyCommand = (command: string) => boolean;
+
+export function planCall(payload: HookPayload, env: Env, readOnly: ReadOnlyCommand): CallPlan {
   const tool = payload.toolName ?? "";
   const input = payload.toolInput;
   const text = (key: string) => (typeof input[key] === "string" && input[key] !== "" ? (input[key] as string) : null);
@@ -61,13 +63,13 @@ export function planCall(payload: HookPayload, env: Env): CallPlan {
     case "NotebookEdit":
       return { guarded: true, target: text("notebook_path"), leaseMs: 0, starts: null };
     case "Bash":
-      return shellPlan(text("command"), input, env, "shell", callId(payload));
+      return shellPlan(text("command"), input, env, readOnly, callId(payload));
     case "PowerShell":
-      return shellPlan(text("command"), input, env, "powershell", callId(payload));
+      return shellPlan(text("command"), input, env, powerShellReadOnly, callId(payload));
     case "Monitor": {
       const command = text("command");
       // A monitor of a web socket, or of a command that provably changes nothing, runs nothing that writes.
-      if (command === null || (env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && classifyBash(command).readOnly)) return NOTHING;
+      if (command === null || (env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command))) return NOTHING;
       const runsMs = clamp(input.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
       return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
     }
@@ -79,8 +81,8 @@ export function planCall(payload: HookPayload, env: Env): CallPlan {
   }
 }
 
-function shellPlan(command: string | null, input: Record<string, unknown>, env: Env, dialect: "shell" | "powershell", id: string): CallPlan {
-  if (command !== null && env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && (dialect === "shell" ? classifyBash(command).readOnly : powerShellReadOnly(command))) {
+function shellPlan(command: string | null, input: Record<string, unknown>, env: Env, readOnly: ReadOnlyCommand, id: string): CallPlan {
+  if (command !== null && env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command)) {
     return NOTHING;
   }
   if (input.run_in_background === true) {
@@ -116,16 +118,6 @@ function describe(description: string | null): { description?: string } {
 /** The id a call's work goes by until the task's own id is known: the call's tool_use_id. */
 function callId(payload: HookPayload): string {
   return payload.toolUseId ?? "";
-}
-
-/** A Bash call may run up to its declared timeout; the lock must outlast it. */
-export function leaseFor(payload: HookPayload, env: Env = {}): number {
-  return planCall(payload, env).leaseMs;
-}
-
-/** Whether the call needs the lock at all. */
-export function needsLock(payload: HookPayload, env: Env): boolean {
-  return planCall(payload, env).guarded;
 }
 
 /** `--ttl-ms` wins over CLAUDE_SESSION_GUARD_TTL_MS; neither means the default. */

@@ -18,7 +18,7 @@ import { keepAtEnd } from "./background.js";
 import type { HookCommand, HookFlags } from "./commands.js";
 import { holderText } from "./holder.js";
 import { type HookPayload, parsePayload } from "./payload.js";
-import { type Env, isDisabled, planCall, resolveTtl } from "./policy.js";
+import { type Env, isDisabled, planCall, type ReadOnlyCommand, resolveTtl } from "./policy.js";
 import type { HookResult } from "./render.js";
 
 export type { HookResult };
@@ -31,6 +31,8 @@ export interface HookDeps {
   openStore(): Promise<LockStore>;
   host: ProcessHost;
   log(entry: LogEntry): void;
+  /** The Bash classifier: loaded only by calls that run a command. */
+  readOnlyCommand: ReadOnlyCommand;
   workspaceFs?: WorkspaceFs;
 }
 
@@ -147,7 +149,7 @@ type Handler = (call: Call, store: LockStore, acted: (workspace: Workspace) => v
 const HANDLERS: Record<HookCommand, Handler> = {
   async pretooluse(call, store, acted) {
     const { deps, payload } = call;
-    const plan = planCall(payload, deps.env);
+    const plan = planCall(payload, deps.env, deps.readOnlyCommand);
     if (!plan.guarded) return { kind: "allow" };
     const workspace = call.actsIn(plan.target);
     acted(workspace);
@@ -194,7 +196,7 @@ const HANDLERS: Record<HookCommand, Handler> = {
   /** PostToolUse and PostToolUseFailure: the call acted in a workspace, so its lock there lives on. */
   async posttooluse(call, store, acted) {
     const { deps, payload } = call;
-    const workspace = call.actsIn(planCall(payload, deps.env).target);
+    const workspace = call.actsIn(planCall(payload, deps.env, () => false).target);
     acted(workspace);
     const names = payload.backgroundTaskId !== null && payload.toolUseId !== null ? { callId: payload.toolUseId, taskId: payload.backgroundTaskId } : undefined;
     await refresh(store, workspace.key, call.caller(workspace, { leaseMs: 0, ...(names !== undefined && { names }) }), deps.clock);

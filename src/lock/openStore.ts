@@ -1,9 +1,10 @@
 // Which lock store a process uses, resolved once: the file store unless a Redis URL is
-// configured (`--store` wins over CLAUDE_SESSION_GUARD_STORE; unset or empty means files). The
-// Redis store is loaded only when chosen, and ioredis only when it first talks to Redis, so the
-// file store's hook path pays nothing for it. No name of a store here ever carries a credential.
+// configured (`--store` wins over CLAUDE_SESSION_GUARD_STORE; unset or empty means files).
+// ioredis lives in its own bundle and is loaded only when the Redis store first talks to Redis,
+// so the file store's hook path never parses it. No name of a store here ever carries a credential.
 
 import { type FileStoreExtras, fileStore } from "./fileStore.js";
+import { redisStore } from "./redis/redisStore.js";
 import type { LockStore } from "./port.js";
 import { parseRedisUrl, type RedisTarget, scrub, type UrlSource } from "./redis/redisUrl.js";
 
@@ -41,7 +42,6 @@ export function sourceOf(flag: string | undefined): UrlSource {
 /** `uid`: the user the runtime directory must belong to (undefined where there are no uids). */
 export async function openStore(choice: StoreChoice, { uid }: { uid?: number | undefined } = {}): Promise<OpenedStore> {
   if (choice.kind === "file") return fileStore(choice.dir, { uid });
-  const { redisStore } = await import("./redis/redisStore.js");
   const { url, target } = choice.connection();
   return redisStore(url, { source: choice.source, target });
 }

@@ -432,6 +432,19 @@ describe("read-only Bash", () => {
     expectAllow(await hook("pretooluse", payload("holder", box.workspace)));
     expectDeny(await hook("pretooluse", bash("reader", "git status"), { CLAUDE_SESSION_GUARD_STRICT_BASH: "1" }));
   });
+
+  it("parses the classifier (dist/bash.cjs) only for a call that runs a command", async () => {
+    const out = join(box.root, "loaded.json");
+    const trace = join(box.root, "trace.cjs");
+    writeFileSync(trace, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const loaded = () => (JSON.parse(readFileSync(out, "utf8")) as string[]).filter((f) => f.endsWith(".cjs") && !f.endsWith("trace.cjs")).map((f) => f.split("/").pop());
+    const env = { NODE_OPTIONS: `--require ${trace}` };
+
+    expectAllow(await hook("pretooluse", payload("writer", box.workspace), env));
+    expect(loaded()).toEqual(["cli.cjs"]);
+    expectAllow(await hook("pretooluse", bash("writer", "git status"), env));
+    expect(loaded()).toEqual(["cli.cjs", "bash.cjs"]);
+  });
 });
 
 describe("dead holders", () => {

@@ -19,11 +19,10 @@
 //   through `scrub` (redisUrl.ts).
 
 import { join } from "node:path";
-import { isIP } from "node:net";
-import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { errnoOf, messageOf, StoreError } from "../../errors.js";
 import { corrupt, redis as M } from "../../messages.js";
+import { md5Hex } from "../md5.js";
 import type { LockStore, LostNotice, Snapshot, StoredLock, SwapResult, Version } from "../port.js";
 import { ABSENT, type Observed, parseRecord, serializeRecord } from "../record.js";
 import { parseRedisUrl, type RedisTarget, scrub, type UrlSource } from "./redisUrl.js";
@@ -101,7 +100,7 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
   const load = options.loadClient ?? loadClient;
   const where = M.storeAt(target.display);
   const lockKey = (key: string) => `${LOCK_PREFIX}${key}`;
-  const sessionHash = (sessionId: string) => createHash("md5").update(sessionId).digest("hex").slice(0, 12);
+  const sessionHash = (sessionId: string) => md5Hex(sessionId).slice(0, 12);
   const noticeKey = (key: string, sessionId: string) => `${NOTICE_PREFIX}${key}:${sessionHash(sessionId)}`;
   const heldKey = (sessionId: string) => `${HELD_PREFIX}${sessionHash(sessionId)}`;
 
@@ -123,7 +122,8 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): LockSt
     const redis = new Client({
       host: target.host,
       port: target.port,
-      ...(target.tls && { tls: isIP(target.host) === 0 ? { servername: target.host } : {} }),
+      // SNI names a host, never an address.
+      ...(target.tls && { tls: isAddress(target.host) ? {} : { servername: target.host } }),
       lazyConnect: true,
       connectTimeout: connectTimeoutMs,
       // One attempt: a hook that cannot reach Redis now fails open now; retrying would only
@@ -320,6 +320,11 @@ function observe(value: Buffer): Observed {
 /** The key outlives the record's TTL by the retention; PX wants a positive whole number. */
 function expiry(ttlMs: number, retentionMs: number): number {
   return Math.max(1, Math.ceil(ttlMs + retentionMs));
+}
+
+/** An IPv4 or IPv6 literal (the URL parser has already taken the brackets off an IPv6 one). */
+function isAddress(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":");
 }
 
 function isReplyError(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HookPayload } from "../../../src/hook/payload.js";
-import { planCall, powerShellReadOnly } from "../../../src/hook/policy.js";
+import { classifyBash } from "../../../src/bash/readOnly.js";
+import { planCall as plan, powerShellReadOnly } from "../../../src/hook/policy.js";
 
 const call = (toolName: string, toolInput: Record<string, unknown>, over: Partial<HookPayload> = {}): HookPayload => ({
   sessionId: "s",
@@ -16,6 +17,8 @@ const call = (toolName: string, toolInput: Record<string, unknown>, over: Partia
   agentId: null,
   ...over,
 });
+
+const planCall = (payload: HookPayload, env: Record<string, string>) => plan(payload, env, (command) => classifyBash(command).readOnly);
 
 describe("planCall", () => {
   it("acts where a file-changing tool writes", () => {

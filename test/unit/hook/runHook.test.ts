@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LogEntry } from "../../../src/host/decisionLog.js";
 import type { ProcessHost } from "../../../src/host/sessionProcess.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
+import { classifyBash } from "../../../src/bash/readOnly.js";
 import { StoreError } from "../../../src/errors.js";
 import type { HookCommand } from "../../../src/hook/commands.js";
 import { type HookArgs, type HookDeps, runHook } from "../../../src/hook/runHook.js";
@@ -48,6 +49,7 @@ function deps(input: string, overrides: Partial<HookDeps> = {}): HookDeps {
     openStore: async () => new MemoryStore(backing),
     host,
     log: (entry) => logged.push(entry),
+    readOnlyCommand: (command) => classifyBash(command).readOnly,
     ...overrides,
   };
 }
