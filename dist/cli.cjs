@@ -798,7 +798,7 @@ function planCall(payload, env3, readOnly) {
       return shellPlan(text("command"), input2, env3, powerShellReadOnly, callId(payload));
     case "Monitor": {
       const command = text("command");
-      if (command === null || env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command)) return NOTHING;
+      if (command === null || !isStrictBash(env3) && readOnly(command)) return NOTHING;
       const runsMs = clamp(input2.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
       return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
     }
@@ -809,7 +809,7 @@ function planCall(payload, env3, readOnly) {
   }
 }
 function shellPlan(command, input2, env3, readOnly, id) {
-  if (command !== null && env3.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command)) {
+  if (command !== null && !isStrictBash(env3) && readOnly(command)) {
     return NOTHING;
   }
   if (input2.run_in_background === true) {
@@ -846,8 +846,17 @@ function parseTtl(raw, source) {
   if (!/^\d+$/.test(raw.trim()) || value < MIN_TTL_MS || value > MAX_TTL_MS) throw new InputError(input.invalidTtl(source, raw), "ETTL");
   return value;
 }
+function switchOf(raw) {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "0" || value === "false" || value === "no" || value === "off") return false;
+  if (value === "1" || value === "true" || value === "yes" || value === "on") return true;
+  return null;
+}
 function isDisabled(env3) {
-  return env3.CLAUDE_SESSION_GUARD_DISABLE === "1";
+  return switchOf(env3.CLAUDE_SESSION_GUARD_DISABLE) === true;
+}
+function isStrictBash(env3) {
+  return switchOf(env3.CLAUDE_SESSION_GUARD_STRICT_BASH) === true;
 }
 
 // src/hook/background.ts
@@ -988,7 +997,7 @@ async function runHook(command, args, deps) {
   let workspace2 = null;
   try {
     const text = await deps.readInput();
-    if (isDisabled(env3)) return { kind: "allow" };
+    if (isDisabled(env3)) return disabled(deps, command, text);
     if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const parsed = parsePayload(text);
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
@@ -1007,6 +1016,12 @@ async function runHook(command, args, deps) {
     deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem, code }));
     return { kind: "failOpen", problem };
   }
+}
+function disabled(deps, command, text) {
+  const parsed = parsePayload(text);
+  const payload = parsed.ok ? parsed.payload : null;
+  deps.log(entry(deps, command, "disabled", payload, null, { ...payload?.cwd && { cwd: payload.cwd } }));
+  return { kind: "allow" };
 }
 var Call = class {
   constructor(deps, payload, ttlMs) {
@@ -1095,7 +1110,7 @@ var HANDLERS = {
       call.checks()
     );
     if (outcome.kind === "deny") {
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), tool: payload.toolName }));
+      deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder) }));
       return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt)) };
     }
     if (outcome.why !== "own") {
@@ -1213,6 +1228,7 @@ function entry(deps, event, outcome, payload, workspace2, extra = {}) {
     outcome,
     session: payload?.sessionId ?? null,
     workspace: workspace2?.path ?? null,
+    ...payload?.toolName && { tool: payload.toolName },
     ...extra
   };
 }

@@ -69,7 +69,7 @@ export function planCall(payload: HookPayload, env: Env, readOnly: ReadOnlyComma
     case "Monitor": {
       const command = text("command");
       // A monitor of a web socket, or of a command that provably changes nothing, runs nothing that writes.
-      if (command === null || (env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command))) return NOTHING;
+      if (command === null || (!isStrictBash(env) && readOnly(command))) return NOTHING;
       const runsMs = clamp(input.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
       return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
     }
@@ -82,7 +82,7 @@ export function planCall(payload: HookPayload, env: Env, readOnly: ReadOnlyComma
 }
 
 function shellPlan(command: string | null, input: Record<string, unknown>, env: Env, readOnly: ReadOnlyCommand, id: string): CallPlan {
-  if (command !== null && env.CLAUDE_SESSION_GUARD_STRICT_BASH !== "1" && readOnly(command)) {
+  if (command !== null && !isStrictBash(env) && readOnly(command)) {
     return NOTHING;
   }
   if (input.run_in_background === true) {
@@ -134,7 +134,24 @@ function parseTtl(raw: string, source: string): number {
   return value;
 }
 
-/** The escape hatch: the hooks allow everything, silently. */
+/**
+ * An on/off environment variable, read the way git hook managers (husky, lefthook) read theirs:
+ * 1/true/yes/on and 0/false/no/off in any case; unset or empty is off. Anything else is null: the
+ * caller keeps its default (the guard stays on) and doctor points at the value.
+ */
+export function switchOf(raw: string | undefined): boolean | null {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "0" || value === "false" || value === "no" || value === "off") return false;
+  if (value === "1" || value === "true" || value === "yes" || value === "on") return true;
+  return null;
+}
+
+/** The escape hatch: the hooks allow everything (each call still logged as disabled). */
 export function isDisabled(env: Env): boolean {
-  return env.CLAUDE_SESSION_GUARD_DISABLE === "1";
+  return switchOf(env.CLAUDE_SESSION_GUARD_DISABLE) === true;
+}
+
+/** Every shell command takes the lock, read-only or not. */
+export function isStrictBash(env: Env): boolean {
+  return switchOf(env.CLAUDE_SESSION_GUARD_STRICT_BASH) === true;
 }

@@ -45,7 +45,7 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
   let workspace: Workspace | null = null;
   try {
     const text = await deps.readInput();
-    if (isDisabled(env)) return { kind: "allow" };
+    if (isDisabled(env)) return disabled(deps, command, text);
     if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const parsed = parsePayload(text);
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
@@ -64,6 +64,14 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
     deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem, code }));
     return { kind: "failOpen", problem };
   }
+}
+
+/** A disabled hook allows, and leaves a line in the log so that an unguarded change can be traced. */
+function disabled(deps: HookDeps, command: HookCommand, text: string): HookResult {
+  const parsed = parsePayload(text);
+  const payload = parsed.ok ? parsed.payload : null;
+  deps.log(entry(deps, command, "disabled", payload, null, { ...(payload?.cwd && { cwd: payload.cwd }) }));
+  return { kind: "allow" };
 }
 
 /** One hook call: its payload and settings, and what it learns about its own session lazily. */
@@ -167,7 +175,7 @@ const HANDLERS: Record<HookCommand, Handler> = {
     );
     if (outcome.kind === "deny") {
       // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), tool: payload.toolName }));
+      deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder) }));
       return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt)) };
     }
     if (outcome.why !== "own") {
@@ -315,6 +323,7 @@ function entry(
     outcome,
     session: payload?.sessionId ?? null,
     workspace: workspace?.path ?? null,
+    ...(payload?.toolName && { tool: payload.toolName }),
     ...extra,
   };
 }

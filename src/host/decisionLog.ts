@@ -8,7 +8,7 @@ import { join } from "node:path";
 export const LOG_FILE = "decisions.jsonl";
 export const MAX_LOG_BYTES = 1024 * 1024;
 
-export type Outcome = "acquire" | "block" | "takeover" | "release" | "keep" | "fail-open" | "lost" | "clear";
+export type Outcome = "acquire" | "block" | "takeover" | "release" | "keep" | "fail-open" | "lost" | "clear" | "disabled";
 
 export interface LogEntry {
   time: string;
@@ -16,6 +16,8 @@ export interface LogEntry {
   outcome: Outcome;
   session: string | null;
   workspace: string | null;
+  /** The tool the call was about (PreToolUse and PostToolUse). */
+  tool?: string;
   holder?: { session_id: string; pid: number; acquired_at: number; ttl_ms: number } | null;
   error?: string;
   [extra: string]: unknown;

@@ -244,13 +244,25 @@ describe("stop", () => {
   });
 });
 
-describe("CLAUDE_SESSION_GUARD_DISABLE=1", () => {
+describe("CLAUDE_SESSION_GUARD_DISABLE", () => {
   it.each(["pretooluse", "posttooluse", "stop"])("turns %s into a silent allow, even on bad input", async (command) => {
     writeLock({ schema_version: 1, session_id: "other", pid: 1, acquired_at: Date.now(), ttl_ms: 300000 });
     const env = { CLAUDE_SESSION_GUARD_DISABLE: "1" };
     expectAllow(await hook(command, payload("me", box.workspace), env));
     expectAllow(await hook(command, "not json", env));
     expect(readLock().session_id).toBe("other");
+  });
+
+  it.each(["1", "true", "TRUE", "yes", "on"])("is on for %j, and each disabled call is logged with its tool", async (value) => {
+    writeLock({ schema_version: 1, session_id: "other", pid: process.pid, acquired_at: Date.now(), ttl_ms: 300000 });
+    expectAllow(await hook("pretooluse", payload("me", box.workspace), { CLAUDE_SESSION_GUARD_DISABLE: value }));
+    expect(logEntries().at(-1)).toMatchObject({ event: "pretooluse", outcome: "disabled", session: "me", tool: "Write", cwd: box.workspace });
+  });
+
+  it.each(["0", "false", "no", "off", "", "maybe"])("is off for %j: the guard still denies", async (value) => {
+    writeLock({ schema_version: 1, session_id: "other", pid: process.pid, acquired_at: Date.now(), ttl_ms: 300000 });
+    expectDeny(await hook("pretooluse", payload("me", box.workspace), { CLAUDE_SESSION_GUARD_DISABLE: value }));
+    expect(logEntries().at(-1)).toMatchObject({ outcome: "block", tool: "Write" });
   });
 });
 

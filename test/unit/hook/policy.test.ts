@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HookPayload } from "../../../src/hook/payload.js";
 import { classifyBash } from "../../../src/bash/readOnly.js";
-import { planCall as plan, powerShellReadOnly } from "../../../src/hook/policy.js";
+import { planCall as plan, powerShellReadOnly, switchOf } from "../../../src/hook/policy.js";
 
 const call = (toolName: string, toolInput: Record<string, unknown>, over: Partial<HookPayload> = {}): HookPayload => ({
   sessionId: "s",
@@ -71,5 +71,13 @@ describe("planCall", () => {
   it("guards a tool it does not know (an MCP tool a user matched), and never a read-only one", () => {
     expect(planCall(call("mcp__files__write_file", { path: "/x" }), {}).guarded).toBe(true);
     expect(planCall(call("Read", { file_path: "/x" }), {}).guarded).toBe(false);
+  });
+});
+
+describe("switchOf", () => {
+  it("reads the usual on and off spellings, and nothing else", () => {
+    for (const on of ["1", "true", "True", "YES", "on", " 1 "]) expect(switchOf(on)).toBe(true);
+    for (const off of [undefined, "", "0", "false", "No", "OFF"]) expect(switchOf(off)).toBe(false);
+    for (const other of ["2", "enable", "y"]) expect(switchOf(other)).toBeNull();
   });
 });
