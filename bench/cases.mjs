@@ -129,6 +129,8 @@ export function fixturePayload(name, sessionId, workspace) {
 export function classify(status, stdout, stderr) {
   if (status !== 0) return "crash";
   if (stdout === "" && stderr === "") return "allow";
+  // A fail-open a session was already shown says so on stderr only.
+  if (stdout === "" && /^claude-session-guard:[^\n]*\n$/.test(stderr)) return "failopen";
   let parsed = null;
   try {
     parsed = JSON.parse(stdout);

@@ -167,14 +167,14 @@ function payload(command, session, workspace) {
 
 /**
  * The contract's output shapes (classify of bench/cases.mjs), with a fail-open held to its whole
- * shape: only a systemMessage starting with the guard's name on stdout, and exactly one stderr
- * line starting with it. Anything else is a crash.
+ * shape: only a systemMessage starting with the guard's name on stdout (or nothing, once the session
+ * was shown the problem), and exactly one stderr line starting with it. Anything else is a crash.
  */
 function outcome(code, stdout, stderr) {
   const kind = classify(code, stdout, stderr);
   const detail = `exit ${code}: ${stdout}${stderr}`.slice(0, 600);
   if (kind === "failopen") {
-    const shaped = JSON.parse(stdout).systemMessage?.startsWith("claude-session-guard:") && /^claude-session-guard:[^\n]*\n$/.test(stderr);
+    const shaped = (stdout === "" || JSON.parse(stdout).systemMessage?.startsWith("claude-session-guard:")) && /^claude-session-guard:[^\n]*\n$/.test(stderr);
     if (!shaped) return { kind: "crash", detail };
     return { kind, contention: /kept changing/.test(stdout + stderr), detail: stderr.trim() };
   }

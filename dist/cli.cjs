@@ -33,7 +33,7 @@ __export(cli_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 
 // src/hook/commands.ts
 var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
@@ -248,7 +248,7 @@ function render(result) {
       };
     case "failOpen":
       return {
-        stdout: `${JSON.stringify({ systemMessage: hook.failOpenNotice(printable(oneLine(result.problem))) })}
+        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: hook.failOpenNotice(printable(oneLine(result.problem))) })}
 `,
         stderr: `${hook.failOpenStderr(printable(oneLine(result.problem)))}
 `
@@ -998,10 +998,10 @@ async function runHook(command, args, deps) {
   try {
     const text = await deps.readInput();
     if (isDisabled(env3)) return disabled(deps, command, text);
-    if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const parsed = parsePayload(text);
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
+    if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env3));
     const store = await deps.openStore();
     try {
@@ -1014,7 +1014,8 @@ async function runHook(command, args, deps) {
     const problem = error instanceof GuardError ? error.message : hook.internalError(messageOf(error));
     const code = error instanceof GuardError ? error.code : "EINTERNAL";
     deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem, code }));
-    return { kind: "failOpen", problem };
+    const shown = deps.firstShowing?.(payload?.sessionId ?? `pid:${deps.host.ppid}`, problem) ?? true;
+    return { kind: "failOpen", problem, ...!shown && { quiet: true } };
   }
 }
 function disabled(deps, command, text) {
@@ -1998,7 +1999,7 @@ async function openStore(choice, { uid: uid2 } = {}) {
 }
 
 // src/world.ts
-var nodeFs4 = __toESM(require("node:fs"), 1);
+var nodeFs5 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
@@ -2145,6 +2146,40 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
   });
 }
 
+// src/host/warnings.ts
+var nodeFs4 = __toESM(require("node:fs"), 1);
+var import_node_path8 = require("node:path");
+var REPEAT_AFTER_MS = 36e5;
+var FORGET_AFTER_MS = 864e5;
+function shouldShow(last, problem, now) {
+  return last === null || last.problem !== problem || now - last.at >= REPEAT_AFTER_MS || now < last.at;
+}
+function firstShowing(dir, session, problem, now, fs = nodeFs4) {
+  const path2 = (0, import_node_path8.join)(dir, `warned-${md5Hex(session).slice(0, 16)}.json`);
+  let last = null;
+  try {
+    const value = JSON.parse(fs.readFileSync(path2, "utf8"));
+    if (typeof value.problem === "string" && typeof value.at === "number") last = { problem: value.problem, at: value.at };
+  } catch {
+  }
+  if (!shouldShow(last, problem, now)) return false;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 448 });
+    fs.writeFileSync(path2, JSON.stringify({ problem, at: now }), { mode: 384 });
+    if (last === null) sweep(dir, now, fs);
+  } catch {
+  }
+  return true;
+}
+function sweep(dir, now, fs) {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith("warned-")) continue;
+    const path2 = (0, import_node_path8.join)(dir, name);
+    const mtime = fs.statSync(path2, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtime !== void 0 && now - mtime > FORGET_AFTER_MS) fs.unlinkSync(path2);
+  }
+}
+
 // src/world.ts
 var clock = {
   now: Date.now,
@@ -2159,10 +2194,13 @@ function logDir() {
 function log(entry2) {
   appendDecision(logDir(), entry2);
 }
+function firstShowing2(session, problem) {
+  return firstShowing(logDir(), session, problem, Date.now());
+}
 var processHost = () => ({
   platform: process.platform,
   ppid: process.ppid,
-  readFile: (path2) => nodeFs4.readFileSync(path2, "utf8"),
+  readFile: (path2) => nodeFs5.readFileSync(path2, "utf8"),
   exists(pid) {
     try {
       process.kill(pid, 0);
@@ -2187,7 +2225,7 @@ function write(fd, text) {
   let written = 0;
   while (written < data.length) {
     try {
-      written += nodeFs4.writeSync(fd, data, written, data.length - written);
+      written += nodeFs5.writeSync(fd, data, written, data.length - written);
     } catch (error) {
       const code = errnoOf(error);
       if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
@@ -2219,6 +2257,7 @@ async function hook2(command, args) {
     openStore: () => openStore(chooseStore(env3, runtimeDir(env3), parsed.ok ? parsed.flags.store : void 0), { uid: uid() }),
     host: processHost(),
     log,
+    firstShowing: firstShowing2,
     readOnlyCommand: await loadClassifier()
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));
@@ -2250,11 +2289,11 @@ function parseHookArgs(command, args) {
   return flags;
 }
 async function loadClassifier() {
-  const classifier = true ? () => require((0, import_node_path8.join)(__dirname, "bash.cjs")) : await null.then((loaded) => () => loaded);
+  const classifier = true ? () => require((0, import_node_path9.join)(__dirname, "bash.cjs")) : await null.then((loaded) => () => loaded);
   return (command) => classifier().classifyBash(command).readOnly;
 }
 function loadOperator() {
-  return true ? Promise.resolve(require((0, import_node_path8.join)(__dirname, "operator.cjs"))) : null;
+  return true ? Promise.resolve(require((0, import_node_path9.join)(__dirname, "operator.cjs"))) : null;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

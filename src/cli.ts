@@ -30,6 +30,7 @@ async function hook(command: HookCommand, args: string[]): Promise<number> {
     openStore: () => openStore(chooseStore(env, world.runtimeDir(env), parsed.ok ? parsed.flags.store : undefined), { uid: world.uid() }),
     host: world.processHost(),
     log: world.log,
+    firstShowing: world.firstShowing,
     readOnlyCommand: await loadClassifier(),
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));

@@ -10,6 +10,7 @@ import { appendDecision, type LogEntry } from "./host/decisionLog.js";
 import { runtimeDir } from "./host/paths.js";
 import type { ProcessHost } from "./host/sessionProcess.js";
 import { readInput } from "./host/stdin.js";
+import { firstShowing as rememberShowing } from "./host/warnings.js";
 import type { Clock } from "./lock/apply.js";
 import { output } from "./messages.js";
 
@@ -43,6 +44,11 @@ export function logDir(): string {
 
 export function log(entry: LogEntry): void {
   appendDecision(logDir(), entry);
+}
+
+/** Whether a session is to be shown this fail-open warning now (host/warnings.ts). */
+export function firstShowing(session: string, problem: string): boolean {
+  return rememberShowing(logDir(), session, problem, Date.now());
 }
 
 export const processHost = (): ProcessHost => ({

@@ -31,6 +31,8 @@ export interface HookDeps {
   openStore(): Promise<LockStore>;
   host: ProcessHost;
   log(entry: LogEntry): void;
+  /** Whether this session is to be shown this fail-open warning now; absent, always. */
+  firstShowing?(session: string, problem: string): boolean;
   /** The Bash classifier: loaded only by calls that run a command. */
   readOnlyCommand: ReadOnlyCommand;
   workspaceFs?: WorkspaceFs;
@@ -46,10 +48,10 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
   try {
     const text = await deps.readInput();
     if (isDisabled(env)) return disabled(deps, command, text);
-    if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const parsed = parsePayload(text);
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
+    if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env));
     const store = await deps.openStore();
     try {
@@ -62,7 +64,9 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
     const problem = error instanceof GuardError ? error.message : M.internalError(messageOf(error));
     const code = error instanceof GuardError ? error.code : "EINTERNAL";
     deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem, code }));
-    return { kind: "failOpen", problem };
+    // Without a session id, the session's process stands in for it.
+    const shown = deps.firstShowing?.(payload?.sessionId ?? `pid:${deps.host.ppid}`, problem) ?? true;
+    return { kind: "failOpen", problem, ...(!shown && { quiet: true as const }) };
   }
 }
 

@@ -272,13 +272,32 @@ describe("fail open", () => {
     ["empty stdin", "", "no hook payload"],
     ["a payload without session_id", JSON.stringify({ cwd: "/tmp", hook_event_name: "PreToolUse" }), "no session_id"],
     ["a JSON array", "[1,2]", "not a JSON object"],
-  ])("on %s: exit 0, a lone systemMessage, one stderr line, a log entry", async (_name, input, problem) => {
+  ])("on %s: exit 0, one stderr line and a log entry each time, a systemMessage the first time", async (_name, input, problem) => {
+    const results = [];
     for (const command of ["pretooluse", "posttooluse", "stop"]) {
       const result = await hook(command, input);
       expect(expectFailOpen(result)).toContain(problem);
-      expect(JSON.parse(result.stdout).systemMessage).toContain("not guarding this workspace");
+      results.push(result);
     }
+    expect(JSON.parse(results[0]!.stdout).systemMessage).toContain("not guarding this workspace");
+    expect(results.slice(1).map((r) => r.stdout)).toEqual(["", ""]);
     expect(logEntries().filter((e) => e.outcome === "fail-open")).toHaveLength(3);
+  });
+
+  it("shows a session a problem once, again when the problem changes, and to each session; logs every call", async () => {
+    mkdirSync(box.lockPath(), { recursive: true });
+    const shown = async (session: string, args: string[] = []) => {
+      const result = await hook("pretooluse", payload(session, box.workspace), {}, args);
+      expectFailOpen(result);
+      return result.stdout === "" ? null : (JSON.parse(result.stdout).systemMessage as string);
+    };
+    expect(await shown("s")).toContain("not a regular file");
+    expect(await shown("s")).toBeNull();
+    expect(await shown("s")).toBeNull();
+    expect(await shown("t")).toContain("not a regular file");
+    expect(await shown("s", ["--bogus"])).toContain("--bogus");
+    expect(await shown("s")).toContain("not a regular file");
+    expect(logEntries().filter((e) => e.outcome === "fail-open")).toHaveLength(6);
   });
 
   it("on stdin larger than 4 MiB", async () => {

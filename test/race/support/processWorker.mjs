@@ -91,6 +91,8 @@ function payload(command, session) {
 function classify(code, signal, stdout, stderr) {
   if (code !== 0) return { kind: "crash", code, signal, stdout, stderr };
   if (stdout === "" && stderr === "") return { kind: "allow" };
+  // A fail-open a session was already shown says so on stderr only.
+  if (stdout === "" && /^claude-session-guard:[^\n]*\n$/.test(stderr)) return { kind: "failopen", stdout, stderr };
   let parsed = null;
   try {
     parsed = JSON.parse(stdout);
