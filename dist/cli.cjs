@@ -39,7 +39,8 @@ var import_node_path9 = require("node:path");
 var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
 var HOOK_FLAGS = [
   { name: "ttl-ms", value: "ms", key: "ttlMs" },
-  { name: "store", value: "url", key: "store" }
+  { name: "store", value: "url", key: "store" },
+  { name: "wait", value: "seconds", key: "wait" }
 ];
 function isHookCommand(name) {
   return HOOK_COMMANDS.includes(name ?? "");
@@ -111,8 +112,8 @@ var hook = {
    * The first line carries everything a person needs when it is all they see (Claude Code folds
    * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
    */
-  denyReason: (tool, workspace2, holder) => [
-    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
+  denyReason: (tool, workspace2, holder, waitedMs = 0) => [
+    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
     `Workspace: ${workspace2}`,
     `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
     ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
@@ -142,7 +143,8 @@ var input = {
   stdinFailed: (detail) => `cannot read stdin: ${detail}`,
   unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
   invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
-  contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
+  contention: (ms) => `the lock kept changing under this hook for ${ms} ms`,
+  invalidWait: (value) => `--wait must be a whole number of seconds from 0 to 300, got "${value}"`
 };
 var output = {
   cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
@@ -846,6 +848,13 @@ function parseTtl(raw, source) {
   if (!/^\d+$/.test(raw.trim()) || value < MIN_TTL_MS || value > MAX_TTL_MS) throw new InputError(input.invalidTtl(source, raw), "ETTL");
   return value;
 }
+var MAX_WAIT_S = 300;
+function resolveWaitMs(flag) {
+  if (flag === void 0) return 0;
+  const value = Number(flag);
+  if (!/^\d+$/.test(flag.trim()) || value > MAX_WAIT_S) throw new InputError(input.invalidWait(flag), "EWAIT");
+  return value * 1e3;
+}
 function switchOf(raw) {
   const value = (raw ?? "").trim().toLowerCase();
   if (value === "" || value === "0" || value === "false" || value === "no" || value === "off") return false;
@@ -1002,7 +1011,7 @@ async function runHook(command, args, deps) {
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
     if (!args.ok) throw new InputError(args.problem, "EFLAG");
-    const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env3));
+    const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env3), resolveWaitMs(args.flags.wait));
     const store = await deps.openStore();
     try {
       return await HANDLERS[command](call, store, (ws) => workspace2 = ws);
@@ -1025,14 +1034,16 @@ function disabled(deps, command, text) {
   return { kind: "allow" };
 }
 var Call = class {
-  constructor(deps, payload, ttlMs) {
+  constructor(deps, payload, ttlMs, waitMs = 0) {
     this.deps = deps;
     this.payload = payload;
     this.ttlMs = ttlMs;
+    this.waitMs = waitMs;
   }
   deps;
   payload;
   ttlMs;
+  waitMs;
   identity;
   get now() {
     return this.deps.clock.now();
@@ -1094,6 +1105,7 @@ var Call = class {
     return holderText(holder, expiresAt, this.now, entry2, tty);
   }
 };
+var WAIT_POLL_MS = 250;
 var HANDLERS = {
   async pretooluse(call, store, acted) {
     const { deps, payload } = call;
@@ -1101,25 +1113,36 @@ var HANDLERS = {
     if (!plan.guarded) return { kind: "allow" };
     const workspace2 = call.actsIn(plan.target);
     acted(workspace2);
-    const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
-    const outcome = await acquire(
-      store,
-      workspace2.key,
-      call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } }),
-      livenessProbe(deps.host),
-      deps.clock,
-      call.checks()
-    );
+    const attempt = () => {
+      const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
+      return acquire(
+        store,
+        workspace2.key,
+        call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } }),
+        livenessProbe(deps.host),
+        deps.clock,
+        call.checks()
+      );
+    };
+    const waitedFrom = call.now;
+    let outcome = await attempt();
+    while (outcome.kind === "deny" && call.now - waitedFrom < call.waitMs) {
+      await deps.clock.sleep(Math.min(WAIT_POLL_MS, waitedFrom + call.waitMs - call.now));
+      outcome = await attempt();
+    }
+    const waitedMs = call.waitMs > 0 ? call.now - waitedFrom : 0;
     if (outcome.kind === "deny") {
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder) }));
-      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt)) };
+      const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
+      deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), ...waited }));
+      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs) };
     }
     if (outcome.why !== "own") {
       const outcomeName = outcome.why === "free" ? "acquire" : "takeover";
       deps.log(
         entry(deps, "pretooluse", outcomeName, payload, workspace2, {
           ...outcome.previous && { holder: holderOf(outcome.previous) },
-          ...outcome.why !== "free" && { reason: outcome.why }
+          ...outcome.why !== "free" && { reason: outcome.why },
+          ...waitedMs > 0 && { waited_ms: waitedMs }
         })
       );
       await store.noteHeld(payload.sessionId, workspace2.key);

@@ -4204,8 +4204,8 @@ var hook = {
    * The first line carries everything a person needs when it is all they see (Claude Code folds
    * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
    */
-  denyReason: (tool, workspace2, holder) => [
-    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
+  denyReason: (tool, workspace2, holder, waitedMs = 0) => [
+    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
     `Workspace: ${workspace2}`,
     `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
     ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
@@ -4235,7 +4235,8 @@ var input = {
   stdinFailed: (detail) => `cannot read stdin: ${detail}`,
   unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
   invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
-  contention: (ms) => `the lock kept changing under this hook for ${ms} ms`
+  contention: (ms) => `the lock kept changing under this hook for ${ms} ms`,
+  invalidWait: (value) => `--wait must be a whole number of seconds from 0 to 300, got "${value}"`
 };
 var output = {
   cannotWrite: (stream, detail) => `cannot write to ${stream} (${detail})`,
@@ -4351,7 +4352,8 @@ var help = {
   },
   hookFlags: {
     ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
-    store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)"
+    store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+    wait: "pretooluse: wait up to this many seconds for a held workspace before denying (0 to 300, default 0); keep it below the hook's timeout"
   },
   store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
   status: "show the current directory's workspace lock, or every lock with --all",
@@ -6913,7 +6915,8 @@ function logLine(entry) {
 var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
 var HOOK_FLAGS = [
   { name: "ttl-ms", value: "ms", key: "ttlMs" },
-  { name: "store", value: "url", key: "store" }
+  { name: "store", value: "url", key: "store" },
+  { name: "wait", value: "seconds", key: "wait" }
 ];
 
 // src/host/sessionProcess.ts

@@ -120,9 +120,9 @@ export const hook = {
    * The first line carries everything a person needs when it is all they see (Claude Code folds
    * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
    */
-  denyReason: (tool: string | null, workspace: string, holder: Holder) =>
+  denyReason: (tool: string | null, workspace: string, holder: Holder, waitedMs = 0) =>
     [
-      `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run. ` +
+      `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. ` +
         `Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
       `Workspace: ${workspace}`,
       `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
@@ -170,6 +170,7 @@ export const input = {
   unknownArgument: (arg: string, command: string) => `unknown argument "${arg}" for ${command}`,
   invalidTtl: (source: string, value: string) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
   contention: (ms: number) => `the lock kept changing under this hook for ${ms} ms`,
+  invalidWait: (value: string) => `--wait must be a whole number of seconds from 0 to 300, got "${value}"`,
 };
 
 export const output = {
@@ -306,6 +307,7 @@ export const help = {
   hookFlags: {
     ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
     store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
+    wait: "pretooluse: wait up to this many seconds for a held workspace before denying (0 to 300, default 0); keep it below the hook's timeout",
   },
   store: "lock store: redis://[user:password@]host[:port][/db] or rediss://… (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
   status: "show the current directory's workspace lock, or every lock with --all",

@@ -8,12 +8,14 @@ export type HookCommand = (typeof HOOK_COMMANDS)[number];
 export interface HookFlags {
   ttlMs?: string;
   store?: string;
+  wait?: string;
 }
 
 /** Their texts for --help are in messages.ts (help.hooks, help.hookFlags), which only the operator loads. */
 export const HOOK_FLAGS: ReadonlyArray<{ name: string; value: string; key: keyof HookFlags }> = [
   { name: "ttl-ms", value: "ms", key: "ttlMs" },
   { name: "store", value: "url", key: "store" },
+  { name: "wait", value: "seconds", key: "wait" },
 ];
 
 export function isHookCommand(name: string | undefined): name is HookCommand {

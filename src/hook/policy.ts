@@ -134,6 +134,21 @@ function parseTtl(raw: string, source: string): number {
   return value;
 }
 
+/** The longest a pretooluse may wait for a held workspace (`--wait`). */
+export const MAX_WAIT_S = 300;
+
+/**
+ * How long pretooluse waits for a held workspace before it denies. Only a flag, never an
+ * environment variable: the wait must stay below the hook's `timeout`, which sits beside the
+ * flag in the same settings entry (a hook Claude Code kills at its timeout lets the tool run).
+ */
+export function resolveWaitMs(flag: string | undefined): number {
+  if (flag === undefined) return 0;
+  const value = Number(flag);
+  if (!/^\d+$/.test(flag.trim()) || value > MAX_WAIT_S) throw new InputError(input.invalidWait(flag), "EWAIT");
+  return value * 1000;
+}
+
 /**
  * An on/off environment variable, read the way git hook managers (husky, lefthook) read theirs:
  * 1/true/yes/on and 0/false/no/off in any case; unset or empty is off. Anything else is null: the

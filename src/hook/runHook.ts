@@ -18,7 +18,7 @@ import { keepAtEnd } from "./background.js";
 import type { HookCommand, HookFlags } from "./commands.js";
 import { holderText } from "./holder.js";
 import { type HookPayload, parsePayload } from "./payload.js";
-import { type Env, isDisabled, planCall, type ReadOnlyCommand, resolveTtl } from "./policy.js";
+import { type Env, isDisabled, planCall, type ReadOnlyCommand, resolveTtl, resolveWaitMs } from "./policy.js";
 import type { HookResult } from "./render.js";
 
 export type { HookResult };
@@ -52,7 +52,7 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
     if (!args.ok) throw new InputError(args.problem, "EFLAG");
-    const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env));
+    const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env), resolveWaitMs(args.flags.wait));
     const store = await deps.openStore();
     try {
       return await HANDLERS[command](call, store, (ws) => (workspace = ws));
@@ -86,6 +86,8 @@ class Call {
     readonly deps: HookDeps,
     readonly payload: HookPayload,
     readonly ttlMs: number,
+    /** How long a denied pretooluse keeps trying before it denies (--wait). */
+    readonly waitMs: number = 0,
   ) {}
 
   get now(): number {
@@ -156,6 +158,9 @@ class Call {
   }
 }
 
+/** How often a waiting pretooluse looks at the lock again. */
+const WAIT_POLL_MS = 250;
+
 type Handler = (call: Call, store: LockStore, acted: (workspace: Workspace) => void) => Promise<HookResult>;
 
 const HANDLERS: Record<HookCommand, Handler> = {
@@ -165,22 +170,33 @@ const HANDLERS: Record<HookCommand, Handler> = {
     if (!plan.guarded) return { kind: "allow" };
     const workspace = call.actsIn(plan.target);
     acted(workspace);
-    const starts: WorkItem | undefined =
-      plan.starts === null
-        ? undefined
-        : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
-    const outcome = await acquire(
-      store,
-      workspace.key,
-      call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) }),
-      livenessProbe(deps.host),
-      deps.clock,
-      call.checks(),
-    );
+    const attempt = () => {
+      const starts: WorkItem | undefined =
+        plan.starts === null
+          ? undefined
+          : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
+      return acquire(
+        store,
+        workspace.key,
+        call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) }),
+        livenessProbe(deps.host),
+        deps.clock,
+        call.checks(),
+      );
+    };
+    const waitedFrom = call.now;
+    let outcome = await attempt();
+    // --wait: the holder's turn may be about to end; a short wait beats a denial.
+    while (outcome.kind === "deny" && call.now - waitedFrom < call.waitMs) {
+      await deps.clock.sleep(Math.min(WAIT_POLL_MS, waitedFrom + call.waitMs - call.now));
+      outcome = await attempt();
+    }
+    const waitedMs = call.waitMs > 0 ? call.now - waitedFrom : 0;
     if (outcome.kind === "deny") {
       // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder) }));
-      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt)) };
+      const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
+      deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), ...waited }));
+      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs) };
     }
     if (outcome.why !== "own") {
       const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";
@@ -188,6 +204,7 @@ const HANDLERS: Record<HookCommand, Handler> = {
         entry(deps, "pretooluse", outcomeName, payload, workspace, {
           ...(outcome.previous && { holder: holderOf(outcome.previous) }),
           ...(outcome.why !== "free" && { reason: outcome.why }),
+          ...(waitedMs > 0 && { waited_ms: waitedMs }),
         }),
       );
       await store.noteHeld(payload.sessionId, workspace.key);

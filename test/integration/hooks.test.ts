@@ -133,6 +133,31 @@ describe("pretooluse", () => {
   });
 });
 
+describe("pretooluse --wait", () => {
+  const holder = () => hook("pretooluse", payload("holder", box.workspace), { CLAUDE_PID: String(process.pid) });
+
+  it("takes the workspace when the holder's turn ends during the wait", async () => {
+    expectAllow(await holder());
+    const waiting = hook("pretooluse", payload("waiter", box.workspace), {}, ["--wait", "20"]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expectAllow(await hook("stop", payload("holder", box.workspace, { event: "Stop" })));
+    expectAllow(await waiting);
+    expect(readLock().session_id).toBe("waiter");
+    expect(logEntries().at(-1)).toMatchObject({ outcome: "acquire", session: "waiter", waited_ms: expect.any(Number) });
+  });
+
+  it("denies when the wait runs out, and says it waited", async () => {
+    expectAllow(await holder());
+    const reason = expectDeny(await hook("pretooluse", payload("waiter", box.workspace), {}, ["--wait=1"]));
+    expect(reason.split("\n")[0]).toContain("call was not run (waited 1s)");
+    expect(readLock().session_id).toBe("holder");
+  });
+
+  it("fails open on a wait it cannot honour", async () => {
+    expect(expectFailOpen(await hook("pretooluse", payload("waiter", box.workspace), {}, ["--wait", "301"]))).toContain("--wait must be");
+  });
+});
+
 describe("where locks live", () => {
   it("puts the runtime dir under CLAUDE_CONFIG_DIR when set", async () => {
     const config = join(box.root, "cfg");

@@ -91,6 +91,58 @@ describe("runHook", () => {
     expect(logged.at(-1)).toMatchObject({ outcome: "block", session: "beta-2222", tool: "Write", holder: { session_id: "alpha-1111" } });
   });
 
+  describe("--wait", () => {
+    const waiting = (seconds: string): HookArgs => ({ ok: true, flags: { wait: seconds } });
+    /** A clock whose sleeps pass time, running `during(now)` after each. */
+    const passing = (during: (now: number) => Promise<void> = async () => {}) => {
+      let now = NOW;
+      const sleeps: number[] = [];
+      return {
+        sleeps,
+        clock: {
+          now: () => now,
+          sleep: async (ms: number) => {
+            sleeps.push(ms);
+            now += ms;
+            await during(now);
+          },
+        },
+      };
+    };
+
+    it("takes the workspace as soon as the holder's turn ends within the wait, and logs how long it waited", async () => {
+      await call("pretooluse", payload("alpha"));
+      const time = passing(async (now) => {
+        if (now >= NOW + 1_000) await call("stop", payload("alpha", "Stop", null));
+      });
+      expect(await call("pretooluse", payload("beta"), { clock: time.clock }, waiting("30"))).toEqual({ kind: "allow" });
+      expect(lock()?.session_id).toBe("beta");
+      expect(time.sleeps).toEqual([250, 250, 250, 250]);
+      expect(logged.at(-1)).toMatchObject({ outcome: "acquire", session: "beta", waited_ms: 1_000 });
+    });
+
+    it("denies once the wait is over, never sleeping past it, and says it waited", async () => {
+      await call("pretooluse", payload("alpha"));
+      const time = passing();
+      const result = await call("pretooluse", payload("beta"), { clock: time.clock }, waiting("2"));
+      expect(result.kind).toBe("deny");
+      expect(time.sleeps.reduce((a, b) => a + b, 0)).toBe(2_000);
+      expect(result.kind === "deny" && result.reason.split("\n")[0]).toContain("was not run (waited 2s)");
+      expect(logged.at(-1)).toMatchObject({ outcome: "block", waited_ms: 2_000 });
+    });
+
+    it("does not wait by default", async () => {
+      await call("pretooluse", payload("alpha"));
+      const time = passing();
+      expect((await call("pretooluse", payload("beta"), { clock: time.clock })).kind).toBe("deny");
+      expect(time.sleeps).toEqual([]);
+    });
+
+    it.each(["301", "-1", "1.5", "soon"])("fails open on --wait %j", async (value) => {
+      expect(await call("pretooluse", payload("beta"), {}, waiting(value))).toMatchObject({ kind: "failOpen", problem: expect.stringContaining("--wait") });
+    });
+  });
+
   it("lets a provably read-only Bash command through without taking the lock", async () => {
     await call("pretooluse", payload("alpha"));
     expect(await call("pretooluse", payload("beta", "PreToolUse", "Bash", { command: "git status" }))).toEqual({ kind: "allow" });
