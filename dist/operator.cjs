@@ -4001,7 +4001,8 @@ var package_default = {
     "dist",
     "hooks",
     ".claude-plugin",
-    "settings.example.json"
+    "settings.example.json",
+    "CHANGELOG.md"
   ],
   engines: {
     node: ">=20.17"
@@ -4016,17 +4017,15 @@ var package_default = {
     bench: "npm run build && node bench/run.mjs",
     stress: "npm run build && node bench/stress.mjs"
   },
-  dependencies: {
-    commander: "^14.0.3",
-    "env-paths": "^4.0.0",
-    ioredis: "^6.0.0",
-    "write-file-atomic": "^7.0.1"
-  },
   devDependencies: {
     "@types/node": "^20.19.0",
+    commander: "^14.0.3",
+    "env-paths": "^4.0.0",
     esbuild: "^0.28.2",
+    ioredis: "^6.0.0",
     typescript: "^5.9.3",
-    vitest: "^4.1.12"
+    vitest: "^4.1.12",
+    "write-file-atomic": "^7.0.1"
   }
 };
 
