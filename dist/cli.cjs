@@ -33,7 +33,7 @@ __export(cli_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_path9 = require("node:path");
+var import_node_path11 = require("node:path");
 
 // src/hook/commands.ts
 var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
@@ -67,8 +67,8 @@ var escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
 function printable(value) {
   return value.replace(CONTROL, escapeControl);
 }
-function clearCommand(workspace2) {
-  return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
+function clearCommand(workspace2, self = NAME) {
+  return `${self} clear --workspace ${shellQuote(workspace2)}`;
 }
 function sessionAndPid(sessionId, pid) {
   return `session ${shortId(sessionId)} (pid ${pid})`;
@@ -112,15 +112,15 @@ var hook = {
    * The first line carries everything a person needs when it is all they see (Claude Code folds
    * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
    */
-  denyReason: (tool, workspace2, holder, waitedMs = 0) => [
+  denyReason: (tool, workspace2, holder, waitedMs = 0, self = NAME) => [
     `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
     `Workspace: ${workspace2}`,
     `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
     ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
     "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
+    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2, self)}`
   ].join("\n"),
-  failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+  failOpenNotice: (problem, self = NAME) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
   otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
   idleHolder: "its session sat idle at its prompt",
@@ -250,7 +250,7 @@ function render(result) {
       };
     case "failOpen":
       return {
-        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: hook.failOpenNotice(printable(oneLine(result.problem))) })}
+        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: hook.failOpenNotice(printable(oneLine(result.problem)), result.self) })}
 `,
         stderr: `${hook.failOpenStderr(printable(oneLine(result.problem)))}
 `
@@ -1024,7 +1024,9 @@ async function runHook(command, args, deps) {
     const code = error instanceof GuardError ? error.code : "EINTERNAL";
     deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem, code }));
     const shown = deps.firstShowing?.(payload?.sessionId ?? `pid:${deps.host.ppid}`, problem) ?? true;
-    return { kind: "failOpen", problem, ...!shown && { quiet: true } };
+    if (!shown) return { kind: "failOpen", problem, quiet: true };
+    const self = deps.selfInvocation?.();
+    return { kind: "failOpen", problem, ...self !== void 0 && { self } };
   }
 }
 function disabled(deps, command, text) {
@@ -1134,7 +1136,7 @@ var HANDLERS = {
     if (outcome.kind === "deny") {
       const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
       deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), ...waited }));
-      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs) };
+      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs, deps.selfInvocation?.()) };
     }
     if (outcome.why !== "own") {
       const outcomeName = outcome.why === "free" ? "acquire" : "takeover";
@@ -2022,7 +2024,7 @@ async function openStore(choice, { uid: uid2 } = {}) {
 }
 
 // src/world.ts
-var nodeFs5 = __toESM(require("node:fs"), 1);
+var nodeFs6 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
@@ -2141,11 +2143,57 @@ function rotateIfFull(path2, maxBytes, fs) {
   if (size >= maxBytes) fs.renameSync(path2, `${path2}.1`);
 }
 
+// src/host/selfInvocation.ts
+var nodeFs4 = __toESM(require("node:fs"), 1);
+var import_node_path9 = require("node:path");
+
+// src/settings/executable.ts
+var import_node_fs = require("node:fs");
+var import_node_path8 = require("node:path");
+function isExecutableFile(path2, fs) {
+  try {
+    if (!fs.statSync(path2).isFile()) return false;
+    fs.accessSync(path2, import_node_fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function findOnPath(name, pathVar, fs, cwd = "/") {
+  if (name.includes("/")) return isExecutableFile((0, import_node_path8.resolve)(cwd, name), fs) ? (0, import_node_path8.resolve)(cwd, name) : null;
+  for (const dir of (pathVar ?? "").split(import_node_path8.delimiter)) {
+    const candidate = (0, import_node_path8.join)(dir === "" ? cwd : dir, name);
+    if (isExecutableFile(candidate, fs)) return (0, import_node_path8.isAbsolute)(candidate) ? candidate : (0, import_node_path8.resolve)(cwd, candidate);
+  }
+  return null;
+}
+
+// src/host/selfInvocation.ts
+var NAME2 = "claude-session-guard";
+function selfInvocation(script, nodePath, pathVar, fs = nodeFs4) {
+  const real = realpath(script, fs);
+  const found = findOnPath(NAME2, pathVar, fs);
+  if (found !== null) {
+    const foundReal = realpath(found, fs);
+    if (foundReal === real || (0, import_node_path9.dirname)(foundReal) === (0, import_node_path9.dirname)(real)) return NAME2;
+  }
+  const shim = (0, import_node_path9.join)((0, import_node_path9.dirname)(real), NAME2);
+  if (shim !== real && isExecutableFile(shim, fs)) return shellQuote(shim);
+  return `${shellQuote(nodePath)} ${shellQuote(real)}`;
+}
+function realpath(path2, fs) {
+  try {
+    return fs.realpathSync(path2);
+  } catch {
+    return path2;
+  }
+}
+
 // src/host/stdin.ts
 var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 var STDIN_TIMEOUT_MS = 3e3;
 function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIMEOUT_MS } = {}) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const chunks = [];
     let total = 0;
     const finish2 = (error) => {
@@ -2155,7 +2203,7 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
         stream.destroy();
         reject(error);
       } else {
-        resolve2(Buffer.concat(chunks, total).toString("utf8"));
+        resolve3(Buffer.concat(chunks, total).toString("utf8"));
       }
     };
     const timer = setTimeout(() => finish2(new InputError(input.stdinTimeout(timeoutMs), "ESTDIN")), timeoutMs);
@@ -2170,15 +2218,15 @@ function readInput(stream, { maxBytes = MAX_PAYLOAD_BYTES, timeoutMs = STDIN_TIM
 }
 
 // src/host/warnings.ts
-var nodeFs4 = __toESM(require("node:fs"), 1);
-var import_node_path8 = require("node:path");
+var nodeFs5 = __toESM(require("node:fs"), 1);
+var import_node_path10 = require("node:path");
 var REPEAT_AFTER_MS = 36e5;
 var FORGET_AFTER_MS = 864e5;
 function shouldShow(last, problem, now) {
   return last === null || last.problem !== problem || now - last.at >= REPEAT_AFTER_MS || now < last.at;
 }
-function firstShowing(dir, session, problem, now, fs = nodeFs4) {
-  const path2 = (0, import_node_path8.join)(dir, `warned-${md5Hex(session).slice(0, 16)}.json`);
+function firstShowing(dir, session, problem, now, fs = nodeFs5) {
+  const path2 = (0, import_node_path10.join)(dir, `warned-${md5Hex(session).slice(0, 16)}.json`);
   let last = null;
   try {
     const value = JSON.parse(fs.readFileSync(path2, "utf8"));
@@ -2197,7 +2245,7 @@ function firstShowing(dir, session, problem, now, fs = nodeFs4) {
 function sweep(dir, now, fs) {
   for (const name of fs.readdirSync(dir)) {
     if (!name.startsWith("warned-")) continue;
-    const path2 = (0, import_node_path8.join)(dir, name);
+    const path2 = (0, import_node_path10.join)(dir, name);
     const mtime = fs.statSync(path2, { throwIfNoEntry: false })?.mtimeMs;
     if (mtime !== void 0 && now - mtime > FORGET_AFTER_MS) fs.unlinkSync(path2);
   }
@@ -2206,9 +2254,10 @@ function sweep(dir, now, fs) {
 // src/world.ts
 var clock = {
   now: Date.now,
-  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
+  sleep: (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))
 };
 var env2 = () => process.env;
+var argv1 = () => process.argv[1] ?? "claude-session-guard";
 var uid = () => process.getuid?.();
 var stdin = () => readInput(process.stdin);
 function logDir() {
@@ -2217,13 +2266,16 @@ function logDir() {
 function log(entry2) {
   appendDecision(logDir(), entry2);
 }
+function selfInvocation2() {
+  return selfInvocation(argv1(), process.execPath, process.env.PATH);
+}
 function firstShowing2(session, problem) {
   return firstShowing(logDir(), session, problem, Date.now());
 }
 var processHost = () => ({
   platform: process.platform,
   ppid: process.ppid,
-  readFile: (path2) => nodeFs5.readFileSync(path2, "utf8"),
+  readFile: (path2) => nodeFs6.readFileSync(path2, "utf8"),
   exists(pid) {
     try {
       process.kill(pid, 0);
@@ -2248,7 +2300,7 @@ function write(fd, text) {
   let written = 0;
   while (written < data.length) {
     try {
-      written += nodeFs5.writeSync(fd, data, written, data.length - written);
+      written += nodeFs6.writeSync(fd, data, written, data.length - written);
     } catch (error) {
       const code = errnoOf(error);
       if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
@@ -2281,6 +2333,7 @@ async function hook2(command, args) {
     host: processHost(),
     log,
     firstShowing: firstShowing2,
+    selfInvocation: selfInvocation2,
     readOnlyCommand: await loadClassifier()
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));
@@ -2312,11 +2365,11 @@ function parseHookArgs(command, args) {
   return flags;
 }
 async function loadClassifier() {
-  const classifier = true ? () => require((0, import_node_path9.join)(__dirname, "bash.cjs")) : await null.then((loaded) => () => loaded);
+  const classifier = true ? () => require((0, import_node_path11.join)(__dirname, "bash.cjs")) : await null.then((loaded) => () => loaded);
   return (command) => classifier().classifyBash(command).readOnly;
 }
 function loadOperator() {
-  return true ? Promise.resolve(require((0, import_node_path9.join)(__dirname, "operator.cjs"))) : null;
+  return true ? Promise.resolve(require((0, import_node_path11.join)(__dirname, "operator.cjs"))) : null;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

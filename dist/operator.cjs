@@ -4155,8 +4155,8 @@ function printable(value) {
 function printableText(text) {
   return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
 }
-function clearCommand(workspace2) {
-  return `${NAME} clear --workspace ${shellQuote(workspace2)}`;
+function clearCommand(workspace2, self = NAME) {
+  return `${self} clear --workspace ${shellQuote(workspace2)}`;
 }
 function failed(message) {
   return `${PREFIX} ${message}`;
@@ -4203,15 +4203,15 @@ var hook = {
    * The first line carries everything a person needs when it is all they see (Claude Code folds
    * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
    */
-  denyReason: (tool, workspace2, holder, waitedMs = 0) => [
+  denyReason: (tool, workspace2, holder, waitedMs = 0, self = NAME) => [
     `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
     `Workspace: ${workspace2}`,
     `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
     ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
     "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2)}`
+    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2, self)}`
   ].join("\n"),
-  failOpenNotice: (problem) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+  failOpenNotice: (problem, self = NAME) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
   otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
   idleHolder: "its session sat idle at its prompt",

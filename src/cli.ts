@@ -31,6 +31,7 @@ async function hook(command: HookCommand, args: string[]): Promise<number> {
     host: world.processHost(),
     log: world.log,
     firstShowing: world.firstShowing,
+    selfInvocation: world.selfInvocation,
     readOnlyCommand: await loadClassifier(),
   };
   const { stdout, stderr } = render(await runHook(command, parsed, deps));

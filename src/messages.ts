@@ -41,8 +41,9 @@ export function printableText(text: string): string {
   return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
 }
 
-export function clearCommand(workspace: string): string {
-  return `${NAME} clear --workspace ${shellQuote(workspace)}`;
+/** `self`: how to run the guard where the message is read (the hook's `selfInvocation`); the bare name by default. */
+export function clearCommand(workspace: string, self = NAME): string {
+  return `${self} clear --workspace ${shellQuote(workspace)}`;
 }
 
 export function failed(message: string): string {
@@ -120,7 +121,7 @@ export const hook = {
    * The first line carries everything a person needs when it is all they see (Claude Code folds
    * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
    */
-  denyReason: (tool: string | null, workspace: string, holder: Holder, waitedMs = 0) =>
+  denyReason: (tool: string | null, workspace: string, holder: Holder, waitedMs = 0, self = NAME) =>
     [
       `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. ` +
         `Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
@@ -128,11 +129,11 @@ export const hook = {
       `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
       ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
       "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-      `If that session is gone or stuck, clear the lock: ${clearCommand(workspace)}`,
+      `If that session is gone or stuck, clear the lock: ${clearCommand(workspace, self)}`,
     ].join("\n"),
 
-  failOpenNotice: (problem: string) =>
-    `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${NAME} doctor\`.`,
+  failOpenNotice: (problem: string, self = NAME) =>
+    `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem: string) => `${PREFIX} ${problem} (allowing the tool call)`,
 
   otherSession: (sessionId: string, pid: number) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,

@@ -9,6 +9,7 @@ import { errnoOf, messageOf, OutputError } from "./errors.js";
 import { appendDecision, type LogEntry } from "./host/decisionLog.js";
 import { runtimeDir } from "./host/paths.js";
 import type { ProcessHost } from "./host/sessionProcess.js";
+import { selfInvocation as findSelf } from "./host/selfInvocation.js";
 import { readInput } from "./host/stdin.js";
 import { firstShowing as rememberShowing } from "./host/warnings.js";
 import type { Clock } from "./lock/apply.js";
@@ -44,6 +45,11 @@ export function logDir(): string {
 
 export function log(entry: LogEntry): void {
   appendDecision(logDir(), entry);
+}
+
+/** How to run this guard where its messages are read (host/selfInvocation.ts). */
+export function selfInvocation(): string {
+  return findSelf(argv1(), process.execPath, process.env.PATH);
 }
 
 /** Whether a session is to be shown this fail-open warning now (host/warnings.ts). */

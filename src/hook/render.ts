@@ -8,7 +8,7 @@ export type HookResult =
   | { kind: "allow" }
   | { kind: "deny"; reason: string }
   /** quiet: this session was already shown this problem; it goes to stderr (Claude Code's debug log) only. */
-  | { kind: "failOpen"; problem: string; quiet?: true }
+  | { kind: "failOpen"; problem: string; quiet?: true; self?: string }
   /** An allow that tells: a message for the user and context for Claude. */
   | { kind: "notice"; event: string; systemMessage: string; additionalContext: string };
 
@@ -42,7 +42,7 @@ export function render(result: HookResult): Rendered {
       };
     case "failOpen":
       return {
-        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: M.failOpenNotice(printable(oneLine(result.problem))) })}\n`,
+        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: M.failOpenNotice(printable(oneLine(result.problem)), result.self) })}\n`,
         stderr: `${M.failOpenStderr(printable(oneLine(result.problem)))}\n`,
       };
   }

@@ -31,6 +31,8 @@ export interface HookDeps {
   openStore(): Promise<LockStore>;
   host: ProcessHost;
   log(entry: LogEntry): void;
+  /** How a person or Claude runs this guard where its messages are read (world.selfInvocation); asked only when a message names it. */
+  selfInvocation?(): string;
   /** Whether this session is to be shown this fail-open warning now; absent, always. */
   firstShowing?(session: string, problem: string): boolean;
   /** The Bash classifier: loaded only by calls that run a command. */
@@ -66,7 +68,9 @@ export async function runHook(command: HookCommand, args: HookArgs, deps: HookDe
     deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem, code }));
     // Without a session id, the session's process stands in for it.
     const shown = deps.firstShowing?.(payload?.sessionId ?? `pid:${deps.host.ppid}`, problem) ?? true;
-    return { kind: "failOpen", problem, ...(!shown && { quiet: true as const }) };
+    if (!shown) return { kind: "failOpen", problem, quiet: true };
+    const self = deps.selfInvocation?.();
+    return { kind: "failOpen", problem, ...(self !== undefined && { self }) };
   }
 }
 
@@ -196,7 +200,7 @@ const HANDLERS: Record<HookCommand, Handler> = {
       // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
       const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
       deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), ...waited }));
-      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs) };
+      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs, deps.selfInvocation?.()) };
     }
     if (outcome.why !== "own") {
       const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";

@@ -2,7 +2,7 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeBinaryPath } from "../../support/nodeVersions.mjs";
@@ -65,13 +65,17 @@ export function sandbox(): Sandbox {
   const workspace = join(root, "ws");
   mkdirSync(join(workspace, ".git"), { recursive: true });
   mkdirSync(home, { recursive: true });
+  // The bare name on PATH, as a global install leaves it: the hook then names itself by it.
+  const path = join(root, "path");
+  mkdirSync(path);
+  symlinkSync(BIN, join(path, "claude-session-guard"));
   return {
     root,
     home,
     config,
     runtime: join(config, "runtime"),
     workspace,
-    env: { HOME: home, XDG_STATE_HOME: join(home, ".local", "state") },
+    env: { HOME: home, XDG_STATE_HOME: join(home, ".local", "state"), PATH: `${path}:${process.env.PATH}` },
     lockPath: (path = workspace) => join(config, "runtime", `session-lock-${md5_12(path)}.json`),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
