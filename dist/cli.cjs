@@ -713,10 +713,14 @@ function nextGeneration(previous) {
 
 // src/lock/apply.ts
 var CONTENTION_BUDGET_MS = 1500;
-function acquire(store, key, caller, probe, clock2, checks = {}) {
+var WAIT_POLL_MS = 250;
+function acquire(store, key, caller, probe, clock2, checks = {}, waitUntil = 0) {
   return settle(store, key, clock2, (snapshot) => {
     const decision = decideAcquire(snapshot.observed, caller(), probe, checks);
-    if (decision.kind === "deny") return { result: decision };
+    if (decision.kind === "deny") {
+      const left = waitUntil - clock2.now();
+      return left > 0 ? { result: decision, lookAgainIn: Math.min(WAIT_POLL_MS, left) } : { result: decision };
+    }
     const swap = () => snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
     return { swap, result: decision };
   });
@@ -743,10 +747,16 @@ function finish(store, key, caller, keep, clock2, checks = {}) {
   });
 }
 async function settle(store, key, clock2, step) {
-  const deadline = clock2.now() + CONTENTION_BUDGET_MS;
+  let deadline = clock2.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 0; ; attempt++) {
     const last = clock2.now() > deadline;
-    const { swap, result } = step(await store.read(key));
+    const { swap, result, lookAgainIn } = step(await store.read(key));
+    if (lookAgainIn !== void 0) {
+      await clock2.sleep(lookAgainIn);
+      deadline = clock2.now() + CONTENTION_BUDGET_MS;
+      attempt = -1;
+      continue;
+    }
     const outcome = swap === void 0 ? "ok" : await swap();
     if (outcome === "ok") return result;
     if (last) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
@@ -1107,7 +1117,6 @@ var Call = class {
     return holderText(holder, expiresAt, this.now, entry2, tty);
   }
 };
-var WAIT_POLL_MS = 250;
 var HANDLERS = {
   async pretooluse(call, store, acted) {
     const { deps, payload } = call;
@@ -1115,24 +1124,22 @@ var HANDLERS = {
     if (!plan.guarded) return { kind: "allow" };
     const workspace2 = call.actsIn(plan.target);
     acted(workspace2);
-    const attempt = () => {
-      const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
-      return acquire(
-        store,
-        workspace2.key,
-        call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } }),
-        livenessProbe(deps.host),
-        deps.clock,
-        call.checks()
-      );
-    };
-    const waitedFrom = call.now;
-    let outcome = await attempt();
-    while (outcome.kind === "deny" && call.now - waitedFrom < call.waitMs) {
-      await deps.clock.sleep(Math.min(WAIT_POLL_MS, waitedFrom + call.waitMs - call.now));
-      outcome = await attempt();
-    }
-    const waitedMs = call.waitMs > 0 ? call.now - waitedFrom : 0;
+    const started = call.now;
+    const outcome = await acquire(
+      store,
+      workspace2.key,
+      () => {
+        const now = call.now;
+        const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: now, until: now + runsMs + call.ttlMs }))(plan.starts);
+        return call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } })();
+      },
+      livenessProbe(deps.host),
+      deps.clock,
+      call.checks(),
+      // --wait: the holder's turn may be about to end; a short wait beats a denial.
+      call.waitMs > 0 ? started + call.waitMs : 0
+    );
+    const waitedMs = call.waitMs > 0 ? call.now - started : 0;
     if (outcome.kind === "deny") {
       const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
       deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), ...waited }));

@@ -4643,10 +4643,16 @@ function removeIf(store, key, clock2, accept) {
   });
 }
 async function settle(store, key, clock2, step) {
-  const deadline = clock2.now() + CONTENTION_BUDGET_MS;
+  let deadline = clock2.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 0; ; attempt++) {
     const last = clock2.now() > deadline;
-    const { swap, result } = step(await store.read(key));
+    const { swap, result, lookAgainIn } = step(await store.read(key));
+    if (lookAgainIn !== void 0) {
+      await clock2.sleep(lookAgainIn);
+      deadline = clock2.now() + CONTENTION_BUDGET_MS;
+      attempt = -1;
+      continue;
+    }
     const outcome = swap === void 0 ? "ok" : await swap();
     if (outcome === "ok") return result;
     if (last) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");

@@ -12,7 +12,7 @@ import { resolveWorkspace, type Workspace, type WorkspaceFs, workspaceOfTarget }
 import { acquire, type Clock, finish, refresh } from "../lock/apply.js";
 import { type Caller, type HolderChecks, judge } from "../lock/decide.js";
 import type { LockStore } from "../lock/port.js";
-import type { LockRecord, WorkItem } from "../lock/record.js";
+import type { LockRecord } from "../lock/record.js";
 import { hook as M } from "../messages.js";
 import { keepAtEnd } from "./background.js";
 import type { HookCommand, HookFlags } from "./commands.js";
@@ -162,9 +162,6 @@ class Call {
   }
 }
 
-/** How often a waiting pretooluse looks at the lock again. */
-const WAIT_POLL_MS = 250;
-
 type Handler = (call: Call, store: LockStore, acted: (workspace: Workspace) => void) => Promise<HookResult>;
 
 const HANDLERS: Record<HookCommand, Handler> = {
@@ -174,28 +171,22 @@ const HANDLERS: Record<HookCommand, Handler> = {
     if (!plan.guarded) return { kind: "allow" };
     const workspace = call.actsIn(plan.target);
     acted(workspace);
-    const attempt = () => {
-      const starts: WorkItem | undefined =
-        plan.starts === null
-          ? undefined
-          : (({ runsMs, ...item }) => ({ ...item, since: call.now, until: call.now + runsMs + call.ttlMs }))(plan.starts);
-      return acquire(
-        store,
-        workspace.key,
-        call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) }),
-        livenessProbe(deps.host),
-        deps.clock,
-        call.checks(),
-      );
-    };
-    const waitedFrom = call.now;
-    let outcome = await attempt();
-    // --wait: the holder's turn may be about to end; a short wait beats a denial.
-    while (outcome.kind === "deny" && call.now - waitedFrom < call.waitMs) {
-      await deps.clock.sleep(Math.min(WAIT_POLL_MS, waitedFrom + call.waitMs - call.now));
-      outcome = await attempt();
-    }
-    const waitedMs = call.waitMs > 0 ? call.now - waitedFrom : 0;
+    const started = call.now;
+    const outcome = await acquire(
+      store,
+      workspace.key,
+      () => {
+        const now = call.now;
+        const starts = plan.starts === null ? undefined : (({ runsMs, ...item }) => ({ ...item, since: now, until: now + runsMs + call.ttlMs }))(plan.starts);
+        return call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) })();
+      },
+      livenessProbe(deps.host),
+      deps.clock,
+      call.checks(),
+      // --wait: the holder's turn may be about to end; a short wait beats a denial.
+      call.waitMs > 0 ? started + call.waitMs : 0,
+    );
+    const waitedMs = call.waitMs > 0 ? call.now - started : 0;
     if (outcome.kind === "deny") {
       // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
       const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};

@@ -1,7 +1,8 @@
 // The one way the lock changes: read, decide (pure, decide.ts), then compare-and-swap against
 // exactly what was read. A swap that finds the lock changed under it starts over from a fresh
 // read, so every decision is applied only to the state it was made on. Every caller — the hook
-// commands and `clear` — goes through `settle`, the single retry loop with its budget and backoff.
+// commands and `clear` — goes through `settle`, the single retry loop with its budget and backoff
+// (and, for an acquire that may wait for a holder, its polling).
 
 import { ContentionError } from "../errors.js";
 import { input } from "../messages.js";
@@ -27,6 +28,14 @@ export const CONTENTION_BUDGET_MS = 1500;
 
 export type AcquireOutcome = Extract<AcquireDecision, { kind: "take" }> | Extract<AcquireDecision, { kind: "deny" }>;
 
+/** How often an acquire that waits for a held lock (`waitUntil`) looks at it again. */
+export const WAIT_POLL_MS = 250;
+
+/**
+ * Takes the lock of `key` for `caller`, or says who holds it. With `waitUntil` (epoch ms), a
+ * denial is not final until then: the holder's turn may end, so the lock is read again every
+ * WAIT_POLL_MS and taken the moment it is free.
+ */
 export function acquire(
   store: LockStore,
   key: string,
@@ -34,10 +43,14 @@ export function acquire(
   probe: LivenessProbe,
   clock: Clock,
   checks: HolderChecks = {},
+  waitUntil = 0,
 ): Promise<AcquireOutcome> {
   return settle<AcquireOutcome>(store, key, clock, (snapshot) => {
     const decision = decideAcquire(snapshot.observed, caller(), probe, checks);
-    if (decision.kind === "deny") return { result: decision };
+    if (decision.kind === "deny") {
+      const left = waitUntil - clock.now();
+      return left > 0 ? { result: decision, lookAgainIn: Math.min(WAIT_POLL_MS, left) } : { result: decision };
+    }
     const swap = () =>
       snapshot.version === null ? store.create(key, decision.record) : store.replace(key, snapshot.version, decision.record);
     return { swap, result: decision };
@@ -99,8 +112,11 @@ export function removeIf(store: LockStore, key: string, clock: Clock, accept: (s
   });
 }
 
-/** A decision on one snapshot: its result, and the swap that applies it (none: nothing to change). */
-type Step<T> = (snapshot: Snapshot) => { swap?: () => Promise<SwapResult>; result: T };
+/**
+ * A decision on one snapshot: its result, and the swap that applies it (none: nothing to change).
+ * `lookAgainIn`: the result may change by itself (a holder finishing); read again after that long.
+ */
+type Step<T> = (snapshot: Snapshot) => { swap?: () => Promise<SwapResult>; result: T; lookAgainIn?: number };
 
 /**
  * The budget bounds how long a caller keeps retrying a change that keeps losing races; it is not
@@ -110,10 +126,17 @@ type Step<T> = (snapshot: Snapshot) => { swap?: () => Promise<SwapResult>; resul
  * last attempt loses a race too does the caller give up (the hook then fails open and says so).
  */
 async function settle<T>(store: LockStore, key: string, clock: Clock, step: Step<T>): Promise<T> {
-  const deadline = clock.now() + CONTENTION_BUDGET_MS;
+  let deadline = clock.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 0; ; attempt++) {
     const last = clock.now() > deadline;
-    const { swap, result } = step(await store.read(key));
+    const { swap, result, lookAgainIn } = step(await store.read(key));
+    if (lookAgainIn !== undefined) {
+      // Waiting for a holder is not contention: each look starts a fresh budget.
+      await clock.sleep(lookAgainIn);
+      deadline = clock.now() + CONTENTION_BUDGET_MS;
+      attempt = -1;
+      continue;
+    }
     const outcome = swap === undefined ? "ok" : await swap();
     if (outcome === "ok") return result;
     if (last) throw new ContentionError(input.contention(CONTENTION_BUDGET_MS), "ECONTENTION");
