@@ -84,6 +84,9 @@ function holderSummary(holder) {
 function holderDetails(holder) {
   return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
 }
+function agentPrefix(agent) {
+  return agent === null || agent === "claude" ? "" : `${agentName(agent)} `;
+}
 function agentName(agent) {
   return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
 }
@@ -109,17 +112,34 @@ var hook = {
     unknown: ""
   },
   /**
-   * The first line carries everything a person needs when it is all they see (Claude Code folds
-   * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+   * What a person sees of a denial, and Claude first. Claude Code 2.1.331 shows a denied Write's
+   * reason in red, every line, and folds a denied Bash call to its first line (cut at 200
+   * characters with its prefix): so the first line alone says who holds the workspace and what to
+   * do, in under 170 characters for common names, and the second how to get out.
    */
   denyReason: (tool, workspace2, holder, waitedMs = 0, self = NAME) => [
-    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
-    `Workspace: ${workspace2}`,
-    `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
-    ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
-    "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2, self)}`
+    `${PREFIX} ${holder.who} holds this workspace, so this ${tool ?? "tool"} was not run. Wait, or use a git worktree.` + (waitedMs > 0 ? ` (Waited ${duration(waitedMs)}.)` : ""),
+    `Do not work around the lock with another tool or command. If that session is gone or stuck, clear it: ${clearCommand(workspace2, self)}`
   ].join("\n"),
+  /** The rest, for Claude only (the hook's additionalContext beside the deny): never shown in the terminal. */
+  denyContext: (workspace2, holder) => [
+    `Workspace: ${workspace2}`,
+    `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}${holder.doing ? `, ${holder.doing}` : ""}; ${holder.timing} (it renews while that session works).`,
+    ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
+    "The other session's changes would collide with yours: tell the user, and wait, or suggest a separate git worktree (git worktree add)."
+  ].join("\n"),
+  /** The session by the name and terminal a person knows it by (else its id), its pid when no terminal is known, and its state. */
+  holderWho: (agent, sessionId, pid, name, terminal, state2) => `${agentPrefix(agent)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}\u2026` : name)}"`} (${[
+    terminal !== null ? printable(terminal) : `pid ${pid}`,
+    state2
+  ].filter((part) => part !== "").join(", ")})`,
+  state: {
+    working: "working",
+    waitingPermission: "waiting for permission",
+    waiting: "waiting for its user",
+    background: "background work running",
+    unknown: ""
+  },
   failOpenNotice: (problem, self = NAME) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
   otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
@@ -127,7 +147,7 @@ var hook = {
   anOperator: "an operator (claude-session-guard clear)",
   lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
   lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
-  sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+  sessionStartForUser: (workspace2, holder) => `${PREFIX} ${holder.who} holds this workspace (${workspace2}); ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
   sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
   internalError: (detail) => `internal error (${detail}); please report it`
 };
@@ -233,7 +253,8 @@ function render(result) {
           hookSpecificOutput: {
             hookEventName: "PreToolUse",
             permissionDecision: "deny",
-            permissionDecisionReason: result.reason
+            permissionDecisionReason: result.reason,
+            ...result.context !== void 0 && { additionalContext: result.context }
           }
         })}
 `,
@@ -472,8 +493,8 @@ function livenessProbe(host) {
 }
 function isZombie(pid, host) {
   if (host.platform !== "linux") return false;
-  const state = procStat(pid, host)?.fields[0];
-  return state === "Z" || state === "X";
+  const state2 = procStat(pid, host)?.fields[0];
+  return state2 === "Z" || state2 === "X";
 }
 function sameBoot(record, host) {
   const recorded = typeof record.pid_start === "string" ? /^linux:([^:]+):/.exec(record.pid_start)?.[1] : void 0;
@@ -927,8 +948,11 @@ function keptBy(tasks, running, at) {
 // src/hook/holder.ts
 function holderText(record, expiresAt, now, entry2, tty) {
   const work = liveWork(record, now);
+  const agent = typeof record.agent === "string" ? record.agent : null;
+  const terminal = entry2?.tmux !== void 0 ? `tmux ${entry2.tmux}` : tty;
   return {
-    agent: hook.agentName(typeof record.agent === "string" ? record.agent : null),
+    agent: hook.agentName(agent),
+    who: hook.holderWho(agent, record.session_id, record.pid, entry2?.name ?? null, terminal, state(entry2, work.length > 0)),
     label: hook.holderLabel(record.session_id, record.pid, typeof record.agent === "string" ? record.agent : null),
     place: hook.holderPlace(entry2?.name ?? null, entry2?.tmux ?? null, tty, entry2?.cwd ?? null),
     doing: doing(entry2, work.length > 0),
@@ -948,6 +972,16 @@ function doing(entry2, hasWork) {
       return hasWork ? hook.doing.idleWithWork : hook.doing.idle;
     default:
       return hasWork ? hook.doing.keptForWork : hook.doing.unknown;
+  }
+}
+function state(entry2, hasWork) {
+  switch (entry2?.status) {
+    case "busy":
+      return hook.state.working;
+    case "waiting":
+      return entry2.waitingFor === "permission prompt" || entry2.waitingFor === void 0 ? hook.state.waitingPermission : hook.state.waiting;
+    default:
+      return hasWork ? hook.state.background : hook.state.unknown;
   }
 }
 
@@ -1143,7 +1177,12 @@ var HANDLERS = {
     if (outcome.kind === "deny") {
       const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
       deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), ...waited }));
-      return { kind: "deny", reason: hook.denyReason(payload.toolName, workspace2.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs, deps.selfInvocation?.()) };
+      const holder = call.describe(outcome.holder, outcome.expiresAt);
+      return {
+        kind: "deny",
+        reason: hook.denyReason(payload.toolName, workspace2.path, holder, waitedMs, deps.selfInvocation?.()),
+        context: hook.denyContext(workspace2.path, holder)
+      };
     }
     if (outcome.why !== "own") {
       const outcomeName = outcome.why === "free" ? "acquire" : "takeover";

@@ -4175,6 +4175,9 @@ function holderSummary(holder) {
 function holderDetails(holder) {
   return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
 }
+function agentPrefix(agent) {
+  return agent === null || agent === "claude" ? "" : `${agentName(agent)} `;
+}
 function agentName(agent) {
   return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
 }
@@ -4200,17 +4203,34 @@ var hook = {
     unknown: ""
   },
   /**
-   * The first line carries everything a person needs when it is all they see (Claude Code folds
-   * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+   * What a person sees of a denial, and Claude first. Claude Code 2.1.331 shows a denied Write's
+   * reason in red, every line, and folds a denied Bash call to its first line (cut at 200
+   * characters with its prefix): so the first line alone says who holds the workspace and what to
+   * do, in under 170 characters for common names, and the second how to get out.
    */
   denyReason: (tool, workspace2, holder, waitedMs = 0, self = NAME) => [
-    `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
-    `Workspace: ${workspace2}`,
-    `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
-    ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
-    "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-    `If that session is gone or stuck, clear the lock: ${clearCommand(workspace2, self)}`
+    `${PREFIX} ${holder.who} holds this workspace, so this ${tool ?? "tool"} was not run. Wait, or use a git worktree.` + (waitedMs > 0 ? ` (Waited ${duration(waitedMs)}.)` : ""),
+    `Do not work around the lock with another tool or command. If that session is gone or stuck, clear it: ${clearCommand(workspace2, self)}`
   ].join("\n"),
+  /** The rest, for Claude only (the hook's additionalContext beside the deny): never shown in the terminal. */
+  denyContext: (workspace2, holder) => [
+    `Workspace: ${workspace2}`,
+    `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}${holder.doing ? `, ${holder.doing}` : ""}; ${holder.timing} (it renews while that session works).`,
+    ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
+    "The other session's changes would collide with yours: tell the user, and wait, or suggest a separate git worktree (git worktree add)."
+  ].join("\n"),
+  /** The session by the name and terminal a person knows it by (else its id), its pid when no terminal is known, and its state. */
+  holderWho: (agent, sessionId, pid, name, terminal, state) => `${agentPrefix(agent)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}\u2026` : name)}"`} (${[
+    terminal !== null ? printable(terminal) : `pid ${pid}`,
+    state
+  ].filter((part) => part !== "").join(", ")})`,
+  state: {
+    working: "working",
+    waitingPermission: "waiting for permission",
+    waiting: "waiting for its user",
+    background: "background work running",
+    unknown: ""
+  },
   failOpenNotice: (problem, self = NAME) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
   otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
@@ -4218,7 +4238,7 @@ var hook = {
   anOperator: "an operator (claude-session-guard clear)",
   lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
   lostForClaude: (workspace2, by, at, reason) => `While this session was away, it lost its lock on the workspace ${workspace2}: ${lostHow(by, at, reason)}. Another session may have changed, added or deleted files and switched branches since your last turn. Before editing, re-read every file you intend to change and re-check \`git status\`; do not rely on what you read earlier.`,
-  sessionStartForUser: (workspace2, holder) => `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace2}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+  sessionStartForUser: (workspace2, holder) => `${PREFIX} ${holder.who} holds this workspace (${workspace2}); ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
   sessionStartForClaude: (workspace2, holder) => `Another ${holder.agent} session currently holds the lock on this workspace (${workspace2}): ${holderDetails(holder)}. Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. Do not try to work around the lock. Tell the user, and wait, or suggest working in a separate git worktree.`,
   internalError: (detail) => `internal error (${detail}); please report it`
 };

@@ -65,6 +65,8 @@ function lostHow(by: string, at: string, reason: "stale" | "cleared" | "idle"): 
 interface Holder {
   /** "Claude Code", "Codex CLI", … */
   agent: string;
+  /** Who, in a few words a person recognises, and what it is doing: `session "api" (tmux s:@0.%1, working)`. */
+  who: string;
   label: string;
   place: string;
   doing: string;
@@ -80,6 +82,11 @@ function holderSummary(holder: Holder): string {
 /** Everything known about a holder, for a heads-up. */
 function holderDetails(holder: Holder): string {
   return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
+}
+
+/** Another agent's name before its session ("Codex CLI "); nothing for Claude Code, the default. */
+function agentPrefix(agent: string | null): string {
+  return agent === null || agent === "claude" ? "" : `${agentName(agent)} `;
 }
 
 /** How a person calls an agent in a holder's name. */
@@ -118,19 +125,40 @@ export const hook = {
   },
 
   /**
-   * The first line carries everything a person needs when it is all they see (Claude Code folds
-   * a denied Bash call to it): who holds the workspace, what it is doing, and what to do.
+   * What a person sees of a denial, and Claude first. Claude Code 2.1.331 shows a denied Write's
+   * reason in red, every line, and folds a denied Bash call to its first line (cut at 200
+   * characters with its prefix): so the first line alone says who holds the workspace and what to
+   * do, in under 170 characters for common names, and the second how to get out.
    */
   denyReason: (tool: string | null, workspace: string, holder: Holder, waitedMs = 0, self = NAME) =>
     [
-      `${PREFIX} another ${holder.agent} session is working in this workspace, so this ${tool ?? "tool"} call was not run${waitedMs > 0 ? ` (waited ${duration(waitedMs)})` : ""}. ` +
-        `Holder: ${holderSummary(holder)}. Wait for it, or work in a separate git worktree (git worktree add).`,
-      `Workspace: ${workspace}`,
-      `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}; ${holder.timing} (it renews while that session works).`,
-      ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
-      "Do not work around the lock with another tool or command: the other session's changes would collide with yours.",
-      `If that session is gone or stuck, clear the lock: ${clearCommand(workspace, self)}`,
+      `${PREFIX} ${holder.who} holds this workspace, so this ${tool ?? "tool"} was not run. Wait, or use a git worktree.` +
+        (waitedMs > 0 ? ` (Waited ${duration(waitedMs)}.)` : ""),
+      `Do not work around the lock with another tool or command. If that session is gone or stuck, clear it: ${clearCommand(workspace, self)}`,
     ].join("\n"),
+  /** The rest, for Claude only (the hook's additionalContext beside the deny): never shown in the terminal. */
+  denyContext: (workspace: string, holder: Holder) =>
+    [
+      `Workspace: ${workspace}`,
+      `Held by: ${holder.label}${holder.place ? `, ${holder.place}` : ""}${holder.doing ? `, ${holder.doing}` : ""}; ${holder.timing} (it renews while that session works).`,
+      ...holder.work.map((line) => `Kept for its background ${line}. The lock is released when that work ends and its session's turn finishes; stopping the work in that session releases it sooner.`),
+      "The other session's changes would collide with yours: tell the user, and wait, or suggest a separate git worktree (git worktree add).",
+    ].join("\n"),
+  /** The session by the name and terminal a person knows it by (else its id), its pid when no terminal is known, and its state. */
+  holderWho: (agent: string | null, sessionId: string, pid: number, name: string | null, terminal: string | null, state: string) =>
+    `${agentPrefix(agent)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}…` : name)}"`} (${[
+      terminal !== null ? printable(terminal) : `pid ${pid}`,
+      state,
+    ]
+      .filter((part) => part !== "")
+      .join(", ")})`,
+  state: {
+    working: "working",
+    waitingPermission: "waiting for permission",
+    waiting: "waiting for its user",
+    background: "background work running",
+    unknown: "",
+  },
 
   failOpenNotice: (problem: string, self = NAME) =>
     `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
@@ -148,7 +176,7 @@ export const hook = {
     "Before editing, re-read every file you intend to change and re-check `git status`; do not rely on what you read earlier.",
 
   sessionStartForUser: (workspace: string, holder: Holder) =>
-    `${PREFIX} another ${holder.agent} session is working in this workspace (${workspace}): ${holderDetails(holder)}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
+    `${PREFIX} ${holder.who} holds this workspace (${workspace}); ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}. This session's edits and file-changing commands will be denied until it finishes; a separate git worktree avoids the wait.`,
   sessionStartForClaude: (workspace: string, holder: Holder) =>
     `Another ${holder.agent} session currently holds the lock on this workspace (${workspace}): ${holderDetails(holder)}. ` +
     "Until it finishes, Edit, Write, MultiEdit, NotebookEdit and Bash commands that can change files will be denied; read-only commands still work. " +

@@ -9,6 +9,8 @@ import { hook as M } from "../messages.js";
 export interface HolderText {
   /** The agent that holds it, as a person calls it: "Claude Code", "Codex CLI", … */
   agent: string;
+  /** `session "ws-e3" (tmux csgA:@0.%0, working)`, or `session 8a22b5eb (pid 23671)`. */
+  who: string;
   /** `session 8a22b5eb (pid 23671)`, with the agent's name when it is not Claude Code. */
   label: string;
   /** `named "ws-e3", in tmux pane csgA:@0.%0 (/dev/pts/3), started in /home/ana/app`, or "". */
@@ -23,8 +25,11 @@ export interface HolderText {
 
 export function holderText(record: LockRecord, expiresAt: number, now: number, entry: RegistryEntry | null, tty: string | null): HolderText {
   const work = liveWork(record, now);
+  const agent = typeof record.agent === "string" ? record.agent : null;
+  const terminal = entry?.tmux !== undefined ? `tmux ${entry.tmux}` : tty;
   return {
-    agent: M.agentName(typeof record.agent === "string" ? record.agent : null),
+    agent: M.agentName(agent),
+    who: M.holderWho(agent, record.session_id, record.pid, entry?.name ?? null, terminal, state(entry, work.length > 0)),
     label: M.holderLabel(record.session_id, record.pid, typeof record.agent === "string" ? record.agent : null),
     place: M.holderPlace(entry?.name ?? null, entry?.tmux ?? null, tty, entry?.cwd ?? null),
     doing: doing(entry, work.length > 0),
@@ -45,5 +50,17 @@ function doing(entry: RegistryEntry | null, hasWork: boolean): string {
       return hasWork ? M.doing.idleWithWork : M.doing.idle;
     default:
       return hasWork ? M.doing.keptForWork : M.doing.unknown;
+  }
+}
+
+/** In a word or three, for the first line of a denial. */
+function state(entry: RegistryEntry | null, hasWork: boolean): string {
+  switch (entry?.status) {
+    case "busy":
+      return M.state.working;
+    case "waiting":
+      return entry.waitingFor === "permission prompt" || entry.waitingFor === undefined ? M.state.waitingPermission : M.state.waiting;
+    default:
+      return hasWork ? M.state.background : M.state.unknown;
   }
 }

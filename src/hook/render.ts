@@ -6,7 +6,8 @@ import { hook as M, printable } from "../messages.js";
 /** What a hook call decided, before it is put in the shape Claude Code reads. */
 export type HookResult =
   | { kind: "allow" }
-  | { kind: "deny"; reason: string }
+  /** context: what only Claude reads (additionalContext beside the deny; Claude Code never shows it). */
+  | { kind: "deny"; reason: string; context?: string }
   /** quiet: this session was already shown this problem; it goes to stderr (Claude Code's debug log) only. */
   | { kind: "failOpen"; problem: string; quiet?: true; self?: string }
   /** An allow that tells: a message for the user and context for Claude. */
@@ -28,6 +29,7 @@ export function render(result: HookResult): Rendered {
             hookEventName: "PreToolUse",
             permissionDecision: "deny",
             permissionDecisionReason: result.reason,
+            ...(result.context !== undefined && { additionalContext: result.context }),
           },
         })}\n`,
         stderr: "",

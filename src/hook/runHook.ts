@@ -191,7 +191,12 @@ const HANDLERS: Record<HookCommand, Handler> = {
       // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
       const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
       deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), ...waited }));
-      return { kind: "deny", reason: M.denyReason(payload.toolName, workspace.path, call.describe(outcome.holder, outcome.expiresAt), waitedMs, deps.selfInvocation?.()) };
+      const holder = call.describe(outcome.holder, outcome.expiresAt);
+      return {
+        kind: "deny",
+        reason: M.denyReason(payload.toolName, workspace.path, holder, waitedMs, deps.selfInvocation?.()),
+        context: M.denyContext(workspace.path, holder),
+      };
     }
     if (outcome.why !== "own") {
       const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";

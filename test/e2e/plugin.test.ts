@@ -54,7 +54,8 @@ function claude(box: Sandbox, args: string[]): { code: number; output: string } 
       env: { PATH: process.env.PATH, HOME: box.home, TMPDIR: box.tmp, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1" },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
-      timeout: 60_000,
+      // `plugin install` copies the whole repository into the plugin cache: slow on a busy machine.
+      timeout: 180_000,
     });
     return { code: 0, output };
   } catch (error) {

@@ -142,7 +142,8 @@ describe.skipIf(claudeBin === null).concurrent("precise locks under Claude Code"
     expect(summary(aRun)).toMatchObject({ exitCode: 0, denials: [], toolResults: [{ is_error: false, content: "gate-opened" }] });
     expect(summary(b)).toMatchObject({ exitCode: 0, denials: ["Write"] });
     expect(existsSync(join(ws, "from-b.txt"))).toBe(false);
-    expect(b.api.toolResults()[0]?.content).toContain(`session ${held.session_id.slice(0, 8)} (pid ${a.child.pid})`);
+    expect(b.api.toolResults()[0]?.content).toContain(`(pid ${a.child.pid}, working) holds this workspace`);
+    expect(b.api.hookContexts().join("\n")).toContain(`session ${held.session_id.slice(0, 8)} (pid ${a.child.pid})`);
     // Denied after the plain TTL had run out: only the lease kept A's lock.
     const block = guardDecisions(box.home).find((e) => e.outcome === "block" && e.session === b.result.session_id);
     expect(Date.parse(block?.time) - held.acquired_at).toBeGreaterThan(SHORT_TTL_MS);
@@ -278,7 +279,7 @@ describe.skipIf(claudeBin === null).concurrent("precise locks under Claude Code"
     const [headsUp, ...more] = sessionStartOutputs(b);
     expect(more).toEqual([]);
     expect(headsUp).toEqual({
-      systemMessage: expect.stringContaining(`claude-session-guard: another Claude Code session is working in this workspace (${ws}): ${holder}, `),
+      systemMessage: expect.stringMatching(new RegExp(`^claude-session-guard: session "[^"]+" \\(pid ${a.child.pid}, working\\) holds this workspace \\(${escape(ws)}\\); last active `)),
       hookSpecificOutput: {
         hookEventName: "SessionStart",
         additionalContext: expect.stringContaining(`Another Claude Code session currently holds the lock on this workspace (${ws}): ${holder}, `),

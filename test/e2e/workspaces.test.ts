@@ -44,7 +44,7 @@ describe.skipIf(claudeBin === null).concurrent("the workspace a call changes is 
     const b = await box.runSession({ cwd: ws2, script: [write(join(ws2, "x.txt"), "b\n")] });
     expect(denials(b)).toEqual(["Write"]);
     const reason = b.api.toolResults()[0]?.content ?? "";
-    expect(reason).toContain(`Workspace: ${ws2}`);
+    expect(b.api.hookContexts().join("\n")).toContain(`Workspace: ${ws2}`);
     expect(reason).toContain(`claude-session-guard clear --workspace ${ws2}`);
     expect(readFileSync(join(ws2, "x.txt"), "utf8")).toBe("a\n");
     gate.release();

@@ -56,7 +56,7 @@ describe("pretooluse", () => {
     expect(reason).toContain(`session aaaa1111 (pid ${process.pid})`);
     expect(reason).toMatch(/last active \d+s ago, lock expires in (5m00s|4m5\ds)/);
     expect(reason).toContain(`Workspace: ${box.workspace}`);
-    expect(reason).toContain("this Bash call was not run");
+    expect(reason.split("\n")[0]).toContain("holds this workspace, so this Bash was not run. Wait, or use a git worktree.");
     expect(reason).toContain("Do not work around the lock");
     expect(reason).toContain("git worktree");
     expect(reason).toContain(`claude-session-guard clear --workspace ${box.workspace}`);
@@ -67,7 +67,7 @@ describe("pretooluse", () => {
   it("names itself as it can be run when the bare name is not on PATH (a clone wired by absolute path)", async () => {
     expectAllow(await hook("pretooluse", payload("aaaa1111-holder", box.workspace), { CLAUDE_PID: String(process.pid) }));
     const reason = expectDeny(await hook("pretooluse", payload("bbbb2222-other", box.workspace), { PATH: "/usr/bin:/bin" }));
-    expect(reason).toContain(`clear the lock: ${TEST_NODE} ${realpathSync(BIN)} clear --workspace ${box.workspace}`);
+    expect(reason).toContain(`clear it: ${TEST_NODE} ${realpathSync(BIN)} clear --workspace ${box.workspace}`);
   });
 
   it("respects a minimal five-field record written by the original guard", async () => {
@@ -155,7 +155,7 @@ describe("pretooluse --wait", () => {
   it("denies when the wait runs out, and says it waited", async () => {
     expectAllow(await holder());
     const reason = expectDeny(await hook("pretooluse", payload("waiter", box.workspace), {}, ["--wait=1"]));
-    expect(reason.split("\n")[0]).toContain("call was not run (waited 1s)");
+    expect(reason.split("\n")[0]).toContain("(Waited 1s.)");
     expect(readLock().session_id).toBe("holder");
   });
 
@@ -447,7 +447,7 @@ describe("sessionstart", () => {
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out.hookSpecificOutput).toEqual({ hookEventName: "SessionStart", additionalContext: expect.stringContaining("session aaaa1111") });
-    expect(out.systemMessage).toContain(`working in this workspace (${box.workspace})`);
+    expect(out.systemMessage).toContain(`holds this workspace (${box.workspace})`);
     expect(out.systemMessage).toContain("will be denied");
   });
 

@@ -64,7 +64,7 @@ function expectDeny(result: CliResult): string {
   expect(result.stderr).toBe("");
   const out = JSON.parse(result.stdout);
   expect(out.hookSpecificOutput.permissionDecision).toBe("deny");
-  return out.hookSpecificOutput.permissionDecisionReason as string;
+  return `${out.hookSpecificOutput.permissionDecisionReason}\n${out.hookSpecificOutput.additionalContext}`;
 }
 
 function expectNotice(result: CliResult): string {
@@ -213,7 +213,7 @@ describeRedis("hook commands on the Redis store", () => {
       const a = host(server.url);
       const b = host(server.url);
       expectAllow(await a.hook("pretooluse", "aaaa1111-a"));
-      expect(expectNotice(await b.hook("sessionstart", "bbbb2222-b"))).toContain("another Claude Code session is working in this workspace");
+      expect(expectNotice(await b.hook("sessionstart", "bbbb2222-b"))).toContain("holds this workspace");
     });
   });
 

@@ -42,6 +42,7 @@ export function startFakeApi(options?: {
     requests: RecordedRequest[];
     /** Every tool_result block Claude Code sent back, first seen first, without duplicates. */
     toolResults(): ToolResult[];
+    hookContexts(): string[];
     /** @returns {Promise<void>} */
     close(): Promise<void>;
 }>;

@@ -204,6 +204,26 @@ export async function startFakeApi(options = {}) {
       }
       return [...seen.values()];
     },
+    /**
+     * What hooks added for Claude beside their answers (`additionalContext`), as Claude Code
+     * 2.1.331 hands it on: text blocks "<Event>:<Tool> hook additional context: …" in a message of
+     * its own after the call's result. Each once, in the order first seen.
+     * @returns {string[]}
+     */
+    hookContexts() {
+      /** @type {Set<string>} */
+      const seen = new Set();
+      for (const request of requests) {
+        const messages = Array.isArray(request.body?.messages) ? request.body.messages : [];
+        for (const m of messages) {
+          const blocks = typeof m.content === "string" ? [{ type: "text", text: m.content }] : Array.isArray(m.content) ? m.content : [];
+          for (const block of blocks) {
+            if (block?.type === "text" && typeof block.text === "string" && / hook additional context: /.test(block.text)) seen.add(block.text);
+          }
+        }
+      }
+      return [...seen];
+    },
     /** @returns {Promise<void>} */
     close() {
       return new Promise((resolve) => {

@@ -14,6 +14,7 @@ export function startTurnApi({ turns, finalText }: {
     port: number;
     requests: import("./fakeApi.mjs").RecordedRequest[];
     toolResults(): import("./fakeApi.mjs").ToolResult[];
+    hookContexts(): string[];
     close(): Promise<void>;
 }>;
 /**

@@ -23,6 +23,7 @@ export class RunningSession {
         port: number;
         requests: import("./fakeApi.mjs").RecordedRequest[];
         toolResults(): import("./fakeApi.mjs").ToolResult[];
+        hookContexts(): string[];
         close(): Promise<void>;
     };
     format: "json" | "stream-json";

@@ -67,12 +67,34 @@ export class Terminal {
     writeFileSync(path, JSON.stringify({ ...current, hasCompletedOnboarding: true, customApiKeyResponses: { approved: ["any"], rejected: [] }, projects }));
   }
 
-  close(): void {
+  /**
+   * Ends every pane, then waits (up to 15 s) for the Claude Code processes in them to exit: they
+   * write their session files while they shut down, and the sandbox can only be removed after.
+   */
+  async close(): Promise<void> {
+    const running = this.claudePids();
     try {
       this.tmux("kill-server");
     } catch {
       // Never started, or already gone.
     }
+    const deadline = Date.now() + 15_000;
+    while (running.some(alive) && Date.now() < deadline) await sleep(100);
+  }
+
+  /** The Claude Code processes of this sandbox's panes, by the session registry. */
+  private claudePids(): number[] {
+    const dir = join(this.box.home, ".claude", "sessions");
+    const pids: number[] = [];
+    for (const name of safeList(dir)) {
+      try {
+        const entry = JSON.parse(readFileSync(join(dir, name), "utf8"));
+        if (typeof entry.pid === "number" && typeof entry.tmux === "string") pids.push(entry.pid);
+      } catch {
+        // Torn or gone: that process is on its way out anyway.
+      }
+    }
+    return pids;
   }
 }
 
@@ -138,5 +160,14 @@ function safeList(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }

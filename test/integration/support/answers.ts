@@ -14,10 +14,11 @@ export function expectDeny(result: CliResult): string {
   expect(lines).toHaveLength(1);
   const out = JSON.parse(lines[0]!);
   expect(Object.keys(out)).toEqual(["hookSpecificOutput"]);
-  expect(Object.keys(out.hookSpecificOutput).sort()).toEqual(["hookEventName", "permissionDecision", "permissionDecisionReason"]);
+  expect(Object.keys(out.hookSpecificOutput).sort()).toEqual(["additionalContext", "hookEventName", "permissionDecision", "permissionDecisionReason"]);
   expect(out.hookSpecificOutput.hookEventName).toBe("PreToolUse");
   expect(out.hookSpecificOutput.permissionDecision).toBe("deny");
-  return out.hookSpecificOutput.permissionDecisionReason as string;
+  // What Claude reads: the reason (also shown to the person), then the context (Claude only).
+  return `${out.hookSpecificOutput.permissionDecisionReason}\n${out.hookSpecificOutput.additionalContext}`;
 }
 
 export function expectFailOpen(result: CliResult): string {

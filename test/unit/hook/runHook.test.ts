@@ -127,7 +127,7 @@ describe("runHook", () => {
       const result = await call("pretooluse", payload("beta"), { clock: time.clock }, waiting("2"));
       expect(result.kind).toBe("deny");
       expect(time.sleeps.reduce((a, b) => a + b, 0)).toBe(2_000);
-      expect(result.kind === "deny" && result.reason.split("\n")[0]).toContain("was not run (waited 2s)");
+      expect(result.kind === "deny" && result.reason.split("\n")[0]).toContain("(Waited 2s.)");
       expect(logged.at(-1)).toMatchObject({ outcome: "block", waited_ms: 2_000 });
     });
 
@@ -234,7 +234,7 @@ describe("runHook across workspaces and background work", () => {
     await call("stop", raw({ session_id: "a", hook_event_name: "Stop", background_tasks: [{ id: "b1", type: "shell", status: "running", description: "dev server", command: "npm run dev" }] }));
     expect(lockOf(workspace)?.session_id).toBe("a");
     const denied = await call("pretooluse", payload("b"));
-    expect(denied.kind === "deny" && denied.reason).toMatch(/Kept for its background shell "dev server" \(npm run dev\), running for 0s, keeps the lock at most 15m00s more/);
+    expect(denied.kind === "deny" && denied.context).toMatch(/Kept for its background shell "dev server" \(npm run dev\), running for 0s, keeps the lock at most 15m00s more/);
     await call("stop", raw({ session_id: "a", hook_event_name: "Stop", background_tasks: [] }));
     expect(lockOf(workspace)).toBeNull();
   });
