@@ -74,7 +74,9 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
     const box = sandbox(onTestFinished, servers);
     const ws = box.gitRepo("ws");
     const shared = join(ws, "shared.txt");
-    const aApi = await startScriptApi({ scripts: { a: [bash(slowWrite(12, shared, "a"), { background: true, timeout: 60_000, description: "slow writer" })] } });
+    // The command runs until the test lets it go: "while A's work runs" is a fact, not a race with B's start.
+    const gate = box.gate();
+    const aApi = await startScriptApi({ scripts: { a: [bash(`${gate.command}; echo a > '${shared}'`, { background: true, timeout: 90_000, description: "slow writer" })] } });
     servers.push(aApi);
     // In -p mode Claude Code waits for the background command, is re-invoked when it ends, and stops.
     const a = await box.startSession({ cwd: ws, prompt: scriptPrompt("a"), env: { ANTHROPIC_BASE_URL: aApi.url } });
@@ -90,6 +92,7 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
     expect(reason).toMatch(/\) holds this workspace, so this Write was not run\./);
     expect(b.apiOf.hookContexts().join("\n")).toMatch(/Kept for its background shell "slow writer"/);
 
+    gate.release();
     expect((await a.done).exitCode).toBe(0);
     expect(readFileSync(shared, "utf8")).toBe("a\n");
     expect(lockOf(box, ws)).toBeNull();
@@ -104,12 +107,13 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
     const box = sandbox(onTestFinished, servers);
     const ws = box.gitRepo("ws");
     const shared = join(ws, "shared.txt");
+    const gate = box.gate();
     const aApi = await startScriptApi({
       scripts: {
         // The main turn writes, launches an agent in the background, and ends.
         main: [write(shared, "a0\n"), agent("sub")],
-        // The agent works a while, then writes the same file.
-        sub: [bash("python3 -c 'import time; time.sleep(10)'; echo slept"), write(shared, "a\n")],
+        // The agent works until the test lets it go, then writes the same file.
+        sub: [bash(gate.command, { timeout: 90_000 }), write(shared, "a\n")],
       },
     });
     servers.push(aApi);
@@ -124,6 +128,7 @@ describe.skipIf(claudeBin === null).concurrent("the lock lives as long as the se
     const [first] = await b.waitForTurns(1, 90_000);
     expect(denied(first), "B while A's agent runs").toEqual(["Write"]);
 
+    gate.release();
     expect((await a.done).exitCode).toBe(0);
     expect(readFileSync(shared, "utf8")).toBe("a\n");
     expect(lockOf(box, ws)).toBeNull();

@@ -73,7 +73,7 @@ describe.skipIf(claudeBin === null).concurrent("claude-session-guard under Claud
       expect(content).toContain(`claude-session-guard clear --workspace ${ws}`);
     }
     // The rest reaches Claude only, beside the denial: the session id, the workspace, what to tell the user.
-    const contexts = b.api.hookContexts();
+    const contexts = b.api.hookContexts().filter((c) => c.startsWith("PreToolUse:"));
     expect(contexts).toHaveLength(2);
     for (const context of contexts) {
       expect(context).toMatch(/^PreToolUse:(Write|Bash) hook additional context: Workspace: /);
