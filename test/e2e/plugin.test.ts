@@ -3,7 +3,7 @@
 // by `claude plugin validate`, loaded with `--plugin-dir` and, separately, installed from its
 // marketplace; in each case the two-session test must hold with no guard hooks in settings.
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, inject, it, type TestContext } from "vitest";
 import { bash, write } from "./support/fakeApi.mjs";
@@ -94,7 +94,7 @@ async function twoSessions(box: Sandbox, noHooks: string, expect: TestContext["e
 describe.skipIf(claudeBin === null).concurrent("the session-guard plugin under Claude Code", () => {
   it("a clone holds everything the hooks run, and `claude plugin validate` accepts it", ({ expect, onTestFinished }) => {
     const { box, plugin, files } = pluginSandbox(onTestFinished, "plugin-dir");
-    for (const path of [".claude-plugin/plugin.json", ".claude-plugin/marketplace.json", "hooks/hooks.json", "bin/claude-session-guard.js", "dist/cli.cjs"]) {
+    for (const path of [".claude-plugin/plugin.json", ".claude-plugin/marketplace.json", "hooks/hooks.json", "bin/claude-session-guard.js", "bin/claude-session-guard", "dist/cli.cjs"]) {
       expect(files, `${path} must be in git (docs/decisions/0002)`).toContain(path);
     }
     expect(existsSync(join(plugin, "node_modules"))).toBe(false);
@@ -108,6 +108,20 @@ describe.skipIf(claudeBin === null).concurrent("the session-guard plugin under C
   it("loaded with --plugin-dir, denies another session's Write and Bash while a session works", async ({ expect, onTestFinished }) => {
     const { box, noHooks } = pluginSandbox(onTestFinished, "plugin-dir");
     await twoSessions(box, noHooks, expect);
+  });
+
+  it("loaded with --plugin-dir, lets Claude's Bash run `claude-session-guard` from the plugin's bin/ alone", async ({ expect, onTestFinished }) => {
+    const { box, noHooks } = pluginSandbox(onTestFinished, "plugin-dir");
+    // Only the plugin may provide the command: drop the sandbox's global-install stand-in.
+    rmSync(join(box.pathDir, "claude-session-guard"));
+    const ws = box.gitRepo("ws");
+    const run = await box.runSession({ cwd: ws, settingsPath: noHooks, script: [bash("claude-session-guard --version && claude-session-guard status")] });
+    const version = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).version;
+    expect(run.exitCode).toBe(0);
+    // The call itself took the lock, so status shows this very session holding the workspace.
+    const [result] = run.api.toolResults();
+    expect(result?.is_error).toBe(false);
+    expect(result?.content).toMatch(new RegExp(`^${version.replaceAll(".", "\\.")}\nWORKSPACE .*\n${ws} .* held `));
   });
 
   it("installed with `plugin marketplace add` + `plugin install`, guards the same way, and doctor sees it", async ({ expect, onTestFinished }) => {

@@ -2,10 +2,10 @@
 // through the built binary.
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectAllow, expectDeny, expectFailOpen } from "./support/answers.js";
-import { BIN, type CliResult, md5_12, payload, runCli, type Sandbox, sandbox, TEST_NODE } from "./support/cli.js";
+import { BIN, type CliResult, md5_12, payload, runCli, type Sandbox, sandbox } from "./support/cli.js";
 
 let box: Sandbox;
 beforeEach(() => {
@@ -64,10 +64,10 @@ describe("pretooluse", () => {
     expect(logEntries().at(-1)).toMatchObject({ outcome: "block", session: "bbbb2222-other", holder: { session_id: "aaaa1111-holder", pid: process.pid } });
   });
 
-  it("names itself as it can be run when the bare name is not on PATH (a clone wired by absolute path)", async () => {
+  it("names itself as it can be run when the bare name is not on PATH (a clone wired by absolute path): the executable beside it", async () => {
     expectAllow(await hook("pretooluse", payload("aaaa1111-holder", box.workspace), { CLAUDE_PID: String(process.pid) }));
     const reason = expectDeny(await hook("pretooluse", payload("bbbb2222-other", box.workspace), { PATH: "/usr/bin:/bin" }));
-    expect(reason).toContain(`clear it: ${TEST_NODE} ${realpathSync(BIN)} clear --workspace ${box.workspace}`);
+    expect(reason).toContain(`clear it: ${join(dirname(realpathSync(BIN)), "claude-session-guard")} clear --workspace ${box.workspace}`);
   });
 
   it("respects a minimal five-field record written by the original guard", async () => {

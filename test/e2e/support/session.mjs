@@ -2,8 +2,7 @@
 // HOME, TMPDIR, git workspaces and one API server per session. Hooks come from
 // settings.example.json, copied byte for byte, so the file users copy is the file under test;
 // only PATH is ours: it starts with a directory holding a `claude-session-guard` symlink to the
-// built bin/claude-session-guard.js, which is what a global npm install puts on PATH (bin/ itself
-// holds only the .js name, which the bare command in the settings would not find).
+// built bin/claude-session-guard.js, which is what a global npm install puts on PATH.
 import { spawn, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
