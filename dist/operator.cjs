@@ -4389,7 +4389,7 @@ var help = {
   doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
   doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
   doctorJson: "print {checks: [{id, status, message, hint}], ok}",
-  log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
+  log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens, disabled calls",
   logLines: "how many (default 20)",
   logJson: "print the entries as a JSON array",
   wholeNumber: "must be a whole number of at least 1",
@@ -6917,15 +6917,21 @@ async function logCommand(options, deps) {
 ` };
   if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path11.join)(deps.logDir, LOG_FILE))}
 ` };
-  return { exitCode: 0, stdout: `${entries.map(logLine).join("\n")}
+  const toolWidth = Math.max(...entries.map((e) => printable(toolOf(e)).length));
+  return { exitCode: 0, stdout: `${entries.map((e) => logLine(e, toolWidth)).join("\n")}
 ` };
 }
-function logLine(entry) {
+function toolOf(entry) {
+  return typeof entry.tool === "string" ? entry.tool : "-";
+}
+function logLine(entry, toolWidth = 0) {
+  const place = typeof entry.workspace === "string" ? entry.workspace : typeof entry.cwd === "string" ? entry.cwd : "-";
   const parts = [
     typeof entry.time === "string" ? entry.time : "?",
     String(entry.outcome ?? "?").padEnd(9),
     typeof entry.session === "string" ? `session ${shortId(entry.session)}` : "session -       ",
-    typeof entry.workspace === "string" ? entry.workspace : "-"
+    printable(toolOf(entry)).padEnd(toolWidth),
+    place
   ];
   const holder = entry.holder;
   if (holder && typeof holder.session_id === "string") {

@@ -353,7 +353,7 @@ export const help = {
   doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
   doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
   doctorJson: "print {checks: [{id, status, message, hint}], ok}",
-  log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens",
+  log: "the most recent decisions: blocks, takeovers, releases, clears, fail-opens, disabled calls",
   logLines: "how many (default 20)",
   logJson: "print the entries as a JSON array",
   wholeNumber: "must be a whole number of at least 1",

@@ -20,16 +20,27 @@ export async function logCommand(options: LogOptions, deps: Pick<CommandDeps, "l
   const entries = readDecisions(deps.logDir, deps.fs).slice(-n);
   if (options.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n` };
   if (entries.length === 0) return { exitCode: 0, stdout: `${M.noDecisions(join(deps.logDir, LOG_FILE))}\n` };
-  return { exitCode: 0, stdout: `${entries.map(logLine).join("\n")}\n` };
+  const toolWidth = Math.max(...entries.map((e) => printable(toolOf(e)).length));
+  return { exitCode: 0, stdout: `${entries.map((e) => logLine(e, toolWidth)).join("\n")}\n` };
 }
 
-/** One decision on one line: when, what, who asked, where, and who held the lock since when. */
-export function logLine(entry: LogEntry): string {
+/** The tool a call was about; "-" for events that have none (Stop, SessionEnd, clear). */
+function toolOf(entry: LogEntry): string {
+  return typeof entry.tool === "string" ? entry.tool : "-";
+}
+
+/**
+ * One decision on one line: when, what, who asked, with which tool, where, and who held the lock
+ * since when. A disabled call resolves no workspace; it shows the directory it ran in.
+ */
+export function logLine(entry: LogEntry, toolWidth = 0): string {
+  const place = typeof entry.workspace === "string" ? entry.workspace : typeof entry.cwd === "string" ? entry.cwd : "-";
   const parts = [
     typeof entry.time === "string" ? entry.time : "?",
     String(entry.outcome ?? "?").padEnd(9),
     typeof entry.session === "string" ? `session ${shortId(entry.session)}` : "session -       ",
-    typeof entry.workspace === "string" ? entry.workspace : "-",
+    printable(toolOf(entry)).padEnd(toolWidth),
+    place,
   ];
   const holder = entry.holder;
   if (holder && typeof holder.session_id === "string") {

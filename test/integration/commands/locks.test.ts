@@ -106,7 +106,13 @@ describe("log", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^\\S+Z  block +session bbbbbbbb  ${p.dir}  holder aaaaaaaa \\(pid \\d+\\) active since \\S+Z$`));
-    expect(lines[1]).toMatch(/ release +session aaaaaaaa /);
+    expect(lines[0]).toMatch(new RegExp(`^\\S+Z  block +session bbbbbbbb  Write  ${p.dir}  holder aaaaaaaa \\(pid \\d+\\) active since \\S+Z$`));
+    expect(lines[1]).toMatch(new RegExp(`^\\S+Z  release +session aaaaaaaa  -      ${p.dir}  holder aaaaaaaa `));
+  });
+
+  it("shows a call the disable switch let through, with its tool and the directory it ran in", async () => {
+    await p.run(["pretooluse"], { input: payload(A, p.dir, { tool: "Bash" }), env: { CLAUDE_SESSION_GUARD_DISABLE: "yes" } });
+    const result = await p.run(["log"]);
+    expect(result.stdout).toMatch(new RegExp(`^\\S+Z  disabled +session aaaaaaaa  Bash  ${p.dir}\n$`));
   });
 });

@@ -22,6 +22,7 @@ const block = (i: number) => ({
   outcome: "block",
   session: "bbbbbbbb-2222",
   workspace: "/w",
+  tool: "Write",
   holder: { session_id: "aaaaaaaa-1111", pid: 42, acquired_at: Date.UTC(2026, 10, 24, 12, 59, 0), ttl_ms: 300000 },
 });
 
@@ -31,7 +32,7 @@ describe("logCommand", () => {
     const lines = (await logCommand({}, deps)).stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(20);
     expect(lines[0]).toBe(
-      "2026-11-24T13:00:05.000Z  block      session bbbbbbbb  /w  holder aaaaaaaa (pid 42) active since 2026-11-24T12:59:00.000Z",
+      "2026-11-24T13:00:05.000Z  block      session bbbbbbbb  Write  /w  holder aaaaaaaa (pid 42) active since 2026-11-24T12:59:00.000Z",
     );
   });
 
@@ -39,6 +40,22 @@ describe("logCommand", () => {
     writeLog([block(1), { time: "2026-11-24T13:01:00.000Z", event: "stop", outcome: "fail-open", session: null, workspace: null, error: "disk full" }]);
     expect(JSON.parse((await logCommand({ lines: 1, json: true }, deps)).stdout)).toEqual([expect.objectContaining({ outcome: "fail-open", error: "disk full" })]);
     expect((await logCommand({ lines: 1 }, deps)).stdout).toContain("(disk full)");
+  });
+
+  it("names each call's tool in a column of its own, and where a disabled call ran", async () => {
+    writeLog([
+      block(1),
+      { time: "2026-11-24T13:01:00.000Z", event: "stop", outcome: "release", session: "aaaaaaaa-1111", workspace: "/w" },
+      { time: "2026-11-24T13:02:00.000Z", event: "pretooluse", outcome: "disabled", session: "cccccccc-3333", workspace: null, tool: "NotebookEdit", cwd: "/elsewhere" },
+    ]);
+    expect((await logCommand({}, deps)).stdout).toBe(
+      [
+        "2026-11-24T13:00:01.000Z  block      session bbbbbbbb  Write         /w  holder aaaaaaaa (pid 42) active since 2026-11-24T12:59:00.000Z",
+        "2026-11-24T13:01:00.000Z  release    session aaaaaaaa  -             /w",
+        "2026-11-24T13:02:00.000Z  disabled   session cccccccc  NotebookEdit  /elsewhere",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("says where it looked when nothing is logged yet", async () => {
