@@ -4362,6 +4362,9 @@ var settings = {
 };
 var help = {
   program: "Keep two Claude Code sessions from changing the same workspace at once.",
+  version: "print the version",
+  commandsHeading: "Commands:",
+  hookCommandsHeading: "Hook commands (Claude Code runs these):",
   hookSuffix: "reads one Claude Code hook payload on stdin",
   hooks: {
     pretooluse: "hook: take the workspace lock for this session, or deny the tool call",
@@ -7266,13 +7269,14 @@ function collect(value, previous) {
 }
 var storeOption = () => new Option("--store <url>", help.store);
 function buildProgram(run, deps) {
-  const program2 = new Command(NAME2).description(help.program).version(package_default.version).exitOverride().configureOutput({
+  const program2 = new Command(NAME2).description(help.program).version(package_default.version, "-v, --version", help.version).exitOverride().configureOutput({
     writeOut: (text) => write(1, text),
     writeErr: (text) => warn(text),
     // Usage errors are printed once, as one line with a hint, by runProgram.
     outputError: () => {
     }
   }).showSuggestionAfterError();
+  program2.commandsGroup(help.commandsHeading);
   program2.command("status").description(help.status).option("--all", help.statusAll).option("--json", help.statusJson).addOption(storeOption()).action((opts) => run(() => statusCommand(opts, deps())));
   program2.command("clear").description(help.clear).addOption(new Option("--workspace <path>", help.clearWorkspace).conflicts(["stale", "all"])).addOption(new Option("--stale", help.clearStale).conflicts(["all"])).option("--all", help.clearAll).addOption(storeOption()).action((opts) => run(() => clearCommand2(opts, deps())));
   const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES).default("project");
@@ -7280,6 +7284,8 @@ function buildProgram(run, deps) {
   program2.command("uninstall").description(help.uninstall).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => uninstallCommand(opts, deps())));
   program2.command("doctor").description(help.doctor).option("--settings <file>", help.doctorSettings, collect, []).option("--json", help.doctorJson).addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
   program2.command("log").description(help.log).option("-n, --lines <n>", help.logLines, count).option("--json", help.logJson).action((opts) => run(() => logCommand(opts, deps())));
+  program2.helpCommand(true);
+  program2.commandsGroup(help.hookCommandsHeading);
   for (const name of HOOK_COMMANDS) {
     const command = program2.command(name).description(`${help.hooks[name]}; ${help.hookSuffix}`);
     for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, help.hookFlags[flag.key]);

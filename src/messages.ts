@@ -326,6 +326,9 @@ export const settings = {
 /** `--help` texts: one table of commands and flags feeds both entry points. */
 export const help = {
   program: "Keep two Claude Code sessions from changing the same workspace at once.",
+  version: "print the version",
+  commandsHeading: "Commands:",
+  hookCommandsHeading: "Hook commands (Claude Code runs these):",
   hookSuffix: "reads one Claude Code hook payload on stdin",
   hooks: {
     pretooluse: "hook: take the workspace lock for this session, or deny the tool call",

@@ -67,7 +67,7 @@ const storeOption = () => new Option("--store <url>", help.store);
 export function buildProgram(run: (work: () => Promise<CommandResult>) => void, deps: () => CommandDeps): Command {
   const program = new Command(NAME)
     .description(help.program)
-    .version(pkg.version)
+    .version(pkg.version, "-v, --version", help.version)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => world.write(1, text),
@@ -76,6 +76,9 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
       outputError: () => {},
     })
     .showSuggestionAfterError();
+
+  // The commands people type come first; the hook commands, which Claude Code runs, under their own heading.
+  program.commandsGroup(help.commandsHeading);
 
   program
     .command("status")
@@ -125,7 +128,10 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
     .option("--json", help.logJson)
     .action((opts: { lines?: number; json?: boolean }) => run(() => logCommand(opts, deps())));
 
+  program.helpCommand(true);
+
   // The hook commands run in the hook bundle (cli.ts); they are here for --help, from the same table.
+  program.commandsGroup(help.hookCommandsHeading);
   for (const name of HOOK_COMMANDS) {
     const command = program.command(name).description(`${help.hooks[name]}; ${help.hookSuffix}`);
     for (const flag of HOOK_FLAGS) command.option(`--${flag.name} <${flag.value}>`, help.hookFlags[flag.key]);

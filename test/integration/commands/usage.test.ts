@@ -14,8 +14,18 @@ afterAll(() => p.cleanup());
 const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../../../package.json"), "utf8"));
 
 describe("usage", () => {
-  it("prints the version", async () => {
-    expect(await p.run(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  it.each(["--version", "-v"])("prints the version for %s", async (flag) => {
+    expect(await p.run([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it("lists the commands people run before the hook commands, which sit under a heading of their own", async () => {
+    const { code, stdout } = await p.run(["--help"]);
+    expect(code).toBe(0);
+    const names = [...stdout.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
+    expect(names).toEqual(["status", "clear", "install", "uninstall", "doctor", "log", "help", "pretooluse", "posttooluse", "stop", "sessionstart"]);
+    const heading = stdout.indexOf("\nHook commands (Claude Code runs these):\n");
+    expect(heading).toBeGreaterThan(stdout.indexOf("\n  help "));
+    expect(heading).toBeLessThan(stdout.indexOf("\n  pretooluse "));
   });
 
   it.each(["status", "clear", "install", "uninstall", "doctor", "log", "pretooluse", "posttooluse", "stop", "sessionstart"])(
