@@ -4337,8 +4337,10 @@ var settings = {
   invalidJson: (path2, line, column, problem) => `${path2} is not valid JSON: line ${line}, column ${column}: ${problem}`,
   notObject: (path2) => `${path2} does not hold a JSON object`,
   readOnly: (path2, detail) => `${path2} is read-only (${detail})`,
+  directoryReadOnly: (dir, detail) => `the directory ${dir} is read-only (${detail}), and the settings file in it is replaced by writing a new file there`,
+  readOnlyFileSystem: (dir) => `${dir} is on a read-only file system`,
+  mode: (mode) => `mode ${mode.toString(8).padStart(3, "0")}`,
   cannotCreateDir: (dir, detail) => `cannot create ${dir}: ${detail}`,
-  cannotBeWritten: (path2, detail) => `${path2} cannot be written: ${detail}`,
   cannotWrite: (path2, detail) => `cannot write ${path2}: ${detail}`,
   hooksNotObject: `"hooks" is not an object`,
   eventNotArray: (event) => `"hooks.${event}" is not an array`,
@@ -4442,10 +4444,13 @@ var operator = {
   movedToOwnGroup: (event, command) => `  ~ ${event}: ${command} (moved to its own matcher group)`,
   timeoutSet: (event, command) => `  ~ ${event}: ${command} (timeout set)`,
   removed: (event, command, why) => `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
+  removedEmptyFile: (path2) => `Removed ${path2}: nothing else was in it.`,
+  wouldRemoveEmptyFile: (path2) => `Would remove ${path2}: nothing else is in it.`,
+  removedEmptyDirectory: (dir) => `Removed the empty directory ${dir}.`,
   dryRunNothingWritten: "Dry run: nothing was written.",
   runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
   settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
-  settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) or add the hooks by hand (see settings.example.json).`
+  settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) and run the command again, or add the hooks by hand (see settings.example.json).`
 };
 var doctor = {
   line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
@@ -6192,27 +6197,64 @@ function renderSettings(value, layout) {
 }
 function writeSettingsFile(file, text, fs2, writeFileAtomic2) {
   const { path: path2 } = file;
-  if (file.exists) {
-    try {
-      fs2.accessSync(path2, import_node_fs2.constants.W_OK);
-    } catch (error) {
-      throw new SettingsError(settings.readOnly(path2, errnoOf(error) ?? messageOf(error)), "EREADONLY", path2, { cause: error });
-    }
-  }
+  if (file.exists) refuseReadOnly(path2, fs2);
+  const dir = (0, import_node_path7.dirname)(path2);
   try {
-    fs2.mkdirSync((0, import_node_path7.dirname)(path2), { recursive: true });
+    fs2.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new SettingsError(settings.cannotCreateDir((0, import_node_path7.dirname)(path2), messageOf(error)), "EWRITE", path2, { cause: error });
+    throw new SettingsError(settings.cannotCreateDir(dir, messageOf(error)), "EWRITE", path2, { cause: error });
   }
+  refuseReadOnlyDirectory(dir, fs2);
   try {
     writeFileAtomic2(path2, text);
   } catch (error) {
-    const code = errnoOf(error);
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new SettingsError(settings.cannotBeWritten(path2, messageOf(error)), "EREADONLY", path2, { cause: error });
-    }
-    throw new SettingsError(settings.cannotWrite(path2, messageOf(error)), "EWRITE", path2, { cause: error });
+    throw writeProblem(error, path2);
   }
+}
+function removeSettingsFile(file, fs2, removeDirectory) {
+  const { path: path2 } = file;
+  refuseReadOnly(path2, fs2);
+  const dir = (0, import_node_path7.dirname)(path2);
+  refuseReadOnlyDirectory(dir, fs2);
+  try {
+    fs2.unlinkSync(path2);
+  } catch (error) {
+    throw writeProblem(error, path2);
+  }
+  if (!removeDirectory) return { file: true, directory: false };
+  try {
+    fs2.rmdirSync(dir);
+    return { file: true, directory: true };
+  } catch {
+    return { file: true, directory: false };
+  }
+}
+function refuseReadOnly(path2, fs2) {
+  const mode = modeOf(path2, fs2);
+  if (mode !== null && (mode & 128) === 0) throw new SettingsError(settings.readOnly(path2, settings.mode(mode)), "EREADONLY", path2);
+  try {
+    fs2.accessSync(path2, import_node_fs2.constants.W_OK);
+  } catch (error) {
+    throw new SettingsError(settings.readOnly(path2, errnoOf(error) ?? messageOf(error)), "EREADONLY", path2, { cause: error });
+  }
+}
+function refuseReadOnlyDirectory(dir, fs2) {
+  const mode = modeOf(dir, fs2);
+  if (mode !== null && (mode & 128) === 0) throw new SettingsError(settings.directoryReadOnly(dir, settings.mode(mode)), "EREADONLY", dir);
+}
+function modeOf(path2, fs2) {
+  try {
+    return fs2.statSync(path2).mode & 4095;
+  } catch {
+    return null;
+  }
+}
+function writeProblem(error, path2) {
+  const code = errnoOf(error);
+  const dir = (0, import_node_path7.dirname)(path2);
+  if (code === "EACCES" || code === "EPERM") return new SettingsError(settings.directoryReadOnly(dir, code), "EREADONLY", dir, { cause: error });
+  if (code === "EROFS") return new SettingsError(settings.readOnlyFileSystem(dir), "EWRITE", path2, { cause: error });
+  return new SettingsError(settings.cannotWrite(path2, code ?? messageOf(error)), "EWRITE", path2, { cause: error });
 }
 
 // src/settings/matcher.ts
@@ -6801,7 +6843,25 @@ async function uninstallCommand(options, deps) {
   const path2 = settingsPathFor(scope, deps);
   const file = read(path2, deps);
   const { settings: settings2, changes } = edit(() => uninstallGuardHooks(file.value), path2);
+  if (changes.length > 0 && Object.keys(settings2).length === 0) return remove2(file, scope, changes, options.dryRun === true, deps);
   return apply(file, settings2, changes, options.dryRun === true, deps, "uninstall", []);
+}
+function remove2(file, scope, changes, dryRun, deps) {
+  const lines = [dryRun ? operator.wouldChange(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
+  if (dryRun) {
+    lines.push(operator.wouldRemoveEmptyFile(file.path), operator.dryRunNothingWritten);
+    return { exitCode: 0, stdout: `${lines.join("\n")}
+` };
+  }
+  let removed;
+  try {
+    removed = removeSettingsFile(file, deps.fs, scope !== "user");
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+  lines.push(operator.removedEmptyFile(file.path), ...removed.directory ? [operator.removedEmptyDirectory((0, import_node_path9.dirname)(file.path))] : [], operator.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}
+` };
 }
 function read(path2, deps) {
   try {

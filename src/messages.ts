@@ -299,8 +299,11 @@ export const settings = {
   invalidJson: (path: string, line: number, column: number, problem: string) => `${path} is not valid JSON: line ${line}, column ${column}: ${problem}`,
   notObject: (path: string) => `${path} does not hold a JSON object`,
   readOnly: (path: string, detail: string) => `${path} is read-only (${detail})`,
+  directoryReadOnly: (dir: string, detail: string) =>
+    `the directory ${dir} is read-only (${detail}), and the settings file in it is replaced by writing a new file there`,
+  readOnlyFileSystem: (dir: string) => `${dir} is on a read-only file system`,
+  mode: (mode: number) => `mode ${mode.toString(8).padStart(3, "0")}`,
   cannotCreateDir: (dir: string, detail: string) => `cannot create ${dir}: ${detail}`,
-  cannotBeWritten: (path: string, detail: string) => `${path} cannot be written: ${detail}`,
   cannotWrite: (path: string, detail: string) => `cannot write ${path}: ${detail}`,
   hooksNotObject: `"hooks" is not an object`,
   eventNotArray: (event: string) => `"hooks.${event}" is not an array`,
@@ -423,11 +426,14 @@ export const operator = {
   timeoutSet: (event: string, command: string) => `  ~ ${event}: ${command} (timeout set)`,
   removed: (event: string, command: string, why: "duplicate" | "wrong-event" | null) =>
     `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
+  removedEmptyFile: (path: string) => `Removed ${path}: nothing else was in it.`,
+  wouldRemoveEmptyFile: (path: string) => `Would remove ${path}: nothing else is in it.`,
+  removedEmptyDirectory: (dir: string) => `Removed the empty directory ${dir}.`,
   dryRunNothingWritten: "Dry run: nothing was written.",
   runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
   settingsInvalidJson: (message: string) => `${message}. Left untouched: fix it by hand and run the command again.`,
   settingsReadOnly: (path: string, message: string) =>
-    `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) or add the hooks by hand (see settings.example.json).`,
+    `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) and run the command again, or add the hooks by hand (see settings.example.json).`,
 };
 
 export const doctor = {

@@ -40,6 +40,7 @@ export type CommandFs = Pick<
   | "mkdtempSync"
   | "unlinkSync"
   | "rmSync"
+  | "rmdirSync"
   | "realpathSync"
 >;
 

@@ -1,17 +1,18 @@
 // `install` / `uninstall`: wire the guard into one Claude Code settings file, or unwire it.
 // Idempotent and reversible: everything that is not ours stays as it was (keys, other hooks,
-// indentation), a second install writes nothing, and uninstall removes exactly our entries.
+// indentation), a second install writes nothing, and uninstall removes exactly our entries (and
+// the file, and a project's `.claude/`, when that leaves them empty).
 // The command written must keep working after npx's cache is gone: the bare name when a shell
 // finds it on PATH, else the absolute path of this installation, never `npx`.
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { SettingsError, UserError, WorkspaceError } from "../errors.js";
 import { claudeConfigDir } from "../host/paths.js";
 import { resolveWorkspace } from "../host/workspace.js";
 import { operator as M, shellQuote } from "../messages.js";
 import { findOnPath } from "../settings/executable.js";
 import { type HookChange, installGuardHooks, type Json, uninstallGuardHooks } from "../settings/guardHooks.js";
-import { readSettingsFile, renderSettings, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
+import { readSettingsFile, removeSettingsFile, renderSettings, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 
 export const SCOPES = ["project", "local", "user"] as const;
@@ -107,7 +108,25 @@ export async function uninstallCommand(options: InstallOptions, deps: InstallDep
   const path = settingsPathFor(scope, deps);
   const file = read(path, deps);
   const { settings, changes } = edit(() => uninstallGuardHooks(file.value), path);
+  // A file that held only our hooks goes, and with it a project's `.claude/` if nothing else is there.
+  if (changes.length > 0 && Object.keys(settings).length === 0) return remove(file, scope, changes, options.dryRun === true, deps);
   return apply(file, settings, changes, options.dryRun === true, deps, "uninstall", []);
+}
+
+function remove(file: SettingsText, scope: Scope, changes: HookChange[], dryRun: boolean, deps: InstallDeps): CommandResult {
+  const lines = [dryRun ? M.wouldChange(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
+  if (dryRun) {
+    lines.push(M.wouldRemoveEmptyFile(file.path), M.dryRunNothingWritten);
+    return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
+  }
+  let removed;
+  try {
+    removed = removeSettingsFile(file, deps.fs, scope !== "user");
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+  lines.push(M.removedEmptyFile(file.path), ...(removed.directory ? [M.removedEmptyDirectory(dirname(file.path))] : []), M.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
 }
 
 function read(path: string, deps: InstallDeps): SettingsText {

@@ -1,7 +1,6 @@
 // install / uninstall through the built binary, bad paths included.
 
-import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BIN, type Project, project } from "./project.js";
@@ -76,7 +75,8 @@ describe("install", () => {
     expect((await p.run(["install", "--scope", "user"])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(p.config, "settings.json"), "utf8"))).toEqual(example);
     expect((await p.run(["uninstall", "--scope=user"])).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(p.config, "settings.json"), "utf8"))).toEqual({});
+    expect(existsSync(join(p.config, "settings.json"))).toBe(false);
+    expect(existsSync(p.config)).toBe(true);
   });
 
   it("leaves a settings file that is not JSON untouched: exit 1, naming the line and column", async () => {
@@ -109,39 +109,39 @@ describe("install", () => {
     expect(result.stderr).toMatch(/^claude-session-guard: cannot create .*\/project\/\.claude: .*\n$/);
   });
 
-  // Root ignores file permissions, so as root the check runs as the unprivileged `nobody` user
-  // (uid 65534) on files chowned to it: the file is read-only for its owner while its directory
-  // stays writable, which is exactly where an atomic rename would otherwise replace it.
-  it("refuses a read-only settings file: exit 1, file untouched", async () => {
+  // Root passes every access() check, and a rename replaces even a read-only file: the mode bits
+  // are what says the owner made it read-only, for root as for anyone.
+  it("refuses a settings file with mode 444, whoever runs it (root included): exit 1, file untouched", async () => {
     const path = p.writeSettings(unrelated);
-    const asRoot = process.getuid?.() === 0;
     chmodSync(path, 0o444);
-    let run = () => p.run(["install"]);
-    if (asRoot) {
-      for (const dir of [p.root, p.dir, join(p.dir, ".claude")]) chmodSync(dir, 0o755);
-      chownSync(join(p.dir, ".claude"), 65534, 65534);
-      chownSync(path, 65534, 65534);
-      run = () => runAs(65534, ["install"], p);
-    }
     const before = p.readSettings();
-    const result = await run();
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      `claude-session-guard: ${path} is read-only (EACCES). Left untouched: make it writable (chmod u+w ${path}) or add the hooks by hand (see settings.example.json).\n`,
-    );
+    const result = await p.run(["install"]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `claude-session-guard: ${path} is read-only (mode 444). Left untouched: make it writable (chmod u+w ${path}) and run the command again, or add the hooks by hand (see settings.example.json).\n`,
+    });
     expect(p.readSettings()).toBe(before);
   });
-});
 
-function runAs(uid: number, args: string[], proj: Project): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  try {
-    const stdout = execFileSync(process.execPath, [BIN, ...args], { cwd: proj.dir, env: proj.env, uid, gid: uid, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    return Promise.resolve({ code: 0, stdout, stderr: "" });
-  } catch (error) {
-    const e = error as { status: number | null; stdout: string; stderr: string };
-    return Promise.resolve({ code: e.status, stdout: e.stdout, stderr: e.stderr });
-  }
-}
+  it("refuses a read-only .claude directory, naming the directory and no temp file", async () => {
+    const path = p.writeSettings(unrelated);
+    const dir = join(p.dir, ".claude");
+    chmodSync(dir, 0o555);
+    try {
+      const result = await p.run(["install"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `claude-session-guard: the directory ${dir} is read-only (mode 555), and the settings file in it is replaced by writing a new file there. ` +
+          `Left untouched: make it writable (chmod u+w ${dir}) and run the command again, or add the hooks by hand (see settings.example.json).\n`,
+      );
+      expect(readdirSync(dir)).toEqual(["settings.json"]);
+      expect(JSON.parse(readFileSync(path, "utf8"))).toEqual(unrelated);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+});
 
 describe("uninstall", () => {
   it("removes old absolute-path and plugin-root variants, and only those", async () => {
@@ -159,5 +159,16 @@ describe("uninstall", () => {
     p.writeSettings({ model: "opus", ...example });
     expect((await p.run(["uninstall"])).code).toBe(0);
     expect(JSON.parse(p.readSettings())).toEqual({ model: "opus" });
+  });
+
+  it("removes the settings file and the .claude directory install created, once nothing else is in them", async () => {
+    expect((await p.run(["install", "--scope", "project"])).code).toBe(0);
+    expect((await p.run(["install", "--scope", "local"])).code).toBe(0);
+    const project = await p.run(["uninstall", "--scope", "project"]);
+    expect(project.stdout).toContain(`Removed ${p.settingsPath()}: nothing else was in it.\n`);
+    expect(readdirSync(join(p.dir, ".claude"))).toEqual(["settings.local.json"]);
+    const local = await p.run(["uninstall", "--scope", "local"]);
+    expect(local.stdout).toContain(`Removed the empty directory ${join(p.dir, ".claude")}.\n`);
+    expect(existsSync(join(p.dir, ".claude"))).toBe(false);
   });
 });

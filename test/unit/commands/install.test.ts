@@ -135,6 +135,45 @@ describe("installCommand", () => {
     expect(writes).toEqual([]);
   });
 
+  it("refuses a file its owner made read-only (mode 444) even when access() allows writing it, as it does for root", async () => {
+    mkdirSync(join(deps.workspace, ".claude"));
+    writeFileSync(projectFile(), "{}\n");
+    chmodSync(projectFile(), 0o444);
+    deps.fs = { ...fs, accessSync: () => {} };
+    await expect(installCommand({ scope: "project" }, deps)).rejects.toThrow(
+      `${projectFile()} is read-only (mode 444). Left untouched: make it writable (chmod u+w ${projectFile()}) and run the command again, or add the hooks by hand (see settings.example.json).`,
+    );
+    expect(writes).toEqual([]);
+    expect(read()).toBe("{}\n");
+  });
+
+  it("refuses a .claude directory its owner made read-only, naming the directory", async () => {
+    const dir = join(deps.workspace, ".claude");
+    mkdirSync(dir);
+    writeFileSync(projectFile(), "{}\n");
+    chmodSync(dir, 0o555);
+    try {
+      await expect(installCommand({ scope: "project" }, deps)).rejects.toThrow(
+        `the directory ${dir} is read-only (mode 555), and the settings file in it is replaced by writing a new file there. Left untouched: make it writable (chmod u+w ${dir})`,
+      );
+      expect(writes).toEqual([]);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
+  it("names the directory, never the temp file, when writing into it is refused", async () => {
+    const dir = join(deps.workspace, ".claude");
+    deps.writeFileAtomic = (path) => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path}.3829328'`), { code: "EACCES" });
+    };
+    const error = (await installCommand({ scope: "project" }, deps).catch((e: unknown) => e)) as UserError;
+    expect(error.message).toBe(
+      `the directory ${dir} is read-only (EACCES), and the settings file in it is replaced by writing a new file there. ` +
+        `Left untouched: make it writable (chmod u+w ${dir}) and run the command again, or add the hooks by hand (see settings.example.json).`,
+    );
+  });
+
   it("rejects an unknown scope as a usage error", async () => {
     await expect(installCommand({ scope: "global" }, deps)).rejects.toEqual(new UserError('unknown scope "global": use project, local or user', 2));
   });
@@ -159,11 +198,44 @@ describe("uninstallCommand", () => {
     expect((await uninstallCommand({}, deps)).stdout).toBe(`Nothing to change: ${projectFile()} has no guard hooks.\n`);
   });
 
-  it("works on the user scope in CLAUDE_CONFIG_DIR", async () => {
+  it("removes a file that held only the guard's hooks, and the .claude directory that leaves empty", async () => {
+    putOnPath();
+    await installCommand({ scope: "project" }, deps);
+    const dir = join(deps.workspace, ".claude");
+    const result = await uninstallCommand({ scope: "project" }, deps);
+    expect(result.stdout).toMatch(/^Removed the guard's hooks from .*\n {2}- PreToolUse: claude-session-guard pretooluse\n/);
+    expect(result.stdout).toContain(
+      `  - SessionStart: claude-session-guard sessionstart\nRemoved ${projectFile()}: nothing else was in it.\nRemoved the empty directory ${dir}.\n` +
+        "Sessions already running keep the hooks they started with; new sessions pick up the change.\n",
+    );
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it("keeps a .claude directory that holds anything else", async () => {
+    putOnPath();
+    await installCommand({ scope: "project" }, deps);
+    writeFileSync(join(deps.workspace, ".claude", "notes.md"), "mine\n");
+    const result = await uninstallCommand({ scope: "project" }, deps);
+    expect(result.stdout).not.toContain("empty directory");
+    expect(fs.existsSync(projectFile())).toBe(false);
+    expect(read(join(deps.workspace, ".claude", "notes.md"))).toBe("mine\n");
+  });
+
+  it("says what it would remove in a dry run, and removes nothing", async () => {
+    putOnPath();
+    await installCommand({ scope: "project" }, deps);
+    const result = await uninstallCommand({ scope: "project", dryRun: true }, deps);
+    expect(result.stdout).toContain(`Would remove ${projectFile()}: nothing else is in it.\nDry run: nothing was written.\n`);
+    expect(fs.existsSync(projectFile())).toBe(true);
+  });
+
+  it("works on the user scope, removing a file left empty but never the config directory", async () => {
     await installCommand({ scope: "user" }, deps);
     const user = join(deps.env.CLAUDE_CONFIG_DIR!, "settings.json");
     expect(JSON.parse(read(user)).hooks.Stop).toHaveLength(1);
-    await uninstallCommand({ scope: "user" }, deps);
-    expect(JSON.parse(read(user))).toEqual({});
+    const result = await uninstallCommand({ scope: "user" }, deps);
+    expect(result.stdout).toContain(`Removed ${user}: nothing else was in it.\n`);
+    expect(fs.existsSync(user)).toBe(false);
+    expect(fs.existsSync(deps.env.CLAUDE_CONFIG_DIR!)).toBe(true);
   });
 });
