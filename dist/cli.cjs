@@ -319,7 +319,10 @@ function runtimeDir(env3) {
 }
 function claudeConfigDir(env3) {
   const configured = env3.CLAUDE_CONFIG_DIR;
-  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path.join)(homeDir(env3), ".claude");
+}
+function homeDir(env3) {
+  return env3.HOME || (0, import_node_os.homedir)();
 }
 
 // src/host/sessionRegistry.ts

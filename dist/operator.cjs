@@ -1248,7 +1248,7 @@ var require_command = __commonJS({
         this._outputConfiguration = {
           writeOut: (str) => process3.stdout.write(str),
           writeErr: (str) => process3.stderr.write(str),
-          outputError: (str, write2) => write2(str),
+          outputError: (str, write3) => write3(str),
           getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
           getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
@@ -3229,11 +3229,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write2 = (str) => {
+        const write3 = (str) => {
           if (!hasColors) str = this._outputConfiguration.stripColor(str);
           return baseWrite(str);
         };
-        return { error, write: write2, hasColors, helpWidth };
+        return { error, write: write3, hasColors, helpWidth };
       }
       /**
        * Output help information for this command.
@@ -3761,13 +3761,13 @@ var require_lib = __commonJS({
       };
     }
     function serializeActiveFile(absoluteName) {
-      return new Promise((resolve5) => {
+      return new Promise((resolve6) => {
         if (!activeFiles[absoluteName]) {
           activeFiles[absoluteName] = [];
         }
-        activeFiles[absoluteName].push(resolve5);
+        activeFiles[absoluteName].push(resolve6);
         if (activeFiles[absoluteName].length === 1) {
-          resolve5();
+          resolve6();
         }
       });
     }
@@ -4387,7 +4387,7 @@ var help = {
   clearWorkspace: "the workspace whose lock to remove",
   clearStale: "every stale, dead or corrupt lock, and leftover temp files",
   clearAll: "every lock, including ones live sessions hold",
-  scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
+  scope: "user (default): <config>/settings.json, every session; project: .claude/settings.json; local: .claude/settings.local.json",
   install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
   uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
   dryRun: "print what would change and write nothing",
@@ -4399,6 +4399,11 @@ var help = {
   logJson: "print the entries as a JSON array",
   wholeNumber: "must be a whole number of at least 1",
   usage: (problem, helpCommand) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`
+};
+var LOCAL_RULE = "**/.claude/settings.local.json";
+var reach = {
+  startOnly: (by, root, scope, here) => `Not guarded with ${by}: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, because Claude Code reads ${root}/.claude/${scope === "project" ? "settings.json" : "settings.local.json"} only for sessions started in ${root}; and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories. ${NAME} install (user scope, the default) guards every session.`,
+  repository: (by, root) => `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json). ${NAME} install (user scope, the default) guards every session.`
 };
 var operator = {
   lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
@@ -4429,10 +4434,19 @@ var operator = {
   invalidCount: (value) => `-n must be a whole number of at least 1, got "${value}"`,
   noDecisions: (path2) => `No decisions logged yet (${path2}).`,
   logHolder: (short, pid, since) => `holder ${short} (pid ${pid}) active since ${since}`,
-  invalidScope: (value) => `unknown scope "${value}": use project, local or user`,
+  invalidScope: (value) => `unknown scope "${value}": use user, project or local`,
   runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
   absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
-  subdirectoryNote: (root, here) => `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; sessions started in ${here} are not (use --scope user to guard every directory).`,
+  unguardedStartOnly: (scope, root, here) => reach.startOnly(`--scope ${scope}`, root, scope, here),
+  unguardedRepository: (root) => reach.repository("--scope local", root),
+  ignoredLocal: (file) => `Kept .claude/settings.local.json out of git: added the rule ${LOCAL_RULE} to ${file}, git's global excludes file, as Claude Code does when it writes that file.`,
+  wouldIgnoreLocal: (file) => `Would add the rule ${LOCAL_RULE} to ${file} (git's global excludes file), to keep .claude/settings.local.json out of git.`,
+  localTracked: "Note: git tracks .claude/settings.local.json, so ignore rules do not apply to it; to keep it to yourself, untrack it: git rm --cached .claude/settings.local.json",
+  ignoreUnread: (file) => `Note: ${file} has the rule ${LOCAL_RULE}, but git does not read that file here, so .claude/settings.local.json is not ignored; check core.excludesFile in your git config.`,
+  ignoreFailed: (file, detail) => `Note: could not add ${LOCAL_RULE} to ${file} (${detail}); add it to an ignore file yourself to keep .claude/settings.local.json out of git.`,
+  removedEmptyFile: (path2) => `Removed ${path2}: nothing else was in it.`,
+  wouldRemoveEmptyFile: (path2) => `Would remove ${path2}: nothing else is in it.`,
+  removedEmptyDirectory: (dir) => `Removed the empty directory ${dir}.`,
   settingsShape: (path2, problem) => `${path2}: ${problem}; left untouched, fix it by hand`,
   alreadyInstalled: (path2) => `Nothing to change: the guard's hooks are already installed in ${path2}.`,
   nothingToUninstall: (path2) => `Nothing to change: ${path2} has no guard hooks.`,
@@ -4444,9 +4458,6 @@ var operator = {
   movedToOwnGroup: (event, command) => `  ~ ${event}: ${command} (moved to its own matcher group)`,
   timeoutSet: (event, command) => `  ~ ${event}: ${command} (timeout set)`,
   removed: (event, command, why) => `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
-  removedEmptyFile: (path2) => `Removed ${path2}: nothing else was in it.`,
-  wouldRemoveEmptyFile: (path2) => `Would remove ${path2}: nothing else is in it.`,
-  removedEmptyDirectory: (dir) => `Removed the empty directory ${dir}.`,
   dryRunNothingWritten: "Dry run: nothing was written.",
   runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
   settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
@@ -5148,7 +5159,10 @@ function runtimeDir(env3) {
 }
 function claudeConfigDir(env3) {
   const configured = env3.CLAUDE_CONFIG_DIR;
-  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path3.join)(env3.HOME || (0, import_node_os.homedir)(), ".claude");
+  return configured !== void 0 && configured !== "" ? configured : (0, import_node_path3.join)(homeDir(env3), ".claude");
+}
+function homeDir(env3) {
+  return env3.HOME || (0, import_node_os.homedir)();
 }
 
 // src/lock/redis/redisStore.ts
@@ -6778,11 +6792,104 @@ function isDirectory(path2, deps) {
 }
 
 // src/commands/install.ts
+var import_node_path11 = require("node:path");
+
+// src/settings/gitIgnore.ts
 var import_node_path9 = require("node:path");
-var SCOPES = ["project", "local", "user"];
+var LOCAL_SETTINGS_RULE = "**/.claude/settings.local.json";
+var LOCAL_SETTINGS = ".claude/settings.local.json";
+function keepLocalSettingsOutOfGit(root, deps, dryRun) {
+  const ignored = deps.git(["check-ignore", "-q", "--", LOCAL_SETTINGS], root, deps.env);
+  if (ignored === null || ignored.code !== 0 && ignored.code !== 1) return { kind: "no-repository" };
+  if (ignored.code === 0) return { kind: "ignored" };
+  const tracked = deps.git(["ls-files", "--error-unmatch", "--", LOCAL_SETTINGS], root, deps.env)?.code === 0;
+  const file = globalExcludesFile(root, deps);
+  let text;
+  try {
+    text = deps.fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if (errnoOf(error) !== "ENOENT") return { kind: "failed", file, detail: errnoOf(error) ?? String(error) };
+    text = null;
+  }
+  if (text !== null && text.split(/\r?\n/).some((line) => line.trim() === LOCAL_SETTINGS_RULE)) {
+    return tracked ? { kind: "tracked", file } : { kind: "unread", file };
+  }
+  if (dryRun) return { kind: "added", file, dryRun, tracked };
+  try {
+    deps.fs.mkdirSync((0, import_node_path9.dirname)(file), { recursive: true });
+    const separator = text === null || text === "" || text.endsWith("\n") ? "" : "\n";
+    deps.fs.appendFileSync(file, `${separator}${LOCAL_SETTINGS_RULE}
+`);
+  } catch (error) {
+    return { kind: "failed", file, detail: errnoOf(error) ?? String(error) };
+  }
+  return { kind: "added", file, dryRun, tracked };
+}
+function globalExcludesFile(cwd2, deps) {
+  const configured = deps.git(["--git-dir=/dev/null", "config", "--no-includes", "core.excludesfile"], cwd2, { ...deps.env, GIT_CONFIG_NOSYSTEM: "1" });
+  const value = configured?.code === 0 ? configured.stdout.trim() : "";
+  if (value === "~" || value.startsWith("~/")) return (0, import_node_path9.join)(deps.home, value.slice(2));
+  if (value !== "" && (0, import_node_path9.isAbsolute)(value)) return value;
+  const xdg = deps.env.XDG_CONFIG_HOME;
+  if (xdg !== void 0 && (0, import_node_path9.isAbsolute)(xdg)) return (0, import_node_path9.join)(xdg, "git", "ignore");
+  return (0, import_node_path9.join)(deps.home, ".config", "git", "ignore");
+}
+
+// src/settings/reach.ts
+var import_node_path10 = require("node:path");
+function reachOf(scope, root, context) {
+  if (scope === "user") return { kind: "every" };
+  if (scope === "local" && canonicalRoot(root, context) === root) return { kind: "repository", root };
+  return { kind: "start-only", root };
+}
+function canonicalRoot(start, context) {
+  const { fs: fs2 } = context;
+  let top = null;
+  for (let dir = start; ; dir = (0, import_node_path10.dirname)(dir)) {
+    if (fs2.lstatSync((0, import_node_path10.join)(dir, ".git"), { throwIfNoEntry: false }) !== void 0) {
+      top = dir;
+      break;
+    }
+    if ((0, import_node_path10.dirname)(dir) === dir) break;
+  }
+  if (top === null) return null;
+  const root = mainCheckout(top, fs2);
+  if (context.home !== void 0 && root === realpathOr(context.home, fs2)) return null;
+  return ownedByUser(root, context) ? root : null;
+}
+function mainCheckout(top, fs2) {
+  const entry = fs2.lstatSync((0, import_node_path10.join)(top, ".git"), { throwIfNoEntry: false });
+  if (entry === void 0 || entry.isDirectory()) return top;
+  try {
+    const gitdir = /^gitdir:\s*(.+?)\s*$/m.exec(fs2.readFileSync((0, import_node_path10.join)(top, ".git"), "utf8"))?.[1];
+    if (gitdir === void 0) return top;
+    const gitDir = (0, import_node_path10.resolve)(top, gitdir);
+    const common = (0, import_node_path10.resolve)(gitDir, fs2.readFileSync((0, import_node_path10.join)(gitDir, "commondir"), "utf8").trim());
+    return (0, import_node_path10.basename)(common) === ".git" ? realpathOr((0, import_node_path10.dirname)(common), fs2) : top;
+  } catch {
+    return top;
+  }
+}
+function ownedByUser(root, { fs: fs2, uid: uid2 }) {
+  if (uid2 === void 0) return false;
+  const owner = (path2) => fs2.lstatSync(path2, { throwIfNoEntry: false })?.uid;
+  const claude = owner((0, import_node_path10.join)(root, ".claude"));
+  return owner(root) === uid2 && owner((0, import_node_path10.join)(root, ".git")) === uid2 && (claude === void 0 || claude === uid2);
+}
+function realpathOr(path2, fs2) {
+  try {
+    return fs2.realpathSync(path2);
+  } catch {
+    return path2;
+  }
+}
+
+// src/commands/install.ts
+var SCOPES = ["user", "project", "local"];
+var DEFAULT_SCOPE = "user";
 var BIN_NAME = "claude-session-guard";
 function parseScope(scope) {
-  const value = scope ?? "project";
+  const value = scope ?? DEFAULT_SCOPE;
   if (!SCOPES.includes(value)) throw new UserError(operator.invalidScope(value), 2);
   return value;
 }
@@ -6804,12 +6911,18 @@ function realCwd(deps) {
 function settingsPathFor(scope, deps) {
   switch (scope) {
     case "user":
-      return (0, import_node_path9.join)(claudeConfigDir(deps.env), "settings.json");
+      return (0, import_node_path11.join)(claudeConfigDir(deps.env), "settings.json");
     case "project":
-      return (0, import_node_path9.join)(projectRoot(deps), ".claude", "settings.json");
+      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.json");
     case "local":
-      return (0, import_node_path9.join)(projectRoot(deps), ".claude", "settings.local.json");
+      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.local.json");
   }
+}
+function targetOf(options, deps) {
+  const scope = parseScope(options.scope);
+  const path2 = settingsPathFor(scope, deps);
+  const root = scope === "user" ? "" : (0, import_node_path11.dirname)((0, import_node_path11.dirname)(path2));
+  return { scope, path: path2, reach: reachOf(scope, root, { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) }) };
 }
 function launcher(deps) {
   if (findOnPath(BIN_NAME, deps.env.PATH, { statSync: deps.fs.statSync, accessSync: deps.fs.accessSync }) !== null) {
@@ -6825,43 +6938,58 @@ function launcher(deps) {
   return { prefix: shellQuote(self), onPath: false };
 }
 async function installCommand(options, deps) {
-  const scope = parseScope(options.scope);
-  const path2 = settingsPathFor(scope, deps);
-  const file = read(path2, deps);
+  const target = targetOf(options, deps);
+  const dryRun = options.dryRun === true;
+  const file = read(target.path, deps);
   const { prefix, onPath } = launcher(deps);
-  const { settings: settings2, changes } = edit(() => installGuardHooks(file.value, prefix), path2);
-  const notes = !onPath && scope !== "user" ? [operator.absolutePathInShared(prefix)] : [];
-  if (scope !== "user") {
-    const here = realCwd(deps);
-    const root = projectRoot(deps);
-    if (here !== root) notes.push(operator.subdirectoryNote(root, here));
-  }
-  return apply(file, settings2, changes, options.dryRun === true, deps, "install", notes);
-}
-async function uninstallCommand(options, deps) {
-  const scope = parseScope(options.scope);
-  const path2 = settingsPathFor(scope, deps);
-  const file = read(path2, deps);
-  const { settings: settings2, changes } = edit(() => uninstallGuardHooks(file.value), path2);
-  if (changes.length > 0 && Object.keys(settings2).length === 0) return remove2(file, scope, changes, options.dryRun === true, deps);
-  return apply(file, settings2, changes, options.dryRun === true, deps, "uninstall", []);
-}
-function remove2(file, scope, changes, dryRun, deps) {
-  const lines = [dryRun ? operator.wouldChange(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
-  if (dryRun) {
-    lines.push(operator.wouldRemoveEmptyFile(file.path), operator.dryRunNothingWritten);
-    return { exitCode: 0, stdout: `${lines.join("\n")}
-` };
-  }
-  let removed;
-  try {
-    removed = removeSettingsFile(file, deps.fs, scope !== "user");
-  } catch (error) {
-    throw settingsProblem(error);
-  }
-  lines.push(operator.removedEmptyFile(file.path), ...removed.directory ? [operator.removedEmptyDirectory((0, import_node_path9.dirname)(file.path))] : [], operator.runningSessionsKeepHooks);
+  const { settings: settings2, changes } = edit(() => installGuardHooks(file.value, prefix), target.path);
+  const lines = changes.length === 0 ? [operator.alreadyInstalled(file.path)] : write(file, settings2, changes, dryRun, deps, "install");
+  if (target.scope === "local") lines.push(...outOfGit(target, deps, dryRun));
+  if (!onPath && target.scope === "project") lines.push(operator.absolutePathInShared(prefix));
+  const unguarded = unguardedNote(target, realCwd(deps));
+  if (unguarded !== null) lines.push(unguarded);
+  if (changes.length > 0) lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}
 ` };
+}
+async function uninstallCommand(options, deps) {
+  const target = targetOf(options, deps);
+  const dryRun = options.dryRun === true;
+  const file = read(target.path, deps);
+  const { settings: settings2, changes } = edit(() => uninstallGuardHooks(file.value), target.path);
+  if (changes.length === 0) return { exitCode: 0, stdout: `${operator.nothingToUninstall(file.path)}
+` };
+  const lines = Object.keys(settings2).length === 0 ? remove2(file, target, changes, dryRun, deps) : write(file, settings2, changes, dryRun, deps, "uninstall");
+  lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}
+` };
+}
+function unguardedNote(target, here) {
+  switch (target.reach.kind) {
+    case "every":
+      return null;
+    case "start-only":
+      return operator.unguardedStartOnly(target.scope === "local" ? "local" : "project", target.reach.root, here === target.reach.root ? null : here);
+    case "repository":
+      return operator.unguardedRepository(target.reach.root);
+  }
+}
+function outOfGit(target, deps, dryRun) {
+  const root = (0, import_node_path11.dirname)((0, import_node_path11.dirname)(target.path));
+  const outcome = keepLocalSettingsOutOfGit(root, { git: deps.git, fs: deps.fs, env: deps.env, home: homeDir(deps.env) }, dryRun);
+  switch (outcome.kind) {
+    case "no-repository":
+    case "ignored":
+      return [];
+    case "added":
+      return [outcome.dryRun ? operator.wouldIgnoreLocal(outcome.file) : operator.ignoredLocal(outcome.file), ...outcome.tracked ? [operator.localTracked] : []];
+    case "tracked":
+      return [operator.localTracked];
+    case "unread":
+      return [operator.ignoreUnread(outcome.file)];
+    case "failed":
+      return [operator.ignoreFailed(outcome.file, outcome.detail)];
+  }
 }
 function read(path2, deps) {
   try {
@@ -6878,13 +7006,7 @@ function edit(change, path2) {
     throw error;
   }
 }
-function apply(file, settings2, changes, dryRun, deps, verb, notes) {
-  if (changes.length === 0) {
-    const line = verb === "install" ? operator.alreadyInstalled(file.path) : operator.nothingToUninstall(file.path);
-    return { exitCode: 0, stdout: `${[line, ...notes].join("\n")}
-` };
-  }
-  const lines = [dryRun ? operator.wouldChange(file.path) : verb === "install" ? operator.installed(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
+function write(file, settings2, changes, dryRun, deps, verb) {
   if (!dryRun) {
     try {
       writeSettingsFile(file, renderSettings(settings2, file.layout), deps.fs, deps.writeFileAtomic);
@@ -6892,9 +7014,19 @@ function apply(file, settings2, changes, dryRun, deps, verb, notes) {
       throw settingsProblem(error);
     }
   }
-  lines.push(...notes, dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
-  return { exitCode: 0, stdout: `${lines.join("\n")}
-` };
+  return [dryRun ? operator.wouldChange(file.path) : verb === "install" ? operator.installed(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
+}
+function remove2(file, target, changes, dryRun, deps) {
+  const lines = [dryRun ? operator.wouldChange(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
+  const dir = (0, import_node_path11.dirname)(file.path);
+  if (dryRun) return [...lines, operator.wouldRemoveEmptyFile(file.path)];
+  let removed;
+  try {
+    removed = removeSettingsFile(file, deps.fs, target.scope !== "user");
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+  return [...lines, operator.removedEmptyFile(file.path), ...removed.directory ? [operator.removedEmptyDirectory(dir)] : []];
 }
 function settingsProblem(error) {
   if (!(error instanceof SettingsError)) throw error;
@@ -6920,15 +7052,15 @@ function changeLine(change) {
 }
 
 // src/commands/log.ts
-var import_node_path11 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // src/host/decisionLog.ts
 var nodeFs3 = __toESM(require("node:fs"), 1);
-var import_node_path10 = require("node:path");
+var import_node_path12 = require("node:path");
 var LOG_FILE = "decisions.jsonl";
 var MAX_LOG_BYTES = 1024 * 1024;
 function appendDecision(dir, entry, fs2 = nodeFs3, maxBytes = MAX_LOG_BYTES) {
-  const path2 = (0, import_node_path10.join)(dir, LOG_FILE);
+  const path2 = (0, import_node_path12.join)(dir, LOG_FILE);
   const line = `${JSON.stringify(entry)}
 `;
   try {
@@ -6952,7 +7084,7 @@ function readDecisions(dir, fs2 = nodeFs3) {
   for (const file of [`${LOG_FILE}.1`, LOG_FILE]) {
     let text;
     try {
-      text = fs2.readFileSync((0, import_node_path10.join)(dir, file), "utf8");
+      text = fs2.readFileSync((0, import_node_path12.join)(dir, file), "utf8");
     } catch {
       continue;
     }
@@ -6978,7 +7110,7 @@ async function logCommand(options, deps) {
   const entries = readDecisions(deps.logDir, deps.fs).slice(-n);
   if (options.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}
 ` };
-  if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path11.join)(deps.logDir, LOG_FILE))}
+  if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path13.join)(deps.logDir, LOG_FILE))}
 ` };
   const toolWidth = Math.max(...entries.map((e) => printable(toolOf(e)).length));
   return { exitCode: 0, stdout: `${entries.map((e) => logLine(e, toolWidth)).join("\n")}
@@ -7066,14 +7198,14 @@ function readQuietly2(path2, host) {
 }
 
 // src/host/sessionRegistry.ts
-var import_node_path12 = require("node:path");
+var import_node_path14 = require("node:path");
 function registryEntry(configDir, record, host) {
   if (record.hostname !== host.hostname()) return null;
   const started = typeof record.pid_start === "string" ? /^linux:[^:]+:(\d+)$/.exec(record.pid_start)?.[1] : void 0;
   if (started === void 0) return null;
   let value;
   try {
-    value = JSON.parse(host.readFile((0, import_node_path12.join)(configDir, "sessions", `${record.pid}.json`)));
+    value = JSON.parse(host.readFile((0, import_node_path14.join)(configDir, "sessions", `${record.pid}.json`)));
   } catch {
     return null;
   }
@@ -7113,7 +7245,7 @@ var nodeFs4 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
 
@@ -7155,36 +7287,36 @@ var homedir2 = import_node_os2.default.homedir();
 var tmpdir = import_node_os2.default.tmpdir();
 var { env } = import_node_process.default;
 var macos = (name) => {
-  const library = import_node_path13.default.join(homedir2, "Library");
+  const library = import_node_path15.default.join(homedir2, "Library");
   return {
-    data: import_node_path13.default.join(library, "Application Support", name),
-    config: import_node_path13.default.join(library, "Preferences", name),
-    cache: import_node_path13.default.join(library, "Caches", name),
-    log: import_node_path13.default.join(library, "Logs", name),
-    temp: import_node_path13.default.join(tmpdir, name)
+    data: import_node_path15.default.join(library, "Application Support", name),
+    config: import_node_path15.default.join(library, "Preferences", name),
+    cache: import_node_path15.default.join(library, "Caches", name),
+    log: import_node_path15.default.join(library, "Logs", name),
+    temp: import_node_path15.default.join(tmpdir, name)
   };
 };
 var windows = (name) => {
-  const appData = env.APPDATA || import_node_path13.default.join(homedir2, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || import_node_path13.default.join(homedir2, "AppData", "Local");
+  const appData = env.APPDATA || import_node_path15.default.join(homedir2, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path15.default.join(homedir2, "AppData", "Local");
   return {
     // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: import_node_path13.default.join(localAppData, name, "Data"),
-    config: import_node_path13.default.join(appData, name, "Config"),
-    cache: import_node_path13.default.join(localAppData, name, "Cache"),
-    log: import_node_path13.default.join(localAppData, name, "Log"),
-    temp: import_node_path13.default.join(tmpdir, name)
+    data: import_node_path15.default.join(localAppData, name, "Data"),
+    config: import_node_path15.default.join(appData, name, "Config"),
+    cache: import_node_path15.default.join(localAppData, name, "Cache"),
+    log: import_node_path15.default.join(localAppData, name, "Log"),
+    temp: import_node_path15.default.join(tmpdir, name)
   };
 };
 var linux = (name) => {
-  const username = import_node_path13.default.basename(homedir2);
+  const username = import_node_path15.default.basename(homedir2);
   return {
-    data: import_node_path13.default.join(env.XDG_DATA_HOME || import_node_path13.default.join(homedir2, ".local", "share"), name),
-    config: import_node_path13.default.join(env.XDG_CONFIG_HOME || import_node_path13.default.join(homedir2, ".config"), name),
-    cache: import_node_path13.default.join(env.XDG_CACHE_HOME || import_node_path13.default.join(homedir2, ".cache"), name),
+    data: import_node_path15.default.join(env.XDG_DATA_HOME || import_node_path15.default.join(homedir2, ".local", "share"), name),
+    config: import_node_path15.default.join(env.XDG_CONFIG_HOME || import_node_path15.default.join(homedir2, ".config"), name),
+    cache: import_node_path15.default.join(env.XDG_CACHE_HOME || import_node_path15.default.join(homedir2, ".cache"), name),
     // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: import_node_path13.default.join(env.XDG_STATE_HOME || import_node_path13.default.join(homedir2, ".local", "state"), name),
-    temp: import_node_path13.default.join(tmpdir, username, name)
+    log: import_node_path15.default.join(env.XDG_STATE_HOME || import_node_path15.default.join(homedir2, ".local", "state"), name),
+    temp: import_node_path15.default.join(tmpdir, username, name)
   };
 };
 function envPaths(name, { suffix = "nodejs" } = {}) {
@@ -7208,7 +7340,7 @@ var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 // src/world.ts
 var clock = {
   now: Date.now,
-  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
+  sleep: (ms) => new Promise((resolve6) => setTimeout(resolve6, ms))
 };
 var env2 = () => process.env;
 var cwd = () => process.cwd();
@@ -7245,7 +7377,7 @@ var processHost = () => ({
   },
   hostname: import_node_os3.hostname
 });
-function write(fd, text) {
+function write2(fd, text) {
   const data = Buffer.from(text);
   let written = 0;
   while (written < data.length) {
@@ -7260,13 +7392,19 @@ function write(fd, text) {
 }
 function warn(text) {
   try {
-    write(2, text);
+    write2(2, text);
   } catch {
   }
 }
+function runGit(args, cwd2, env3) {
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
+  const run = spawnSync("git", args, { cwd: cwd2, env: env3, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 1e4 });
+  if (run.error !== void 0) return null;
+  return { code: run.status, stdout: run.stdout };
+}
 function runShell(command, input2, env3, timeoutMs) {
   const { spawn } = process.getBuiltinModule("node:child_process");
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const child = spawn("/bin/sh", ["-c", command], { env: env3, stdio: ["pipe", "pipe", "pipe"], detached: true });
     const out = [];
     const err = [];
@@ -7286,11 +7424,11 @@ function runShell(command, input2, env3, timeoutMs) {
     child.stdin.end(input2);
     child.on("error", (error) => {
       clearTimeout(timer);
-      resolve5({ exitCode: null, stdout: "", stderr: "", timedOut: false, error: error.message });
+      resolve6({ exitCode: null, stdout: "", stderr: "", timedOut: false, error: error.message });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve5({ exitCode: code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut });
+      resolve6({ exitCode: code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut });
     });
   });
 }
@@ -7311,6 +7449,7 @@ function realCommandDeps() {
     writeFileAtomic: (path2, data) => import_write_file_atomic.default.sync(path2, data),
     argv1: argv1(),
     runShell,
+    git: runGit,
     tmpDir: tmpDir(),
     uid: uid(),
     holderFacts: (record) => {
@@ -7330,7 +7469,7 @@ function collect(value, previous) {
 var storeOption = () => new Option("--store <url>", help.store);
 function buildProgram(run, deps) {
   const program2 = new Command(NAME2).description(help.program).version(package_default.version, "-v, --version", help.version).exitOverride().configureOutput({
-    writeOut: (text) => write(1, text),
+    writeOut: (text) => write2(1, text),
     writeErr: (text) => warn(text),
     // Usage errors are printed once, as one line with a hint, by runProgram.
     outputError: () => {
@@ -7339,7 +7478,7 @@ function buildProgram(run, deps) {
   program2.commandsGroup(help.commandsHeading);
   program2.command("status").description(help.status).option("--all", help.statusAll).option("--json", help.statusJson).addOption(storeOption()).action((opts) => run(() => statusCommand(opts, deps())));
   program2.command("clear").description(help.clear).addOption(new Option("--workspace <path>", help.clearWorkspace).conflicts(["stale", "all"])).addOption(new Option("--stale", help.clearStale).conflicts(["all"])).option("--all", help.clearAll).addOption(storeOption()).action((opts) => run(() => clearCommand2(opts, deps())));
-  const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES).default("project");
+  const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES);
   program2.command("install").description(help.install).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => installCommand(opts, deps())));
   program2.command("uninstall").description(help.uninstall).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => uninstallCommand(opts, deps())));
   program2.command("doctor").description(help.doctor).option("--settings <file>", help.doctorSettings, collect, []).option("--json", help.doctorJson).addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
@@ -7369,7 +7508,7 @@ async function runProgram(argv, deps = realCommandDeps) {
     await program2.parseAsync(argv, { from: "user" });
     if (work === void 0) return 0;
     const result = await work();
-    if (result.stdout) write(1, printableText(result.stdout));
+    if (result.stdout) write2(1, printableText(result.stdout));
     if (result.stderr) warn(printableText(result.stderr));
     return result.exitCode;
   } catch (error) {

@@ -352,7 +352,7 @@ export const help = {
   clearWorkspace: "the workspace whose lock to remove",
   clearStale: "every stale, dead or corrupt lock, and leftover temp files",
   clearAll: "every lock, including ones live sessions hold",
-  scope: "project: .claude/settings.json; local: .claude/settings.local.json; user: <config>/settings.json",
+  scope: "user (default): <config>/settings.json, every session; project: .claude/settings.json; local: .claude/settings.local.json",
   install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
   uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
   dryRun: "print what would change and write nothing",
@@ -364,6 +364,25 @@ export const help = {
   logJson: "print the entries as a JSON array",
   wholeNumber: "must be a whole number of at least 1",
   usage: (problem: string, helpCommand: string) => `${failed(problem)}. Run \`${helpCommand}\` for usage.`,
+};
+
+const LOCAL_RULE = "**/.claude/settings.local.json";
+
+/**
+ * Which sessions a settings file's hooks leave out (see settings/reach.ts): install says it for
+ * the scope it wrote, doctor for the wiring it found. `by` names the wiring: "--scope project",
+ * "project settings".
+ */
+export const reach = {
+  startOnly: (by: string, root: string, scope: "project" | "local", here: string | null) =>
+    `Not guarded with ${by}: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, ` +
+    `because Claude Code reads ${root}/.claude/${scope === "project" ? "settings.json" : "settings.local.json"} only for sessions started in ${root}; ` +
+    `and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories. ` +
+    `${NAME} install (user scope, the default) guards every session.`,
+  repository: (by: string, root: string) =>
+    `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, ` +
+    `because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json). ` +
+    `${NAME} install (user scope, the default) guards every session.`,
 };
 
 /** status, clear, log, install and uninstall. */
@@ -404,16 +423,27 @@ export const operator = {
   noDecisions: (path: string) => `No decisions logged yet (${path}).`,
   logHolder: (short: string, pid: string, since: string) => `holder ${short} (pid ${pid}) active since ${since}`,
 
-  invalidScope: (value: string) => `unknown scope "${value}": use project, local or user`,
+  invalidScope: (value: string) => `unknown scope "${value}": use user, project or local`,
   runningFromNpx:
     "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. " +
     "Install it first (npm install -g claude-session-guard), then run install again.",
   absolutePathInShared: (prefix: string) =>
     `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; ` +
     "installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.",
-  subdirectoryNote: (root: string, here: string) =>
-    `Note: Claude Code reads project settings from the directory it starts in. Sessions started in ${root} are guarded; ` +
-    `sessions started in ${here} are not (use --scope user to guard every directory).`,
+  unguardedStartOnly: (scope: "project" | "local", root: string, here: string | null) => reach.startOnly(`--scope ${scope}`, root, scope, here),
+  unguardedRepository: (root: string) => reach.repository("--scope local", root),
+  ignoredLocal: (file: string) =>
+    `Kept .claude/settings.local.json out of git: added the rule ${LOCAL_RULE} to ${file}, git's global excludes file, as Claude Code does when it writes that file.`,
+  wouldIgnoreLocal: (file: string) => `Would add the rule ${LOCAL_RULE} to ${file} (git's global excludes file), to keep .claude/settings.local.json out of git.`,
+  localTracked:
+    "Note: git tracks .claude/settings.local.json, so ignore rules do not apply to it; to keep it to yourself, untrack it: git rm --cached .claude/settings.local.json",
+  ignoreUnread: (file: string) =>
+    `Note: ${file} has the rule ${LOCAL_RULE}, but git does not read that file here, so .claude/settings.local.json is not ignored; check core.excludesFile in your git config.`,
+  ignoreFailed: (file: string, detail: string) =>
+    `Note: could not add ${LOCAL_RULE} to ${file} (${detail}); add it to an ignore file yourself to keep .claude/settings.local.json out of git.`,
+  removedEmptyFile: (path: string) => `Removed ${path}: nothing else was in it.`,
+  wouldRemoveEmptyFile: (path: string) => `Would remove ${path}: nothing else is in it.`,
+  removedEmptyDirectory: (dir: string) => `Removed the empty directory ${dir}.`,
   settingsShape: (path: string, problem: string) => `${path}: ${problem}; left untouched, fix it by hand`,
   alreadyInstalled: (path: string) => `Nothing to change: the guard's hooks are already installed in ${path}.`,
   nothingToUninstall: (path: string) => `Nothing to change: ${path} has no guard hooks.`,
@@ -426,9 +456,6 @@ export const operator = {
   timeoutSet: (event: string, command: string) => `  ~ ${event}: ${command} (timeout set)`,
   removed: (event: string, command: string, why: "duplicate" | "wrong-event" | null) =>
     `  - ${event}: ${command}${why === "duplicate" ? " (duplicate)" : why === "wrong-event" ? " (wrong event)" : ""}`,
-  removedEmptyFile: (path: string) => `Removed ${path}: nothing else was in it.`,
-  wouldRemoveEmptyFile: (path: string) => `Would remove ${path}: nothing else is in it.`,
-  removedEmptyDirectory: (dir: string) => `Removed the empty directory ${dir}.`,
   dryRunNothingWritten: "Dry run: nothing was written.",
   runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
   settingsInvalidJson: (message: string) => `${message}. Left untouched: fix it by hand and run the command again.`,

@@ -38,6 +38,7 @@ export function realCommandDeps(): CommandDeps {
     writeFileAtomic: (path, data) => writeFileAtomic.sync(path, data),
     argv1: world.argv1(),
     runShell: world.runShell,
+    git: world.runGit,
     tmpDir: world.tmpDir(),
     uid: world.uid(),
     holderFacts: (record) => {
@@ -97,21 +98,21 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
     .addOption(storeOption())
     .action((opts: { workspace?: string; stale?: boolean; all?: boolean; store?: string }) => run(() => clearCommand(opts, deps())));
 
-  const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES).default("project");
+  const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES);
 
   program
     .command("install")
     .description(help.install)
     .addOption(scope())
     .option("--dry-run", help.dryRun)
-    .action((opts: { scope: string; dryRun?: boolean }) => run(() => installCommand(opts, deps())));
+    .action((opts: { scope?: string; dryRun?: boolean }) => run(() => installCommand(opts, deps())));
 
   program
     .command("uninstall")
     .description(help.uninstall)
     .addOption(scope())
     .option("--dry-run", help.dryRun)
-    .action((opts: { scope: string; dryRun?: boolean }) => run(() => uninstallCommand(opts, deps())));
+    .action((opts: { scope?: string; dryRun?: boolean }) => run(() => uninstallCommand(opts, deps())));
 
   program
     .command("doctor")

@@ -111,6 +111,17 @@ export function warn(text: string): void {
   }
 }
 
+/**
+ * `git args…` in `cwd`, synchronously, for what operator commands ask git (is a file ignored,
+ * where the global excludes file is); null when git cannot be started at all.
+ */
+export function runGit(args: string[], cwd: string, env: NodeJS.ProcessEnv): { code: number | null; stdout: string } | null {
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
+  const run = spawnSync("git", args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 });
+  if (run.error !== undefined) return null;
+  return { code: run.status, stdout: run.stdout };
+}
+
 export interface RunResult {
   exitCode: number | null;
   stdout: string;

@@ -9,6 +9,7 @@ import type { LivenessProbe } from "../lock/decide.js";
 import type { OpenedStore, StoreChoice } from "../lock/openStore.js";
 import type { LockRecord } from "../lock/record.js";
 
+import type { GitRunner } from "../settings/gitIgnore.js";
 import type { RunResult } from "../world.js";
 
 export type { RunResult };
@@ -41,6 +42,7 @@ export type CommandFs = Pick<
   | "unlinkSync"
   | "rmSync"
   | "rmdirSync"
+  | "appendFileSync"
   | "realpathSync"
 >;
 
@@ -59,6 +61,8 @@ export interface CommandDeps {
   writeFileAtomic(path: string, data: string): void;
   /** The running executable (process.argv[1]), for `install` when the bare name is not on PATH. */
   argv1: string;
+  /** Runs git (install asks it whether a file is ignored); null when git cannot be run. */
+  git: GitRunner;
   /** Runs `command` through `sh -c` as Claude Code does, with `input` on stdin (doctor's self-test). */
   runShell(command: string, input: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunResult>;
   tmpDir: string;

@@ -2,21 +2,27 @@
 // Idempotent and reversible: everything that is not ours stays as it was (keys, other hooks,
 // indentation), a second install writes nothing, and uninstall removes exactly our entries (and
 // the file, and a project's `.claude/`, when that leaves them empty).
+// The default is the user's settings: Claude Code reads them for every session, where a
+// project's settings reach only sessions started at its root (see settings/reach.ts); a narrower
+// scope says which sessions it leaves unguarded.
 // The command written must keep working after npx's cache is gone: the bare name when a shell
 // finds it on PATH, else the absolute path of this installation, never `npx`.
 
 import { dirname, join } from "node:path";
 import { SettingsError, UserError, WorkspaceError } from "../errors.js";
-import { claudeConfigDir } from "../host/paths.js";
+import { claudeConfigDir, homeDir } from "../host/paths.js";
 import { resolveWorkspace } from "../host/workspace.js";
 import { operator as M, shellQuote } from "../messages.js";
 import { findOnPath } from "../settings/executable.js";
+import { keepLocalSettingsOutOfGit } from "../settings/gitIgnore.js";
 import { type HookChange, installGuardHooks, type Json, uninstallGuardHooks } from "../settings/guardHooks.js";
+import { type Reach, reachOf } from "../settings/reach.js";
 import { readSettingsFile, removeSettingsFile, renderSettings, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 
-export const SCOPES = ["project", "local", "user"] as const;
+export const SCOPES = ["user", "project", "local"] as const;
 export type Scope = (typeof SCOPES)[number];
+export const DEFAULT_SCOPE: Scope = "user";
 
 export const BIN_NAME = "claude-session-guard";
 
@@ -25,10 +31,10 @@ export interface InstallOptions {
   dryRun?: boolean;
 }
 
-type InstallDeps = Pick<CommandDeps, "env" | "cwd" | "fs" | "writeFileAtomic" | "argv1">;
+type InstallDeps = Pick<CommandDeps, "env" | "cwd" | "fs" | "writeFileAtomic" | "argv1" | "git" | "uid">;
 
 export function parseScope(scope: string | undefined): Scope {
-  const value = scope ?? "project";
+  const value = scope ?? DEFAULT_SCOPE;
   if (!(SCOPES as readonly string[]).includes(value)) throw new UserError(M.invalidScope(value), 2);
   return value as Scope;
 }
@@ -65,6 +71,20 @@ export function settingsPathFor(scope: Scope, deps: Pick<CommandDeps, "env" | "c
   }
 }
 
+/** The settings file a command works on, and which sessions read it. */
+interface Target {
+  scope: Scope;
+  path: string;
+  reach: Reach;
+}
+
+function targetOf(options: InstallOptions, deps: InstallDeps): Target {
+  const scope = parseScope(options.scope);
+  const path = settingsPathFor(scope, deps);
+  const root = scope === "user" ? "" : dirname(dirname(path));
+  return { scope, path, reach: reachOf(scope, root, { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) }) };
+}
+
 export interface Launcher {
   /** What goes before the subcommand in the settings file. */
   prefix: string;
@@ -89,44 +109,61 @@ export function launcher(deps: Pick<CommandDeps, "env" | "fs" | "argv1">): Launc
 }
 
 export async function installCommand(options: InstallOptions, deps: InstallDeps): Promise<CommandResult> {
-  const scope = parseScope(options.scope);
-  const path = settingsPathFor(scope, deps);
-  const file = read(path, deps);
+  const target = targetOf(options, deps);
+  const dryRun = options.dryRun === true;
+  const file = read(target.path, deps);
   const { prefix, onPath } = launcher(deps);
-  const { settings, changes } = edit(() => installGuardHooks(file.value, prefix), path);
-  const notes = !onPath && scope !== "user" ? [M.absolutePathInShared(prefix)] : [];
-  if (scope !== "user") {
-    const here = realCwd(deps);
-    const root = projectRoot(deps);
-    if (here !== root) notes.push(M.subdirectoryNote(root, here));
-  }
-  return apply(file, settings, changes, options.dryRun === true, deps, "install", notes);
+  const { settings, changes } = edit(() => installGuardHooks(file.value, prefix), target.path);
+  const lines = changes.length === 0 ? [M.alreadyInstalled(file.path)] : write(file, settings, changes, dryRun, deps, "install");
+  if (target.scope === "local") lines.push(...outOfGit(target, deps, dryRun));
+  if (!onPath && target.scope === "project") lines.push(M.absolutePathInShared(prefix));
+  const unguarded = unguardedNote(target, realCwd(deps));
+  if (unguarded !== null) lines.push(unguarded);
+  if (changes.length > 0) lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
 }
 
 export async function uninstallCommand(options: InstallOptions, deps: InstallDeps): Promise<CommandResult> {
-  const scope = parseScope(options.scope);
-  const path = settingsPathFor(scope, deps);
-  const file = read(path, deps);
-  const { settings, changes } = edit(() => uninstallGuardHooks(file.value), path);
+  const target = targetOf(options, deps);
+  const dryRun = options.dryRun === true;
+  const file = read(target.path, deps);
+  const { settings, changes } = edit(() => uninstallGuardHooks(file.value), target.path);
+  if (changes.length === 0) return { exitCode: 0, stdout: `${M.nothingToUninstall(file.path)}\n` };
   // A file that held only our hooks goes, and with it a project's `.claude/` if nothing else is there.
-  if (changes.length > 0 && Object.keys(settings).length === 0) return remove(file, scope, changes, options.dryRun === true, deps);
-  return apply(file, settings, changes, options.dryRun === true, deps, "uninstall", []);
+  const lines =
+    Object.keys(settings).length === 0 ? remove(file, target, changes, dryRun, deps) : write(file, settings, changes, dryRun, deps, "uninstall");
+  lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
 }
 
-function remove(file: SettingsText, scope: Scope, changes: HookChange[], dryRun: boolean, deps: InstallDeps): CommandResult {
-  const lines = [dryRun ? M.wouldChange(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
-  if (dryRun) {
-    lines.push(M.wouldRemoveEmptyFile(file.path), M.dryRunNothingWritten);
-    return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
+/** Which sessions the target's hooks leave out, said once per install; null when none. */
+function unguardedNote(target: Target, here: string): string | null {
+  switch (target.reach.kind) {
+    case "every":
+      return null;
+    case "start-only":
+      return M.unguardedStartOnly(target.scope === "local" ? "local" : "project", target.reach.root, here === target.reach.root ? null : here);
+    case "repository":
+      return M.unguardedRepository(target.reach.root);
   }
-  let removed;
-  try {
-    removed = removeSettingsFile(file, deps.fs, scope !== "user");
-  } catch (error) {
-    throw settingsProblem(error);
+}
+
+function outOfGit(target: Target, deps: InstallDeps, dryRun: boolean): string[] {
+  const root = dirname(dirname(target.path));
+  const outcome = keepLocalSettingsOutOfGit(root, { git: deps.git, fs: deps.fs, env: deps.env, home: homeDir(deps.env) }, dryRun);
+  switch (outcome.kind) {
+    case "no-repository":
+    case "ignored":
+      return [];
+    case "added":
+      return [outcome.dryRun ? M.wouldIgnoreLocal(outcome.file) : M.ignoredLocal(outcome.file), ...(outcome.tracked ? [M.localTracked] : [])];
+    case "tracked":
+      return [M.localTracked];
+    case "unread":
+      return [M.ignoreUnread(outcome.file)];
+    case "failed":
+      return [M.ignoreFailed(outcome.file, outcome.detail)];
   }
-  lines.push(M.removedEmptyFile(file.path), ...(removed.directory ? [M.removedEmptyDirectory(dirname(file.path))] : []), M.runningSessionsKeepHooks);
-  return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
 }
 
 function read(path: string, deps: InstallDeps): SettingsText {
@@ -146,20 +183,8 @@ function edit(change: () => { settings: Json; changes: HookChange[] }, path: str
   }
 }
 
-function apply(
-  file: SettingsText,
-  settings: Json,
-  changes: HookChange[],
-  dryRun: boolean,
-  deps: InstallDeps,
-  verb: "install" | "uninstall",
-  notes: string[],
-): CommandResult {
-  if (changes.length === 0) {
-    const line = verb === "install" ? M.alreadyInstalled(file.path) : M.nothingToUninstall(file.path);
-    return { exitCode: 0, stdout: `${[line, ...notes].join("\n")}\n` };
-  }
-  const lines = [dryRun ? M.wouldChange(file.path) : verb === "install" ? M.installed(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
+/** Writes the edited settings (unless a dry run) and returns the lines that say what changed. */
+function write(file: SettingsText, settings: Json, changes: HookChange[], dryRun: boolean, deps: InstallDeps, verb: "install" | "uninstall"): string[] {
   if (!dryRun) {
     try {
       writeSettingsFile(file, renderSettings(settings, file.layout), deps.fs, deps.writeFileAtomic);
@@ -167,8 +192,20 @@ function apply(
       throw settingsProblem(error);
     }
   }
-  lines.push(...notes, dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
-  return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
+  return [dryRun ? M.wouldChange(file.path) : verb === "install" ? M.installed(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
+}
+
+function remove(file: SettingsText, target: Target, changes: HookChange[], dryRun: boolean, deps: InstallDeps): string[] {
+  const lines = [dryRun ? M.wouldChange(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
+  const dir = dirname(file.path);
+  if (dryRun) return [...lines, M.wouldRemoveEmptyFile(file.path)];
+  let removed;
+  try {
+    removed = removeSettingsFile(file, deps.fs, target.scope !== "user");
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+  return [...lines, M.removedEmptyFile(file.path), ...(removed.directory ? [M.removedEmptyDirectory(dir)] : [])];
 }
 
 function settingsProblem(error: unknown): UserError {

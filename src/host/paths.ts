@@ -10,5 +10,10 @@ export function runtimeDir(env: NodeJS.ProcessEnv): string {
 
 export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
   const configured = env.CLAUDE_CONFIG_DIR;
-  return configured !== undefined && configured !== "" ? configured : join(env.HOME || homedir(), ".claude");
+  return configured !== undefined && configured !== "" ? configured : join(homeDir(env), ".claude");
+}
+
+/** $HOME, else the account's home directory. */
+export function homeDir(env: NodeJS.ProcessEnv): string {
+  return env.HOME || homedir();
 }

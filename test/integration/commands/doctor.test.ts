@@ -30,7 +30,7 @@ describe("doctor", () => {
   it("passes after install and fails after uninstall, in a project with its own hooks", async () => {
     p.writeSettings(unrelated);
 
-    expect((await p.run(["install"])).code).toBe(0);
+    expect((await p.run(["install", "--scope", "project"])).code).toBe(0);
     const installed = await p.run(["doctor"]);
     expect(installed.stderr).toBe("");
     expect(installed.code).toBe(0);
@@ -41,7 +41,7 @@ describe("doctor", () => {
     // The self-test ran in a throwaway config dir: the real runtime dir holds no lock.
     expect(existsSync(join(p.runtime, `session-lock-${md5_12(p.dir)}.json`))).toBe(false);
 
-    expect((await p.run(["uninstall"])).code).toBe(0);
+    expect((await p.run(["uninstall", "--scope", "project"])).code).toBe(0);
     expect(JSON.parse(p.readSettings())).toEqual(unrelated);
     const uninstalled = await p.run(["doctor", "--json"]);
     expect(uninstalled.code).toBe(1);

@@ -1,5 +1,6 @@
 // install / uninstall through the built binary, bad paths included.
 
+import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -23,18 +24,55 @@ const unrelated = {
 };
 
 describe("install", () => {
-  it("writes the bare command when it is on PATH, into the repository root's .claude/settings.json from a subdirectory", async () => {
+  it("by default writes the bare command into the user's settings, which every session reads, and nothing into the repository", async () => {
     mkdirSync(join(p.dir, "src", "deep"), { recursive: true });
     const result = await p.run(["install"], { cwd: join(p.dir, "src", "deep") });
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Installed the guard's hooks in ${join(p.config, "settings.json")}:`);
+    expect(result.stdout).not.toContain("Not guarded");
+    expect(JSON.parse(readFileSync(join(p.config, "settings.json"), "utf8"))).toEqual(example);
+    expect(existsSync(join(p.dir, ".claude"))).toBe(false);
+  });
+
+  it("--scope project writes the repository root's .claude/settings.json from a subdirectory, and says which sessions it leaves out", async () => {
+    mkdirSync(join(p.dir, "src", "deep"), { recursive: true });
+    const result = await p.run(["install", "--scope", "project"], { cwd: join(p.dir, "src", "deep") });
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Installed the guard's hooks in ${p.settingsPath()}:`);
+    expect(result.stdout).toContain(
+      `Not guarded with --scope project: sessions started in a subdirectory of ${p.dir} (such as ${join(p.dir, "src", "deep")}), because Claude Code reads ${p.settingsPath()} only for sessions started in ${p.dir}; ` +
+        `and sessions started elsewhere that change ${p.dir} through --add-dir, because Claude Code never loads hooks from added directories.`,
+    );
     expect(JSON.parse(p.readSettings())).toEqual(example);
+  });
+
+  it("--scope local keeps .claude/settings.local.json out of git through git's global excludes file, once", async () => {
+    const result = await p.run(["install", "--scope", "local"]);
+    expect(result.code).toBe(0);
+    const ignore = join(p.home, ".config", "git", "ignore");
+    expect(result.stdout).toContain(`Kept .claude/settings.local.json out of git: added the rule **/.claude/settings.local.json to ${ignore}`);
+    expect(readFileSync(ignore, "utf8")).toBe("**/.claude/settings.local.json\n");
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: p.dir, env: { PATH: process.env.PATH, HOME: p.home }, encoding: "utf8" });
+    expect(git("status", "--porcelain", "--untracked-files=all")).toBe("");
+    expect(git("check-ignore", "-v", ".claude/settings.local.json")).toBe(`${ignore}:1:**/.claude/settings.local.json\t.claude/settings.local.json\n`);
+
+    const again = await p.run(["install", "--scope", "local"]);
+    expect(again.stdout).not.toContain("Kept .claude/settings.local.json out of git");
+    expect(readFileSync(ignore, "utf8")).toBe("**/.claude/settings.local.json\n");
+  });
+
+  it("--scope local puts the rule in the excludes file the user's git config names", async () => {
+    writeFileSync(join(p.home, ".gitconfig"), "[core]\n\texcludesFile = ~/.gitignore_global\n");
+    writeFileSync(join(p.home, ".gitignore_global"), "*.swp\n");
+    expect((await p.run(["install", "--scope", "local"])).code).toBe(0);
+    expect(readFileSync(join(p.home, ".gitignore_global"), "utf8")).toBe("*.swp\n**/.claude/settings.local.json\n");
+    expect(existsSync(join(p.home, ".config", "git", "ignore"))).toBe(false);
   });
 
   it("writes the absolute path of this installation when the bare name is not on PATH", async () => {
     const off = project({ onPath: false });
     try {
-      const result = await off.run(["install"], { env: { PATH: process.env.PATH } });
+      const result = await off.run(["install", "--scope", "project"], { env: { PATH: process.env.PATH } });
       expect(result.code).toBe(0);
       const written = JSON.parse(off.readSettings()).hooks.PreToolUse[0].hooks[0].command;
       expect(written).toBe(`${BIN} pretooluse`);
@@ -48,7 +86,7 @@ describe("install", () => {
   it("keeps other keys, other hooks and 4-space indentation; a second run changes nothing and says so", async () => {
     const before = `${JSON.stringify(unrelated, null, 4)}\n`;
     p.writeSettings(before);
-    expect((await p.run(["install"])).code).toBe(0);
+    expect((await p.run(["install", "--scope", "project"])).code).toBe(0);
     const after = p.readSettings();
     expect(after).toMatch(/^\{\n {4}"permissions": \{\n {8}"allow"/);
     const parsed = JSON.parse(after);
@@ -56,11 +94,12 @@ describe("install", () => {
     expect(parsed.hooks.PreToolUse[0]).toEqual(unrelated.hooks.PreToolUse[0]);
     expect(parsed.hooks.Notification).toEqual(unrelated.hooks.Notification);
 
-    const again = await p.run(["install"]);
-    expect(again).toEqual({ code: 0, stdout: `Nothing to change: the guard's hooks are already installed in ${p.settingsPath()}.\n`, stderr: "" });
+    const again = await p.run(["install", "--scope", "project"]);
+    expect(again).toMatchObject({ code: 0, stderr: "" });
+    expect(again.stdout).toMatch(new RegExp(`^Nothing to change: the guard's hooks are already installed in ${p.settingsPath()}\\.\\nNot guarded with --scope project: `));
     expect(p.readSettings()).toBe(after);
 
-    expect((await p.run(["uninstall"])).code).toBe(0);
+    expect((await p.run(["uninstall", "--scope", "project"])).code).toBe(0);
     expect(p.readSettings()).toBe(before);
   });
 
@@ -82,14 +121,14 @@ describe("install", () => {
   it("leaves a settings file that is not JSON untouched: exit 1, naming the line and column", async () => {
     const broken = '{\n  "permissions": {},\n  "hooks": {\n    "Stop": [],\n  }\n}\n';
     p.writeSettings(broken);
-    const result = await p.run(["install"]);
+    const result = await p.run(["install", "--scope", "project"]);
     expect(result).toEqual({
       code: 1,
       stdout: "",
       stderr: `claude-session-guard: ${p.settingsPath()} is not valid JSON: line 5, column 3: a trailing comma before }. Left untouched: fix it by hand and run the command again.\n`,
     });
     expect(p.readSettings()).toBe(broken);
-    expect((await p.run(["uninstall"])).code).toBe(1);
+    expect((await p.run(["uninstall", "--scope", "project"])).code).toBe(1);
     expect(p.readSettings()).toBe(broken);
   });
 
@@ -98,13 +137,13 @@ describe("install", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      "claude-session-guard: option '--scope <scope>' argument 'global' is invalid. Allowed choices are project, local, user. Run `claude-session-guard install --help` for usage.\n",
+      "claude-session-guard: option '--scope <scope>' argument 'global' is invalid. Allowed choices are user, project, local. Run `claude-session-guard install --help` for usage.\n",
     );
   });
 
   it("exits 1 with a clear message when .claude cannot be created (a file is in the way)", async () => {
     writeFileSync(join(p.dir, ".claude"), "not a directory");
-    const result = await p.run(["install"]);
+    const result = await p.run(["install", "--scope", "project"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^claude-session-guard: cannot create .*\/project\/\.claude: .*\n$/);
   });
@@ -115,7 +154,7 @@ describe("install", () => {
     const path = p.writeSettings(unrelated);
     chmodSync(path, 0o444);
     const before = p.readSettings();
-    const result = await p.run(["install"]);
+    const result = await p.run(["install", "--scope", "project"]);
     expect(result).toEqual({
       code: 1,
       stdout: "",
@@ -129,7 +168,7 @@ describe("install", () => {
     const dir = join(p.dir, ".claude");
     chmodSync(dir, 0o555);
     try {
-      const result = await p.run(["install"]);
+      const result = await p.run(["install", "--scope", "project"]);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
         `claude-session-guard: the directory ${dir} is read-only (mode 555), and the settings file in it is replaced by writing a new file there. ` +
@@ -149,7 +188,7 @@ describe("uninstall", () => {
     settings.hooks.PreToolUse.push({ matcher: "Edit|Write|MultiEdit|NotebookEdit|Bash", hooks: [{ type: "command", command: "/usr/lib/node_modules/claude-session-guard/bin/claude-session-guard.js pretooluse", timeout: 5 }] });
     settings.hooks.Stop = [{ hooks: [{ type: "command", command: 'node "${CLAUDE_PLUGIN_ROOT}/bin/claude-session-guard.js" stop' }] }];
     p.writeSettings(settings);
-    const result = await p.run(["uninstall"]);
+    const result = await p.run(["uninstall", "--scope", "project"]);
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").filter((l) => l.startsWith("  - "))).toHaveLength(2);
     expect(JSON.parse(p.readSettings())).toEqual(unrelated);
@@ -157,7 +196,7 @@ describe("uninstall", () => {
 
   it("drops the hooks key when nothing is left", async () => {
     p.writeSettings({ model: "opus", ...example });
-    expect((await p.run(["uninstall"])).code).toBe(0);
+    expect((await p.run(["uninstall", "--scope", "project"])).code).toBe(0);
     expect(JSON.parse(p.readSettings())).toEqual({ model: "opus" });
   });
 

@@ -48,6 +48,9 @@ export function fakeDeps(overrides: Partial<CommandDeps> = {}): Fake {
       return { exitCode: 0, stdout: "", stderr: "", timedOut: false };
     },
     tmpDir: root,
+    // No git here: commands that ask it see a directory outside any repository.
+    git: () => ({ code: 128, stdout: "" }),
+    uid: process.getuid?.(),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
     ...overrides,
   };

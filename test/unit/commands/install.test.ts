@@ -61,33 +61,39 @@ describe("launcher: the command install writes", () => {
   });
 });
 
+const userFile = () => join(deps.env.CLAUDE_CONFIG_DIR!, "settings.json");
+const localFile = () => join(deps.workspace, ".claude", "settings.local.json");
+const added = [
+  "  + PreToolUse: claude-session-guard pretooluse",
+  "  + PostToolUse: claude-session-guard posttooluse",
+  "  + PostToolUseFailure: claude-session-guard posttooluse",
+  "  + Stop: claude-session-guard stop",
+  "  + StopFailure: claude-session-guard stop",
+  "  + SessionEnd: claude-session-guard stop",
+  "  + SessionStart: claude-session-guard sessionstart",
+];
+const KEEP = "Sessions already running keep the hooks they started with; new sessions pick up the change.";
+const unguardedProject = (root: string, here: string | null) =>
+  `Not guarded with --scope project: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, ` +
+  `because Claude Code reads ${root}/.claude/settings.json only for sessions started in ${root}; ` +
+  `and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories. ` +
+  "claude-session-guard install (user scope, the default) guards every session.";
+
 describe("installCommand", () => {
-  it("creates .claude/settings.json with the example's entries, atomically, and says what it did", async () => {
+  it("writes the user's settings by default, with the example's entries, atomically, and leaves no session out", async () => {
     putOnPath();
     const result = await installCommand({}, deps);
-    expect(result.stdout).toBe(
-      [
-        `Installed the guard's hooks in ${projectFile()}:`,
-        "  + PreToolUse: claude-session-guard pretooluse",
-        "  + PostToolUse: claude-session-guard posttooluse",
-        "  + PostToolUseFailure: claude-session-guard posttooluse",
-        "  + Stop: claude-session-guard stop",
-        "  + StopFailure: claude-session-guard stop",
-        "  + SessionEnd: claude-session-guard stop",
-        "  + SessionStart: claude-session-guard sessionstart",
-        "Sessions already running keep the hooks they started with; new sessions pick up the change.",
-        "",
-      ].join("\n"),
-    );
-    expect(JSON.parse(read())).toEqual(JSON.parse(readFileSync(join(import.meta.dirname, "../../../settings.example.json"), "utf8")));
-    expect(writes).toEqual([projectFile()]);
+    expect(result.stdout).toBe([`Installed the guard's hooks in ${userFile()}:`, ...added, KEEP, ""].join("\n"));
+    expect(JSON.parse(read(userFile()))).toEqual(JSON.parse(readFileSync(join(import.meta.dirname, "../../../settings.example.json"), "utf8")));
+    expect(writes).toEqual([userFile()]);
+    expect(fs.existsSync(join(deps.workspace, ".claude"))).toBe(false);
   });
 
   it("changes nothing the second time and says so, without writing", async () => {
     putOnPath();
     await installCommand({}, deps);
     writes = [];
-    expect((await installCommand({}, deps)).stdout).toBe(`Nothing to change: the guard's hooks are already installed in ${projectFile()}.\n`);
+    expect((await installCommand({}, deps)).stdout).toBe(`Nothing to change: the guard's hooks are already installed in ${userFile()}.\n`);
     expect(writes).toEqual([]);
   });
 
@@ -95,7 +101,7 @@ describe("installCommand", () => {
     putOnPath();
     mkdirSync(join(deps.workspace, ".claude"));
     writeFileSync(projectFile(), '{\n\t"model": "opus",\n\t"hooks": {\n\t\t"Stop": [{"hooks": [{"type": "command", "command": "say done"}]}]\n\t}\n}\n');
-    await installCommand({}, deps);
+    await installCommand({ scope: "project" }, deps);
     const text = read();
     expect(text.startsWith('{\n\t"model": "opus",\n\t"hooks": {\n\t\t"Stop": [\n\t\t\t{\n')).toBe(true);
     expect(JSON.parse(text).hooks.Stop).toEqual([
@@ -108,18 +114,18 @@ describe("installCommand", () => {
     const result = await installCommand({ dryRun: true }, deps);
     expect(result.stdout).toMatch(/^Would change .*settings\.json:\n {2}\+ PreToolUse: /);
     expect(result.stdout).toMatch(/Dry run: nothing was written\.\n$/);
-    expect(fs.existsSync(projectFile())).toBe(false);
+    expect(fs.existsSync(userFile())).toBe(false);
   });
 
   it("leaves a file that is not JSON untouched and names the line and column", async () => {
     mkdirSync(join(deps.workspace, ".claude"));
     const broken = '{\n  "model": "opus"\n  "hooks": {}\n}\n';
     writeFileSync(projectFile(), broken);
-    await expect(installCommand({}, deps)).rejects.toThrow(`${projectFile()} is not valid JSON: line 3, column 3: expected "," or "}"`);
+    await expect(installCommand({ scope: "project" }, deps)).rejects.toThrow(`${projectFile()} is not valid JSON: line 3, column 3: expected "," or "}"`);
     expect(read()).toBe(broken);
   });
 
-  it("refuses a read-only file even where a rename would replace it", async () => {
+  it("refuses a file this user cannot write even where a rename would replace it", async () => {
     mkdirSync(join(deps.workspace, ".claude"));
     writeFileSync(projectFile(), "{}\n");
     deps.fs = {
@@ -128,7 +134,7 @@ describe("installCommand", () => {
         throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
       },
     };
-    const error = await installCommand({}, deps).catch((e: unknown) => e);
+    const error = await installCommand({ scope: "project" }, deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(1);
     expect((error as UserError).message).toContain(`${projectFile()} is read-only (EACCES). Left untouched: make it writable`);
@@ -175,13 +181,59 @@ describe("installCommand", () => {
   });
 
   it("rejects an unknown scope as a usage error", async () => {
-    await expect(installCommand({ scope: "global" }, deps)).rejects.toEqual(new UserError('unknown scope "global": use project, local or user', 2));
+    await expect(installCommand({ scope: "global" }, deps)).rejects.toEqual(new UserError('unknown scope "global": use user, project or local', 2));
   });
 
-  it("notes that sessions started in a subdirectory do not read the root's settings", async () => {
+  it("--scope project says which sessions it leaves unguarded, naming the subdirectory it was run from", async () => {
+    putOnPath();
+    const atRoot = (await installCommand({ scope: "project" }, deps)).stdout;
+    expect(atRoot).toBe([`Installed the guard's hooks in ${projectFile()}:`, ...added, unguardedProject(deps.workspace, null), KEEP, ""].join("\n"));
     mkdirSync(join(deps.workspace, "pkg"));
     deps.cwd = join(deps.workspace, "pkg");
-    expect((await installCommand({}, deps)).stdout).toContain(`sessions started in ${join(deps.workspace, "pkg")} are not`);
+    expect((await installCommand({ scope: "project" }, deps)).stdout).toBe(
+      `Nothing to change: the guard's hooks are already installed in ${projectFile()}.\n${unguardedProject(deps.workspace, join(deps.workspace, "pkg"))}\n`,
+    );
+  });
+
+  it("--scope local in a repository's main checkout leaves out only sessions started outside it", async () => {
+    putOnPath();
+    const out = (await installCommand({ scope: "local" }, deps)).stdout;
+    expect(out).toContain(
+      `Not guarded with --scope local: sessions started outside ${deps.workspace} and its git worktrees that change it through --add-dir, ` +
+        `because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${localFile()}). `,
+    );
+  });
+
+  it("--scope local in a linked worktree leaves out its subdirectories, whose sessions read the main checkout's file instead", async () => {
+    putOnPath();
+    const main = join(deps.root, "main");
+    mkdirSync(join(main, ".git", "worktrees", "wt"), { recursive: true });
+    writeFileSync(join(main, ".git", "worktrees", "wt", "commondir"), "../..\n");
+    const wt = join(deps.root, "wt");
+    mkdirSync(wt);
+    writeFileSync(join(wt, ".git"), `gitdir: ${join(main, ".git", "worktrees", "wt")}\n`);
+    deps.cwd = wt;
+    expect((await installCommand({ scope: "local" }, deps)).stdout).toContain(
+      `Not guarded with --scope local: sessions started in a subdirectory of ${wt}, because Claude Code reads ${wt}/.claude/settings.local.json only for sessions started in ${wt}; `,
+    );
+  });
+
+  it("--scope local keeps the file out of git the way Claude Code does, and says so", async () => {
+    putOnPath();
+    const calls: string[][] = [];
+    deps.git = (args) => {
+      calls.push(args);
+      if (args[0] === "check-ignore") return { code: 1, stdout: "" };
+      if (args[0] === "ls-files") return { code: 1, stdout: "" };
+      return { code: 1, stdout: "" };
+    };
+    const ignore = join(deps.env.HOME!, ".config", "git", "ignore");
+    const out = (await installCommand({ scope: "local" }, deps)).stdout;
+    expect(out).toContain(
+      `Kept .claude/settings.local.json out of git: added the rule **/.claude/settings.local.json to ${ignore}, git's global excludes file, as Claude Code does when it writes that file.\n`,
+    );
+    expect(read(ignore)).toBe("**/.claude/settings.local.json\n");
+    expect(calls[0]).toEqual(["check-ignore", "-q", "--", ".claude/settings.local.json"]);
   });
 });
 
@@ -192,10 +244,10 @@ describe("uninstallCommand", () => {
     const before = '{\n    "env": {\n        "A": "1"\n    }\n}\n';
     writeFileSync(projectFile(), before);
     await installCommand({ scope: "project" }, deps);
-    const result = await uninstallCommand({}, deps);
+    const result = await uninstallCommand({ scope: "project" }, deps);
     expect(result.stdout).toMatch(/^Removed the guard's hooks from .*\n {2}- PreToolUse: claude-session-guard pretooluse\n/);
     expect(read()).toBe(before);
-    expect((await uninstallCommand({}, deps)).stdout).toBe(`Nothing to change: ${projectFile()} has no guard hooks.\n`);
+    expect((await uninstallCommand({ scope: "project" }, deps)).stdout).toBe(`Nothing to change: ${projectFile()} has no guard hooks.\n`);
   });
 
   it("removes a file that held only the guard's hooks, and the .claude directory that leaves empty", async () => {
@@ -203,10 +255,10 @@ describe("uninstallCommand", () => {
     await installCommand({ scope: "project" }, deps);
     const dir = join(deps.workspace, ".claude");
     const result = await uninstallCommand({ scope: "project" }, deps);
-    expect(result.stdout).toMatch(/^Removed the guard's hooks from .*\n {2}- PreToolUse: claude-session-guard pretooluse\n/);
-    expect(result.stdout).toContain(
-      `  - SessionStart: claude-session-guard sessionstart\nRemoved ${projectFile()}: nothing else was in it.\nRemoved the empty directory ${dir}.\n` +
-        "Sessions already running keep the hooks they started with; new sessions pick up the change.\n",
+    expect(result.stdout).toBe(
+      [`Removed the guard's hooks from ${projectFile()}:`, ...added.map((l) => l.replace("+", "-")), `Removed ${projectFile()}: nothing else was in it.`, `Removed the empty directory ${dir}.`, KEEP, ""].join(
+        "\n",
+      ),
     );
     expect(fs.existsSync(dir)).toBe(false);
   });
@@ -230,12 +282,11 @@ describe("uninstallCommand", () => {
   });
 
   it("works on the user scope, removing a file left empty but never the config directory", async () => {
-    await installCommand({ scope: "user" }, deps);
-    const user = join(deps.env.CLAUDE_CONFIG_DIR!, "settings.json");
-    expect(JSON.parse(read(user)).hooks.Stop).toHaveLength(1);
-    const result = await uninstallCommand({ scope: "user" }, deps);
-    expect(result.stdout).toContain(`Removed ${user}: nothing else was in it.\n`);
-    expect(fs.existsSync(user)).toBe(false);
+    await installCommand({}, deps);
+    expect(JSON.parse(read(userFile())).hooks.Stop).toHaveLength(1);
+    const result = await uninstallCommand({}, deps);
+    expect(result.stdout).toContain(`Removed ${userFile()}: nothing else was in it.\n`);
+    expect(fs.existsSync(userFile())).toBe(false);
     expect(fs.existsSync(deps.env.CLAUDE_CONFIG_DIR!)).toBe(true);
   });
 });
