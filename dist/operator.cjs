@@ -4402,8 +4402,9 @@ var help = {
 };
 var LOCAL_RULE = "**/.claude/settings.local.json";
 var reach = {
-  startOnly: (by, root, scope, here) => `Not guarded with ${by}: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, because Claude Code reads ${root}/.claude/${scope === "project" ? "settings.json" : "settings.local.json"} only for sessions started in ${root}; and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories. ${NAME} install (user scope, the default) guards every session.`,
-  repository: (by, root) => `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json). ${NAME} install (user scope, the default) guards every session.`
+  startOnly: (by, root, scope, here) => `Not guarded with ${by}: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, because Claude Code reads ${root}/.claude/${scope === "project" ? "settings.json" : "settings.local.json"} only for sessions started in ${root}; and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories.`,
+  repository: (by, root) => `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json).`,
+  everySession: `${NAME} install (user scope, the default) guards every session.`
 };
 var operator = {
   lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
@@ -4437,8 +4438,8 @@ var operator = {
   invalidScope: (value) => `unknown scope "${value}": use user, project or local`,
   runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (npm install -g claude-session-guard), then run install again.",
   absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.`,
-  unguardedStartOnly: (scope, root, here) => reach.startOnly(`--scope ${scope}`, root, scope, here),
-  unguardedRepository: (root) => reach.repository("--scope local", root),
+  unguardedStartOnly: (scope, root, here) => `${reach.startOnly(`--scope ${scope}`, root, scope, here)} ${reach.everySession}`,
+  unguardedRepository: (root) => `${reach.repository("--scope local", root)} ${reach.everySession}`,
   ignoredLocal: (file) => `Kept .claude/settings.local.json out of git: added the rule ${LOCAL_RULE} to ${file}, git's global excludes file, as Claude Code does when it writes that file.`,
   wouldIgnoreLocal: (file) => `Would add the rule ${LOCAL_RULE} to ${file} (git's global excludes file), to keep .claude/settings.local.json out of git.`,
   localTracked: "Note: git tracks .claude/settings.local.json, so ignore rules do not apply to it; to keep it to yourself, untrack it: git rm --cached .claude/settings.local.json",
@@ -4467,6 +4468,9 @@ var doctor = {
   line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
   allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
   someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+  passedWithWarnings: (count2) => `No check failed, but read the ${count2 === 1 ? "line" : `${count2} lines`} marked WARN: each says where sessions may not be guarded, or what may go wrong.`,
+  notInstalled: (install) => `${NAME} is not installed for sessions started here: no settings file Claude Code reads here runs it, and no session-guard plugin is enabled. To guard every session: ${install}`,
+  notGuardedHere: (root, here, install) => `Sessions started here are not guarded: the guard's hooks are in ${root}/.claude/settings.json, which Claude Code reads only for sessions started in ${root}, not in ${here}. To guard every session: ${install}`,
   runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
   sourceRead: (label, path2, count2) => `${label} settings ${path2}: ${count2 === 0 ? "no guard hooks" : `${count2} guard hook${count2 === 1 ? "" : "s"}`}`,
   sourceMissing: (label, path2) => `${label} settings ${path2}: not present`,
@@ -4477,7 +4481,7 @@ var doctor = {
   fixByHand: "fix the file by hand",
   pluginNotFound: (id) => `plugin ${id} is enabled but its installed files were not found`,
   pluginNotFoundHint: (id) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
-  runInstall: `run \`claude-session-guard install\` (or \`claude-session-guard install --scope user\`), or enable the session-guard plugin`,
+  runInstall: `run \`claude-session-guard install\`, or enable the session-guard plugin`,
   notRegistered: (event, sub) => `no ${event} hook runs \`${NAME} ${sub}\``,
   uncovered: (event, sub, tools, matchers) => `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
   matcherHint: `set the matcher to "Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree", or run \`claude-session-guard install\``,
@@ -4491,10 +4495,13 @@ var doctor = {
   placementOk: "every guard hook sits under the event it is made for",
   misplacedOne: (sub, event, where2) => `${sub} under ${event} (${where2})`,
   misplaced: (list) => `guard commands under the wrong event: ${list}`,
+  reachEvery: (where2) => `the guard's hooks reach every session of this user (${where2})`,
+  reachHint: `run \`${NAME} install\` (user scope, the default) to guard every session`,
   noDuplicates: "each guard hook is registered once",
-  duplicateOne: (key, count2, where2) => `${key} \xD7${count2} (${where2})`,
-  duplicates: (list) => `registered more than once, so each call runs the guard twice: ${list}`,
-  duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+  identicalRunOnce: "each guard hook runs once per call (the same command in several settings files runs once, as Claude Code runs it)",
+  duplicateOne: (key, count2, where2) => `${key} runs ${count2} times (${where2})`,
+  duplicates: (list) => `the guard runs more than once per call, since Claude Code runs each different command (and the plugin's hooks) on its own: ${list}`,
+  duplicatesHint: "keep one wiring: the plugin, or the same command line in every settings file (run `claude-session-guard install` for each scope, or uninstall from the others)",
   noHooksForTimeout: "no guard hooks, so no timeouts to check",
   timeoutInvalid: (list) => `invalid timeout (seconds, a positive number): ${list}`,
   timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
@@ -4542,8 +4549,7 @@ var doctor = {
   clearHint: (workspace2) => clearCommand(workspace2),
   lockUnreadable: (detail) => `the lock cannot be read, so every hook here fails open: ${detail}`,
   lockUnreadableHint: (path2) => `remove it by hand: rm -r ${shellQuote(path2)}`,
-  rootNotRead: (root, here) => `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
-  rootNotReadHint: (root) => `start Claude Code from ${root}, or install for every directory with \`claude-session-guard install --scope user\``,
+  rootNotRead: (root, here) => `${root}/.claude/settings.json has the guard's hooks too, but Claude Code reads it only for sessions started in ${root}, not in ${here}; the files above guard sessions started here`,
   storeUrlInvalid: (message) => `${message}, so every hook started from here fails open (allows everything)`,
   storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
   redisOk: (display, ms) => `the Redis lock store at ${display} answers (read this workspace's lock in ${ms} ms)`,
@@ -4552,8 +4558,10 @@ var doctor = {
   workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
   workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
   workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
-  disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
-  disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE"
+  disabled: (value) => `CLAUDE_SESSION_GUARD_DISABLE=${printable(value)} is set here: hooks started from this environment allow everything, so sessions started from it are not guarded`,
+  disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE",
+  disableNotASwitch: (value) => `CLAUDE_SESSION_GUARD_DISABLE=${JSON.stringify(value)} is not an on/off value (1, true, yes, on turn the guard off; 0, false, no, off keep it on), so the guard stays on`,
+  disableNotASwitchHint: "unset it, or set it to 1 to turn the guard off"
 };
 
 // src/host/workspace.ts
@@ -5756,11 +5764,74 @@ function logClear(deps, removed, workspace2) {
 }
 
 // src/commands/doctor.ts
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
+
+// src/hook/policy.ts
+function switchOf(raw) {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "0" || value === "false" || value === "no" || value === "off") return false;
+  if (value === "1" || value === "true" || value === "yes" || value === "on") return true;
+  return null;
+}
+
+// src/settings/reach.ts
+var import_node_path6 = require("node:path");
+function reachOf(scope, root, context) {
+  if (scope === "user") return { kind: "every" };
+  if (scope === "local" && canonicalRoot(root, context) === root) return { kind: "repository", root };
+  return { kind: "start-only", root };
+}
+function localSettingsPaths(start, context) {
+  const paths = [(0, import_node_path6.join)(start, ".claude", "settings.local.json")];
+  const root = canonicalRoot(start, context);
+  if (root !== null && root !== start) paths.push((0, import_node_path6.join)(root, ".claude", "settings.local.json"));
+  return paths;
+}
+function canonicalRoot(start, context) {
+  const { fs: fs2 } = context;
+  let top = null;
+  for (let dir = start; ; dir = (0, import_node_path6.dirname)(dir)) {
+    if (fs2.lstatSync((0, import_node_path6.join)(dir, ".git"), { throwIfNoEntry: false }) !== void 0) {
+      top = dir;
+      break;
+    }
+    if ((0, import_node_path6.dirname)(dir) === dir) break;
+  }
+  if (top === null) return null;
+  const root = mainCheckout(top, fs2);
+  if (context.home !== void 0 && root === realpathOr(context.home, fs2)) return null;
+  return ownedByUser(root, context) ? root : null;
+}
+function mainCheckout(top, fs2) {
+  const entry = fs2.lstatSync((0, import_node_path6.join)(top, ".git"), { throwIfNoEntry: false });
+  if (entry === void 0 || entry.isDirectory()) return top;
+  try {
+    const gitdir = /^gitdir:\s*(.+?)\s*$/m.exec(fs2.readFileSync((0, import_node_path6.join)(top, ".git"), "utf8"))?.[1];
+    if (gitdir === void 0) return top;
+    const gitDir = (0, import_node_path6.resolve)(top, gitdir);
+    const common = (0, import_node_path6.resolve)(gitDir, fs2.readFileSync((0, import_node_path6.join)(gitDir, "commondir"), "utf8").trim());
+    return (0, import_node_path6.basename)(common) === ".git" ? realpathOr((0, import_node_path6.dirname)(common), fs2) : top;
+  } catch {
+    return top;
+  }
+}
+function ownedByUser(root, { fs: fs2, uid: uid2 }) {
+  if (uid2 === void 0) return false;
+  const owner = (path2) => fs2.lstatSync(path2, { throwIfNoEntry: false })?.uid;
+  const claude = owner((0, import_node_path6.join)(root, ".claude"));
+  return owner(root) === uid2 && owner((0, import_node_path6.join)(root, ".git")) === uid2 && (claude === void 0 || claude === uid2);
+}
+function realpathOr(path2, fs2) {
+  try {
+    return fs2.realpathSync(path2);
+  } catch {
+    return path2;
+  }
+}
 
 // src/settings/executable.ts
 var import_node_fs = require("node:fs");
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 var PLUGIN_ROOT_VAR = "CLAUDE_PLUGIN_ROOT";
 function isExecutableFile(path2, fs2) {
   try {
@@ -5772,10 +5843,10 @@ function isExecutableFile(path2, fs2) {
   }
 }
 function findOnPath(name, pathVar, fs2, cwd2 = "/") {
-  if (name.includes("/")) return isExecutableFile((0, import_node_path6.resolve)(cwd2, name), fs2) ? (0, import_node_path6.resolve)(cwd2, name) : null;
-  for (const dir of (pathVar ?? "").split(import_node_path6.delimiter)) {
-    const candidate = (0, import_node_path6.join)(dir === "" ? cwd2 : dir, name);
-    if (isExecutableFile(candidate, fs2)) return (0, import_node_path6.isAbsolute)(candidate) ? candidate : (0, import_node_path6.resolve)(cwd2, candidate);
+  if (name.includes("/")) return isExecutableFile((0, import_node_path7.resolve)(cwd2, name), fs2) ? (0, import_node_path7.resolve)(cwd2, name) : null;
+  for (const dir of (pathVar ?? "").split(import_node_path7.delimiter)) {
+    const candidate = (0, import_node_path7.join)(dir === "" ? cwd2 : dir, name);
+    if (isExecutableFile(candidate, fs2)) return (0, import_node_path7.isAbsolute)(candidate) ? candidate : (0, import_node_path7.resolve)(cwd2, candidate);
   }
   return null;
 }
@@ -6022,7 +6093,7 @@ var GUARD_EVENTS = guardEventsOf(settings_example_default);
 
 // src/settings/settingsFile.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path7 = require("node:path");
+var import_node_path8 = require("node:path");
 
 // src/settings/jsonText.ts
 var J = settings.json;
@@ -6212,7 +6283,7 @@ function renderSettings(value, layout) {
 function writeSettingsFile(file, text, fs2, writeFileAtomic2) {
   const { path: path2 } = file;
   if (file.exists) refuseReadOnly(path2, fs2);
-  const dir = (0, import_node_path7.dirname)(path2);
+  const dir = (0, import_node_path8.dirname)(path2);
   try {
     fs2.mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -6228,7 +6299,7 @@ function writeSettingsFile(file, text, fs2, writeFileAtomic2) {
 function removeSettingsFile(file, fs2, removeDirectory) {
   const { path: path2 } = file;
   refuseReadOnly(path2, fs2);
-  const dir = (0, import_node_path7.dirname)(path2);
+  const dir = (0, import_node_path8.dirname)(path2);
   refuseReadOnlyDirectory(dir, fs2);
   try {
     fs2.unlinkSync(path2);
@@ -6265,7 +6336,7 @@ function modeOf(path2, fs2) {
 }
 function writeProblem(error, path2) {
   const code = errnoOf(error);
-  const dir = (0, import_node_path7.dirname)(path2);
+  const dir = (0, import_node_path8.dirname)(path2);
   if (code === "EACCES" || code === "EPERM") return new SettingsError(settings.directoryReadOnly(dir, code), "EREADONLY", dir, { cause: error });
   if (code === "EROFS") return new SettingsError(settings.readOnlyFileSystem(dir), "EWRITE", path2, { cause: error });
   return new SettingsError(settings.cannotWrite(path2, code ?? messageOf(error)), "EWRITE", path2, { cause: error });
@@ -6374,17 +6445,33 @@ function placementCheck(regs) {
   const list = misplaced.map((r) => doctor.misplacedOne(r.guard.subcommand, r.event, r.source.label)).join("; ");
   return check("placement", "fail", doctor.misplaced(list), doctor.runInstall);
 }
+function runIdentity(reg) {
+  return reg.source.pluginRoot !== void 0 ? `${reg.source.label}\0${reg.command}` : reg.command;
+}
 function duplicatesCheck(regs) {
   const groups = /* @__PURE__ */ new Map();
   for (const r of regs) {
     const key = `${r.event} ${r.guard.subcommand}`;
     groups.set(key, [...groups.get(key) ?? [], r]);
   }
-  const twice = [...groups.entries()].filter(([, list2]) => list2.length > 1);
-  if (twice.length === 0) return check("duplicates", "pass", doctor.noDuplicates);
-  const list = twice.map(([key, list2]) => doctor.duplicateOne(key, list2.length, list2.map((r) => r.source.label).join(", "))).join("; ");
-  return check("duplicates", "warn", doctor.duplicates(list), doctor.duplicatesHint);
+  const twice = [];
+  let merged = false;
+  for (const [key, list] of groups) {
+    const perCall = TOOL_EVENTS.has(list[0].event) ? GUARDED_TOOLS.map((tool) => list.filter((r) => matcherMatches(r.matcher, tool, true))) : [list];
+    const worst = perCall.reduce((a, b) => distinct(b).length > distinct(a).length ? b : a, []);
+    const runs = distinct(worst);
+    if (runs.length > 1) twice.push(doctor.duplicateOne(key, runs.length, runs.map((r) => `${r.source.label}: ${r.command}`).join("; ")));
+    else if (list.length > 1) merged = true;
+  }
+  if (twice.length > 0) return check("duplicates", "warn", doctor.duplicates(twice.join("; ")), doctor.duplicatesHint);
+  return check("duplicates", "pass", merged ? doctor.identicalRunOnce : doctor.noDuplicates);
 }
+function distinct(regs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of regs) if (!seen.has(runIdentity(r))) seen.set(runIdentity(r), r);
+  return [...seen.values()];
+}
+var TOOL_EVENTS = /* @__PURE__ */ new Set(["PreToolUse", "PostToolUse", "PostToolUseFailure"]);
 function timeoutCheck(regs) {
   if (regs.length === 0) return check("timeout", "info", doctor.noHooksForTimeout);
   const invalid = regs.filter((r) => r.hook.timeout !== void 0 && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
@@ -6409,6 +6496,17 @@ function sessionStartCheck(regs) {
   if (mine.length === 0) return check("sessionstart", "info", doctor.noSessionStart);
   return check("sessionstart", "pass", doctor.lifecycleOk("SessionStart", "sessionstart", where(mine)));
 }
+function reachCheck(regs) {
+  const known = regs.filter((r) => r.source.reach !== void 0);
+  if (known.length === 0) return null;
+  const every = known.filter((r) => r.source.reach.kind === "every");
+  if (every.length > 0) return check("reach", "pass", doctor.reachEvery(where(every)));
+  const widest = known.find((r) => r.source.reach.kind === "repository") ?? known[0];
+  const reach2 = widest.source.reach;
+  const by = `${widest.source.label} settings`;
+  const message = reach2.kind === "repository" ? reach.repository(by, reach2.root) : reach.startOnly(by, reach2.root, widest.source.scope === "local" ? "local" : "project", null);
+  return check("reach", "warn", message.replace(/\.$/, ""), doctor.reachHint);
+}
 function wiringChecks(sources) {
   const regs = registrations(sources);
   return [
@@ -6420,6 +6518,7 @@ function wiringChecks(sources) {
     lifecycleCheck(regs, "StopFailure"),
     lifecycleCheck(regs, "SessionEnd"),
     placementCheck(regs),
+    ...reachCheck(regs) === null ? [] : [reachCheck(regs)],
     duplicatesCheck(regs),
     timeoutCheck(regs),
     sessionStartCheck(regs)
@@ -6438,20 +6537,46 @@ async function doctorCommand(options, deps) {
   const given = options.settings ?? [];
   const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
   sources.push(...pluginSources(sources, deps));
+  const regs = registrations(sources);
+  if (given.length === 0 && regs.length === 0 && !sources.some((s) => s.problem !== void 0 && s.problem.status !== "info")) {
+    return notInstalled(options, deps);
+  }
   const checks = wiringChecks(sources);
   const rootCheck = given.length === 0 ? rootSettingsCheck(deps) : null;
   if (rootCheck) checks.push(rootCheck);
-  const regs = registrations(sources);
   checks.push(...executableChecks(regs, deps));
   if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
   checks.push(...await storeChecks(choice, deps));
-  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", doctor.disabled, doctor.disabledHint));
+  const disabled = disableCheck(deps.env.CLAUDE_SESSION_GUARD_DISABLE);
+  if (disabled) checks.push(disabled);
   checks.push(check("running-sessions", "info", doctor.runningSessions));
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}
 ` };
   return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}
-${ok ? doctor.allGood : doctor.someFailed}
+${summary(checks)}
+` };
+}
+function summary(checks) {
+  if (checks.some((c) => c.status === "fail")) return doctor.someFailed;
+  const warnings = checks.filter((c) => c.status === "warn").length;
+  return warnings > 0 ? doctor.passedWithWarnings(warnings) : doctor.allGood;
+}
+function disableCheck(raw) {
+  const on = switchOf(raw);
+  if (on === true) return check("disabled", "warn", doctor.disabled(raw ?? ""), doctor.disabledHint);
+  if (on === null) return check("disabled", "warn", doctor.disableNotASwitch(raw ?? ""), doctor.disableNotASwitchHint);
+  return null;
+}
+function notInstalled(options, deps) {
+  const here = startDirectory2(deps);
+  const root = workspaceRoot(deps);
+  const install = `${deps.selfInvocation()} install`;
+  const atRoot = root !== here && registrations([load("project", (0, import_node_path9.join)(root, ".claude", "settings.json"), deps, false)]).length > 0;
+  const message = atRoot ? doctor.notGuardedHere(root, here, install) : doctor.notInstalled(install);
+  if (options.json) return { exitCode: 1, stdout: `${JSON.stringify({ checks: [check("installed", "fail", message)], ok: false }, null, 2)}
+` };
+  return { exitCode: 1, stdout: `${message}
 ` };
 }
 function workspaceRoot(deps) {
@@ -6463,11 +6588,18 @@ function workspaceRoot(deps) {
 }
 function defaultSources(deps) {
   const here = startDirectory2(deps);
-  return [
-    load("user", (0, import_node_path8.join)(claudeConfigDir(deps.env), "settings.json"), deps, false),
-    load("project", (0, import_node_path8.join)(here, ".claude", "settings.json"), deps, false),
-    load("local", (0, import_node_path8.join)(here, ".claude", "settings.local.json"), deps, false)
+  const context = { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) };
+  const [nearest, ...roots] = localSettingsPaths(here, context);
+  const sources = [
+    { ...load("user", (0, import_node_path9.join)(claudeConfigDir(deps.env), "settings.json"), deps, false), reach: { kind: "every" } },
+    { ...load("project", (0, import_node_path9.join)(here, ".claude", "settings.json"), deps, false), reach: reachOf("project", here, context), scope: "project" },
+    { ...load("local", nearest, deps, false), reach: reachOf("local", here, context), scope: "local" }
   ];
+  for (const path2 of roots) {
+    const root = (0, import_node_path9.dirname)((0, import_node_path9.dirname)(path2));
+    sources.push({ ...load("repository local", path2, deps, false), reach: { kind: "repository", root }, scope: "local" });
+  }
+  return sources;
 }
 function startDirectory2(deps) {
   try {
@@ -6480,21 +6612,17 @@ function rootSettingsCheck(deps) {
   const here = startDirectory2(deps);
   const root = workspaceRoot(deps);
   if (root === here) return null;
-  const rootSources = [
-    load("project", (0, import_node_path8.join)(root, ".claude", "settings.json"), deps, false),
-    load("local", (0, import_node_path8.join)(root, ".claude", "settings.local.json"), deps, false)
-  ];
-  if (registrations(rootSources).length === 0) return null;
-  return check("start-directory", "warn", doctor.rootNotRead(root, here), doctor.rootNotReadHint(root));
+  if (registrations([load("project", (0, import_node_path9.join)(root, ".claude", "settings.json"), deps, false)]).length === 0) return null;
+  return check("start-directory", "info", doctor.rootNotRead(root, here), null);
 }
 function givenSources(paths, deps) {
   return paths.map((given) => {
-    const path2 = (0, import_node_path8.resolve)(deps.cwd, given);
-    if (isDirectory(path2, deps) && exists2((0, import_node_path8.join)(path2, "hooks", "hooks.json"), deps)) {
-      return load(given, (0, import_node_path8.join)(path2, "hooks", "hooks.json"), deps, true, path2);
+    const path2 = (0, import_node_path9.resolve)(deps.cwd, given);
+    if (isDirectory(path2, deps) && exists2((0, import_node_path9.join)(path2, "hooks", "hooks.json"), deps)) {
+      return load(given, (0, import_node_path9.join)(path2, "hooks", "hooks.json"), deps, true, path2);
     }
-    const pluginRoot = (0, import_node_path8.dirname)((0, import_node_path8.dirname)(path2));
-    const isPluginHooks = (0, import_node_path8.basename)(path2) === "hooks.json" && (0, import_node_path8.basename)((0, import_node_path8.dirname)(path2)) === "hooks" && exists2((0, import_node_path8.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
+    const pluginRoot = (0, import_node_path9.dirname)((0, import_node_path9.dirname)(path2));
+    const isPluginHooks = (0, import_node_path9.basename)(path2) === "hooks.json" && (0, import_node_path9.basename)((0, import_node_path9.dirname)(path2)) === "hooks" && exists2((0, import_node_path9.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
     return load(given, path2, deps, true, isPluginHooks ? pluginRoot : void 0);
   });
 }
@@ -6516,29 +6644,35 @@ function pluginSources(sources, deps) {
   for (const source of sources) {
     const plugins = source.value?.enabledPlugins;
     if (!isObject(plugins)) continue;
-    for (const [id, on] of Object.entries(plugins)) if (id.startsWith(`${PLUGIN_NAME}@`)) enabled.set(id, on === true);
+    for (const [id, on] of Object.entries(plugins)) {
+      if (!id.startsWith(`${PLUGIN_NAME}@`)) continue;
+      const wider = enabled.get(id)?.reach?.kind === "every" && on === true ? enabled.get(id).reach : source.reach;
+      enabled.set(id, { on: on === true, reach: wider });
+    }
   }
-  const ids = [...enabled].filter(([, on]) => on).map(([id]) => id);
+  const ids = [...enabled].filter(([, e]) => e.on);
   if (ids.length === 0) return [];
   const installed = installedPlugins(deps);
-  return ids.map((id) => {
+  return ids.map(([id, { reach: reach2 }]) => {
     const root = installed.get(id);
     const label = `plugin ${id}`;
+    const known = reach2 === void 0 ? {} : { reach: reach2 };
     if (root === void 0) {
       return {
         label,
         path: id,
         value: null,
+        ...known,
         problem: { status: "warn", message: doctor.pluginNotFound(id), hint: doctor.pluginNotFoundHint(id) }
       };
     }
-    return load(label, (0, import_node_path8.join)(root, "hooks", "hooks.json"), deps, true, root);
+    return { ...load(label, (0, import_node_path9.join)(root, "hooks", "hooks.json"), deps, true, root), ...known };
   });
 }
 function installedPlugins(deps) {
   const roots = /* @__PURE__ */ new Map();
   try {
-    const file = readSettingsFile((0, import_node_path8.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
+    const file = readSettingsFile((0, import_node_path9.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
     const plugins = file.value.plugins;
     if (!isObject(plugins)) return roots;
     for (const [id, installs] of Object.entries(plugins)) {
@@ -6575,7 +6709,7 @@ function executableChecks(regs, deps) {
       continue;
     }
     if (/(^|\/)node$/.test(program2) && args[0] !== void 0 && !args[0].startsWith("-")) {
-      const script = (0, import_node_path8.resolve)(deps.cwd, args[0]);
+      const script = (0, import_node_path9.resolve)(deps.cwd, args[0]);
       if (!exists2(script, deps)) {
         problems.push(doctor.scriptMissing(script, reg.event, reg.source.label));
         continue;
@@ -6604,16 +6738,16 @@ async function selfTest(regs, deps, storeFlag) {
   if (pre === void 0) return check("self-test", "fail", doctor.selfTestNoPre, doctor.runInstall);
   const post = pick("PostToolUse", "posttooluse");
   const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
-  const base = deps.fs.mkdtempSync((0, import_node_path8.join)(deps.tmpDir, "claude-session-guard-doctor-"));
+  const base = deps.fs.mkdtempSync((0, import_node_path9.join)(deps.tmpDir, "claude-session-guard-doctor-"));
   const started = deps.clock.now();
   try {
-    const workspace2 = (0, import_node_path8.join)(base, "workspace");
-    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path8.join)(base, dir), { recursive: true });
+    const workspace2 = (0, import_node_path9.join)(base, "workspace");
+    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path9.join)(base, dir), { recursive: true });
     const env3 = {
       ...deps.env,
-      HOME: (0, import_node_path8.join)(base, "home"),
-      CLAUDE_CONFIG_DIR: (0, import_node_path8.join)(base, "config"),
-      XDG_STATE_HOME: (0, import_node_path8.join)(base, "state"),
+      HOME: (0, import_node_path9.join)(base, "home"),
+      CLAUDE_CONFIG_DIR: (0, import_node_path9.join)(base, "config"),
+      XDG_STATE_HOME: (0, import_node_path9.join)(base, "state"),
       CLAUDE_SESSION_GUARD_WORKSPACE: workspace2,
       CLAUDE_PROJECT_DIR: workspace2
     };
@@ -6624,11 +6758,11 @@ async function selfTest(regs, deps, storeFlag) {
     const call = async (reg, session, event) => {
       const payload = {
         session_id: session,
-        transcript_path: (0, import_node_path8.join)(base, `${session}.jsonl`),
+        transcript_path: (0, import_node_path9.join)(base, `${session}.jsonl`),
         cwd: workspace2,
         permission_mode: "default",
         hook_event_name: event,
-        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path8.join)(workspace2, "doctor.txt"), content: "doctor\n" } } : {},
+        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path9.join)(workspace2, "doctor.txt"), content: "doctor\n" } } : {},
         ...event === "PostToolUse" ? { tool_response: { type: "create" } } : {},
         ...event === "Stop" ? { stop_hook_active: false } : {}
       };
@@ -6692,7 +6826,7 @@ function runtimeDirCheck(deps) {
   if (before !== void 0 && (before.mode & 18) !== 0) {
     return check("runtime-dir", "fail", doctor.runtimeDirOpen(dir, (before.mode & 511).toString(8)), doctor.runtimeDirOpenHint(dir));
   }
-  const probe = (0, import_node_path8.join)(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
+  const probe = (0, import_node_path9.join)(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
   try {
     deps.fs.mkdirSync(dir, { recursive: true, mode: 448 });
     deps.fs.writeFileSync(probe, "probe\n", { flag: "wx", mode: 384 });
@@ -6795,7 +6929,7 @@ function isDirectory(path2, deps) {
 var import_node_path11 = require("node:path");
 
 // src/settings/gitIgnore.ts
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 var LOCAL_SETTINGS_RULE = "**/.claude/settings.local.json";
 var LOCAL_SETTINGS = ".claude/settings.local.json";
 function keepLocalSettingsOutOfGit(root, deps, dryRun) {
@@ -6816,7 +6950,7 @@ function keepLocalSettingsOutOfGit(root, deps, dryRun) {
   }
   if (dryRun) return { kind: "added", file, dryRun, tracked };
   try {
-    deps.fs.mkdirSync((0, import_node_path9.dirname)(file), { recursive: true });
+    deps.fs.mkdirSync((0, import_node_path10.dirname)(file), { recursive: true });
     const separator = text === null || text === "" || text.endsWith("\n") ? "" : "\n";
     deps.fs.appendFileSync(file, `${separator}${LOCAL_SETTINGS_RULE}
 `);
@@ -6828,60 +6962,11 @@ function keepLocalSettingsOutOfGit(root, deps, dryRun) {
 function globalExcludesFile(cwd2, deps) {
   const configured = deps.git(["--git-dir=/dev/null", "config", "--no-includes", "core.excludesfile"], cwd2, { ...deps.env, GIT_CONFIG_NOSYSTEM: "1" });
   const value = configured?.code === 0 ? configured.stdout.trim() : "";
-  if (value === "~" || value.startsWith("~/")) return (0, import_node_path9.join)(deps.home, value.slice(2));
-  if (value !== "" && (0, import_node_path9.isAbsolute)(value)) return value;
+  if (value === "~" || value.startsWith("~/")) return (0, import_node_path10.join)(deps.home, value.slice(2));
+  if (value !== "" && (0, import_node_path10.isAbsolute)(value)) return value;
   const xdg = deps.env.XDG_CONFIG_HOME;
-  if (xdg !== void 0 && (0, import_node_path9.isAbsolute)(xdg)) return (0, import_node_path9.join)(xdg, "git", "ignore");
-  return (0, import_node_path9.join)(deps.home, ".config", "git", "ignore");
-}
-
-// src/settings/reach.ts
-var import_node_path10 = require("node:path");
-function reachOf(scope, root, context) {
-  if (scope === "user") return { kind: "every" };
-  if (scope === "local" && canonicalRoot(root, context) === root) return { kind: "repository", root };
-  return { kind: "start-only", root };
-}
-function canonicalRoot(start, context) {
-  const { fs: fs2 } = context;
-  let top = null;
-  for (let dir = start; ; dir = (0, import_node_path10.dirname)(dir)) {
-    if (fs2.lstatSync((0, import_node_path10.join)(dir, ".git"), { throwIfNoEntry: false }) !== void 0) {
-      top = dir;
-      break;
-    }
-    if ((0, import_node_path10.dirname)(dir) === dir) break;
-  }
-  if (top === null) return null;
-  const root = mainCheckout(top, fs2);
-  if (context.home !== void 0 && root === realpathOr(context.home, fs2)) return null;
-  return ownedByUser(root, context) ? root : null;
-}
-function mainCheckout(top, fs2) {
-  const entry = fs2.lstatSync((0, import_node_path10.join)(top, ".git"), { throwIfNoEntry: false });
-  if (entry === void 0 || entry.isDirectory()) return top;
-  try {
-    const gitdir = /^gitdir:\s*(.+?)\s*$/m.exec(fs2.readFileSync((0, import_node_path10.join)(top, ".git"), "utf8"))?.[1];
-    if (gitdir === void 0) return top;
-    const gitDir = (0, import_node_path10.resolve)(top, gitdir);
-    const common = (0, import_node_path10.resolve)(gitDir, fs2.readFileSync((0, import_node_path10.join)(gitDir, "commondir"), "utf8").trim());
-    return (0, import_node_path10.basename)(common) === ".git" ? realpathOr((0, import_node_path10.dirname)(common), fs2) : top;
-  } catch {
-    return top;
-  }
-}
-function ownedByUser(root, { fs: fs2, uid: uid2 }) {
-  if (uid2 === void 0) return false;
-  const owner = (path2) => fs2.lstatSync(path2, { throwIfNoEntry: false })?.uid;
-  const claude = owner((0, import_node_path10.join)(root, ".claude"));
-  return owner(root) === uid2 && owner((0, import_node_path10.join)(root, ".git")) === uid2 && (claude === void 0 || claude === uid2);
-}
-function realpathOr(path2, fs2) {
-  try {
-    return fs2.realpathSync(path2);
-  } catch {
-    return path2;
-  }
+  if (xdg !== void 0 && (0, import_node_path10.isAbsolute)(xdg)) return (0, import_node_path10.join)(xdg, "git", "ignore");
+  return (0, import_node_path10.join)(deps.home, ".config", "git", "ignore");
 }
 
 // src/commands/install.ts
@@ -7241,7 +7326,7 @@ function terminalOf(pid, host) {
 }
 
 // src/world.ts
-var nodeFs4 = __toESM(require("node:fs"), 1);
+var nodeFs5 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
@@ -7334,6 +7419,29 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
+// src/host/selfInvocation.ts
+var nodeFs4 = __toESM(require("node:fs"), 1);
+var import_node_path16 = require("node:path");
+var NAME2 = "claude-session-guard";
+function selfInvocation(script, nodePath, pathVar, fs2 = nodeFs4) {
+  const real = realpath(script, fs2);
+  const found = findOnPath(NAME2, pathVar, fs2);
+  if (found !== null) {
+    const foundReal = realpath(found, fs2);
+    if (foundReal === real || (0, import_node_path16.dirname)(foundReal) === (0, import_node_path16.dirname)(real)) return NAME2;
+  }
+  const shim = (0, import_node_path16.join)((0, import_node_path16.dirname)(real), NAME2);
+  if (shim !== real && isExecutableFile(shim, fs2)) return shellQuote(shim);
+  return `${shellQuote(nodePath)} ${shellQuote(real)}`;
+}
+function realpath(path2, fs2) {
+  try {
+    return fs2.realpathSync(path2);
+  } catch {
+    return path2;
+  }
+}
+
 // src/host/stdin.ts
 var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
@@ -7347,17 +7455,20 @@ var cwd = () => process.cwd();
 var argv1 = () => process.argv[1] ?? "claude-session-guard";
 var tmpDir = () => (0, import_node_os3.tmpdir)();
 var uid = () => process.getuid?.();
-var fs = nodeFs4;
+var fs = nodeFs5;
 function logDir() {
   return envPaths("claude-session-guard", { suffix: "" }).log;
 }
 function log(entry) {
   appendDecision(logDir(), entry);
 }
+function selfInvocation2() {
+  return selfInvocation(argv1(), process.execPath, process.env.PATH);
+}
 var processHost = () => ({
   platform: process.platform,
   ppid: process.ppid,
-  readFile: (path2) => nodeFs4.readFileSync(path2, "utf8"),
+  readFile: (path2) => nodeFs5.readFileSync(path2, "utf8"),
   exists(pid) {
     try {
       process.kill(pid, 0);
@@ -7382,7 +7493,7 @@ function write2(fd, text) {
   let written = 0;
   while (written < data.length) {
     try {
-      written += nodeFs4.writeSync(fd, data, written, data.length - written);
+      written += nodeFs5.writeSync(fd, data, written, data.length - written);
     } catch (error) {
       const code = errnoOf(error);
       if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
@@ -7434,7 +7545,7 @@ function runShell(command, input2, env3, timeoutMs) {
 }
 
 // src/operator.ts
-var NAME2 = "claude-session-guard";
+var NAME3 = "claude-session-guard";
 function realCommandDeps() {
   const host = processHost();
   return {
@@ -7448,6 +7559,7 @@ function realCommandDeps() {
     fs,
     writeFileAtomic: (path2, data) => import_write_file_atomic.default.sync(path2, data),
     argv1: argv1(),
+    selfInvocation: selfInvocation2,
     runShell,
     git: runGit,
     tmpDir: tmpDir(),
@@ -7468,7 +7580,7 @@ function collect(value, previous) {
 }
 var storeOption = () => new Option("--store <url>", help.store);
 function buildProgram(run, deps) {
-  const program2 = new Command(NAME2).description(help.program).version(package_default.version, "-v, --version", help.version).exitOverride().configureOutput({
+  const program2 = new Command(NAME3).description(help.program).version(package_default.version, "-v, --version", help.version).exitOverride().configureOutput({
     writeOut: (text) => write2(1, text),
     writeErr: (text) => warn(text),
     // Usage errors are printed once, as one line with a hint, by runProgram.
@@ -7501,7 +7613,7 @@ async function runProgram(argv, deps = realCommandDeps) {
   const usage = (problem) => {
     const text = problem.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
     const named2 = argv.find((a) => program2.commands.some((c) => c.name() === a));
-    warn(`${printableText(help.usage(text, named2 === void 0 ? `${NAME2} --help` : `${NAME2} ${named2} --help`))}
+    warn(`${printableText(help.usage(text, named2 === void 0 ? `${NAME3} --help` : `${NAME3} ${named2} --help`))}
 `);
   };
   try {

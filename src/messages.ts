@@ -377,12 +377,11 @@ export const reach = {
   startOnly: (by: string, root: string, scope: "project" | "local", here: string | null) =>
     `Not guarded with ${by}: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, ` +
     `because Claude Code reads ${root}/.claude/${scope === "project" ? "settings.json" : "settings.local.json"} only for sessions started in ${root}; ` +
-    `and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories. ` +
-    `${NAME} install (user scope, the default) guards every session.`,
+    `and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories.`,
   repository: (by: string, root: string) =>
     `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, ` +
-    `because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json). ` +
-    `${NAME} install (user scope, the default) guards every session.`,
+    `because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json).`,
+  everySession: `${NAME} install (user scope, the default) guards every session.`,
 };
 
 /** status, clear, log, install and uninstall. */
@@ -430,8 +429,9 @@ export const operator = {
   absolutePathInShared: (prefix: string) =>
     `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; ` +
     "installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.",
-  unguardedStartOnly: (scope: "project" | "local", root: string, here: string | null) => reach.startOnly(`--scope ${scope}`, root, scope, here),
-  unguardedRepository: (root: string) => reach.repository("--scope local", root),
+  unguardedStartOnly: (scope: "project" | "local", root: string, here: string | null) =>
+    `${reach.startOnly(`--scope ${scope}`, root, scope, here)} ${reach.everySession}`,
+  unguardedRepository: (root: string) => `${reach.repository("--scope local", root)} ${reach.everySession}`,
   ignoredLocal: (file: string) =>
     `Kept .claude/settings.local.json out of git: added the rule ${LOCAL_RULE} to ${file}, git's global excludes file, as Claude Code does when it writes that file.`,
   wouldIgnoreLocal: (file: string) => `Would add the rule ${LOCAL_RULE} to ${file} (git's global excludes file), to keep .claude/settings.local.json out of git.`,
@@ -468,6 +468,12 @@ export const doctor = {
     `${status.padEnd(4)}  ${id}: ${message}${hint ? ` — fix: ${hint}` : ""}`,
   allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
   someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
+  passedWithWarnings: (count: number) =>
+    `No check failed, but read the ${count === 1 ? "line" : `${count} lines`} marked WARN: each says where sessions may not be guarded, or what may go wrong.`,
+  notInstalled: (install: string) =>
+    `${NAME} is not installed for sessions started here: no settings file Claude Code reads here runs it, and no session-guard plugin is enabled. To guard every session: ${install}`,
+  notGuardedHere: (root: string, here: string, install: string) =>
+    `Sessions started here are not guarded: the guard's hooks are in ${root}/.claude/settings.json, which Claude Code reads only for sessions started in ${root}, not in ${here}. To guard every session: ${install}`,
   runningSessions: "Sessions already running keep the hooks they started with: restart them after changing the wiring.",
 
   sourceRead: (label: string, path: string, count: number) =>
@@ -481,7 +487,7 @@ export const doctor = {
   pluginNotFound: (id: string) => `plugin ${id} is enabled but its installed files were not found`,
   pluginNotFoundHint: (id: string) => `reinstall it (/plugin install ${id}), or check it with --settings <plugin dir>/hooks/hooks.json`,
 
-  runInstall: `run \`claude-session-guard install\` (or \`claude-session-guard install --scope user\`), or enable the session-guard plugin`,
+  runInstall: `run \`claude-session-guard install\`, or enable the session-guard plugin`,
   notRegistered: (event: string, sub: string) => `no ${event} hook runs \`${NAME} ${sub}\``,
   uncovered: (event: string, sub: string, tools: string, matchers: string) =>
     `${event} \`${sub}\` does not run for ${tools} (matcher ${matchers}), so those calls are not guarded`,
@@ -497,10 +503,14 @@ export const doctor = {
   placementOk: "every guard hook sits under the event it is made for",
   misplacedOne: (sub: string, event: string, where: string) => `${sub} under ${event} (${where})`,
   misplaced: (list: string) => `guard commands under the wrong event: ${list}`,
+  reachEvery: (where: string) => `the guard's hooks reach every session of this user (${where})`,
+  reachHint: `run \`${NAME} install\` (user scope, the default) to guard every session`,
   noDuplicates: "each guard hook is registered once",
-  duplicateOne: (key: string, count: number, where: string) => `${key} ×${count} (${where})`,
-  duplicates: (list: string) => `registered more than once, so each call runs the guard twice: ${list}`,
-  duplicatesHint: "keep one wiring: the plugin, or one settings file (uninstall from the others)",
+  identicalRunOnce: "each guard hook runs once per call (the same command in several settings files runs once, as Claude Code runs it)",
+  duplicateOne: (key: string, count: number, where: string) => `${key} runs ${count} times (${where})`,
+  duplicates: (list: string) =>
+    `the guard runs more than once per call, since Claude Code runs each different command (and the plugin's hooks) on its own: ${list}`,
+  duplicatesHint: "keep one wiring: the plugin, or the same command line in every settings file (run `claude-session-guard install` for each scope, or uninstall from the others)",
   noHooksForTimeout: "no guard hooks, so no timeouts to check",
   timeoutInvalid: (list: string) => `invalid timeout (seconds, a positive number): ${list}`,
   timeoutMissing: (list: string) =>
@@ -560,8 +570,7 @@ export const doctor = {
   lockUnreadableHint: (path: string) => `remove it by hand: rm -r ${shellQuote(path)}`,
 
   rootNotRead: (root: string, here: string) =>
-    `the guard's hooks are in ${root}/.claude/, but Claude Code started in ${here} reads ${here}/.claude/ instead, so sessions started here are not guarded by them`,
-  rootNotReadHint: (root: string) => `start Claude Code from ${root}, or install for every directory with \`claude-session-guard install --scope user\``,
+    `${root}/.claude/settings.json has the guard's hooks too, but Claude Code reads it only for sessions started in ${root}, not in ${here}; the files above guard sessions started here`,
 
   storeUrlInvalid: (message: string) => `${message}, so every hook started from here fails open (allows everything)`,
   storeUrlHint: "fix CLAUDE_SESSION_GUARD_STORE (the URL forms are in the message), or unset it to keep locks in files",
@@ -577,6 +586,10 @@ export const doctor = {
   workspaceIdSet: (id: string, key: string) =>
     `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
 
-  disabled: "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything",
+  disabled: (value: string) =>
+    `CLAUDE_SESSION_GUARD_DISABLE=${printable(value)} is set here: hooks started from this environment allow everything, so sessions started from it are not guarded`,
   disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE",
+  disableNotASwitch: (value: string) =>
+    `CLAUDE_SESSION_GUARD_DISABLE=${JSON.stringify(value)} is not an on/off value (1, true, yes, on turn the guard off; 0, false, no, off keep it on), so the guard stays on`,
+  disableNotASwitchHint: "unset it, or set it to 1 to turn the guard off",
 };

@@ -37,6 +37,7 @@ export function realCommandDeps(): CommandDeps {
     fs: world.fs,
     writeFileAtomic: (path, data) => writeFileAtomic.sync(path, data),
     argv1: world.argv1(),
+    selfInvocation: world.selfInvocation,
     runShell: world.runShell,
     git: world.runGit,
     tmpDir: world.tmpDir(),

@@ -61,6 +61,8 @@ export interface CommandDeps {
   writeFileAtomic(path: string, data: string): void;
   /** The running executable (process.argv[1]), for `install` when the bare name is not on PATH. */
   argv1: string;
+  /** How to run this program here, for a message that tells someone to (host/selfInvocation.ts). */
+  selfInvocation(): string;
   /** Runs git (install asks it whether a file is ignored); null when git cannot be run. */
   git: GitRunner;
   /** Runs `command` through `sh -c` as Claude Code does, with `input` on stdin (doctor's self-test). */

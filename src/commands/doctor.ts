@@ -6,7 +6,9 @@
 
 import { basename, dirname, join, resolve } from "node:path";
 import { messageOf, SettingsError, StoreError } from "../errors.js";
-import { claudeConfigDir, runtimeDir } from "../host/paths.js";
+import { claudeConfigDir, homeDir, runtimeDir } from "../host/paths.js";
+import { switchOf } from "../hook/policy.js";
+import { localSettingsPaths, reachOf } from "../settings/reach.js";
 import { resolveWorkspace, type Workspace, workspaceKey } from "../host/workspace.js";
 import { chooseStore } from "../lock/openStore.js";
 import { LOCK_PREFIX } from "../lock/redis/redisStore.js";
@@ -38,20 +40,55 @@ export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): 
   const given = options.settings ?? [];
   const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
   sources.push(...pluginSources(sources, deps));
+  const regs = registrations(sources);
+
+  // Nothing to check but the one fact: say it, and the one command that fixes it.
+  if (given.length === 0 && regs.length === 0 && !sources.some((s) => s.problem !== undefined && s.problem.status !== "info")) {
+    return notInstalled(options, deps);
+  }
 
   const checks = wiringChecks(sources);
   const rootCheck = given.length === 0 ? rootSettingsCheck(deps) : null;
   if (rootCheck) checks.push(rootCheck);
-  const regs = registrations(sources);
   checks.push(...executableChecks(regs, deps));
   if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
   checks.push(...(await storeChecks(choice, deps)));
-  if (deps.env.CLAUDE_SESSION_GUARD_DISABLE === "1") checks.push(check("disabled", "warn", M.disabled, M.disabledHint));
+  const disabled = disableCheck(deps.env.CLAUDE_SESSION_GUARD_DISABLE);
+  if (disabled) checks.push(disabled);
   checks.push(check("running-sessions", "info", M.runningSessions));
 
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}\n` };
-  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}\n${ok ? M.allGood : M.someFailed}\n` };
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}\n${summary(checks)}\n` };
+}
+
+/** The last line: never "guarded" while a line above says otherwise. */
+function summary(checks: Check[]): string {
+  if (checks.some((c) => c.status === "fail")) return M.someFailed;
+  const warnings = checks.filter((c) => c.status === "warn").length;
+  return warnings > 0 ? M.passedWithWarnings(warnings) : M.allGood;
+}
+
+/**
+ * The disable switch as the hooks read it (policy.switchOf): on, every hook started from this
+ * environment allows everything; a value that is neither on nor off leaves the guard on.
+ */
+function disableCheck(raw: string | undefined): Check | null {
+  const on = switchOf(raw);
+  if (on === true) return check("disabled", "warn", M.disabled(raw ?? ""), M.disabledHint);
+  if (on === null) return check("disabled", "warn", M.disableNotASwitch(raw ?? ""), M.disableNotASwitchHint);
+  return null;
+}
+
+/** No settings file Claude Code reads here, and no enabled plugin, carries the guard. */
+function notInstalled(options: DoctorOptions, deps: CommandDeps): CommandResult {
+  const here = startDirectory(deps);
+  const root = workspaceRoot(deps);
+  const install = `${deps.selfInvocation()} install`;
+  const atRoot = root !== here && registrations([load("project", join(root, ".claude", "settings.json"), deps, false)]).length > 0;
+  const message = atRoot ? M.notGuardedHere(root, here, install) : M.notInstalled(install);
+  if (options.json) return { exitCode: 1, stdout: `${JSON.stringify({ checks: [check("installed", "fail", message)], ok: false }, null, 2)}\n` };
+  return { exitCode: 1, stdout: `${message}\n` };
 }
 
 function workspaceRoot(deps: CommandDeps): string {
@@ -63,17 +100,24 @@ function workspaceRoot(deps: CommandDeps): string {
 }
 
 /**
- * Claude Code 2.1.331 reads project and local settings from the directory a session starts in,
- * not from the repository root above it (checked with the real CLI: a session started in a
- * subdirectory ignores the root's .claude/settings.json). So that is what doctor reads here.
+ * The files Claude Code 2.1.331 reads for a session started here (settings/reach.ts): the
+ * user's, this directory's project and local settings (never a parent's project settings), and
+ * the local settings of the repository's main checkout.
  */
 function defaultSources(deps: CommandDeps): Source[] {
   const here = startDirectory(deps);
-  return [
-    load("user", join(claudeConfigDir(deps.env), "settings.json"), deps, false),
-    load("project", join(here, ".claude", "settings.json"), deps, false),
-    load("local", join(here, ".claude", "settings.local.json"), deps, false),
+  const context = { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) };
+  const [nearest, ...roots] = localSettingsPaths(here, context);
+  const sources = [
+    { ...load("user", join(claudeConfigDir(deps.env), "settings.json"), deps, false), reach: { kind: "every" } as const },
+    { ...load("project", join(here, ".claude", "settings.json"), deps, false), reach: reachOf("project", here, context), scope: "project" as const },
+    { ...load("local", nearest!, deps, false), reach: reachOf("local", here, context), scope: "local" as const },
   ];
+  for (const path of roots) {
+    const root = dirname(dirname(path));
+    sources.push({ ...load("repository local", path, deps, false), reach: { kind: "repository", root }, scope: "local" as const });
+  }
+  return sources;
 }
 
 function startDirectory(deps: CommandDeps): string {
@@ -85,19 +129,15 @@ function startDirectory(deps: CommandDeps): string {
 }
 
 /**
- * Run below the repository root, where `install` writes: say so when the root's settings carry
- * the guard, because sessions started here do not read them.
+ * Run below the repository root, where `install --scope project` writes: say so when the root's
+ * project settings carry the guard, because sessions started here do not read them.
  */
 function rootSettingsCheck(deps: CommandDeps): Check | null {
   const here = startDirectory(deps);
   const root = workspaceRoot(deps);
   if (root === here) return null;
-  const rootSources = [
-    load("project", join(root, ".claude", "settings.json"), deps, false),
-    load("local", join(root, ".claude", "settings.local.json"), deps, false),
-  ];
-  if (registrations(rootSources).length === 0) return null;
-  return check("start-directory", "warn", M.rootNotRead(root, here), M.rootNotReadHint(root));
+  if (registrations([load("project", join(root, ".claude", "settings.json"), deps, false)]).length === 0) return null;
+  return check("start-directory", "info", M.rootNotRead(root, here), null);
 }
 
 /** A given path may be a settings file, a plugin's hooks/hooks.json, or a plugin directory. */
@@ -136,27 +176,35 @@ function load(label: string, path: string, deps: CommandDeps, given: boolean, pl
  * `<config>/plugins/installed_plugins.json`.
  */
 function pluginSources(sources: Source[], deps: CommandDeps): Source[] {
-  const enabled = new Map<string, boolean>();
+  // A plugin's hooks reach the sessions that read the settings enabling it: every session when
+  // that is the user's settings.
+  const enabled = new Map<string, { on: boolean; reach: Source["reach"] }>();
   for (const source of sources) {
     const plugins = source.value?.enabledPlugins;
     if (!isObject(plugins)) continue;
-    for (const [id, on] of Object.entries(plugins)) if (id.startsWith(`${PLUGIN_NAME}@`)) enabled.set(id, on === true);
+    for (const [id, on] of Object.entries(plugins)) {
+      if (!id.startsWith(`${PLUGIN_NAME}@`)) continue;
+      const wider = enabled.get(id)?.reach?.kind === "every" && on === true ? enabled.get(id)!.reach : source.reach;
+      enabled.set(id, { on: on === true, reach: wider });
+    }
   }
-  const ids = [...enabled].filter(([, on]) => on).map(([id]) => id);
+  const ids = [...enabled].filter(([, e]) => e.on);
   if (ids.length === 0) return [];
   const installed = installedPlugins(deps);
-  return ids.map((id) => {
+  return ids.map(([id, { reach }]) => {
     const root = installed.get(id);
     const label = `plugin ${id}`;
+    const known = reach === undefined ? {} : { reach };
     if (root === undefined) {
       return {
         label,
         path: id,
         value: null,
+        ...known,
         problem: { status: "warn", message: M.pluginNotFound(id), hint: M.pluginNotFoundHint(id) },
       } satisfies Source;
     }
-    return load(label, join(root, "hooks", "hooks.json"), deps, true, root);
+    return { ...load(label, join(root, "hooks", "hooks.json"), deps, true, root), ...known };
   });
 }
 

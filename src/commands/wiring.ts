@@ -9,8 +9,9 @@ import {
   parseGuardCommand,
   SANE_TIMEOUT_S,
 } from "../settings/guardHooks.js";
-import { doctor as M } from "../messages.js";
+import { doctor as M, reach as R } from "../messages.js";
 import { matcherMatches, readMatcher } from "../settings/matcher.js";
+import type { Reach, Scope } from "../settings/reach.js";
 
 export type CheckStatus = "pass" | "warn" | "fail" | "info";
 
@@ -29,6 +30,10 @@ export interface Source {
   pluginRoot?: string;
   /** The parsed file; null when it is missing or broken (see `problem`). */
   value: Json | null;
+  /** Which sessions Claude Code runs this file's hooks in; unknown for files given by path. */
+  reach?: Reach;
+  /** For a project or local settings file: which one (it names the file in what doctor says). */
+  scope?: Scope;
   problem?: { status: CheckStatus; message: string; hint: string | null };
 }
 
@@ -126,17 +131,47 @@ function placementCheck(regs: Registration[]): Check {
   return check("placement", "fail", M.misplaced(list), M.runInstall);
 }
 
+/**
+ * How many times Claude Code 2.1.331 runs a registration per call, as it was seen to: settings
+ * hooks once per distinct command string, whichever files and matcher groups list it (the timeout
+ * aside); a plugin's hooks on their own, never merged with settings hooks. So the same command in
+ * user, project and local settings runs once, while `claude-session-guard pretooluse` next to
+ * `/usr/bin/claude-session-guard pretooluse`, or settings next to the plugin, runs twice.
+ */
+function runIdentity(reg: Registration): string {
+  return reg.source.pluginRoot !== undefined ? `${reg.source.label}\u0000${reg.command}` : reg.command;
+}
+
 function duplicatesCheck(regs: Registration[]): Check {
   const groups = new Map<string, Registration[]>();
   for (const r of regs) {
     const key = `${r.event} ${r.guard.subcommand}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const twice = [...groups.entries()].filter(([, list]) => list.length > 1);
-  if (twice.length === 0) return check("duplicates", "pass", M.noDuplicates);
-  const list = twice.map(([key, list]) => M.duplicateOne(key, list.length, list.map((r) => r.source.label).join(", "))).join("; ");
-  return check("duplicates", "warn", M.duplicates(list), M.duplicatesHint);
+  const twice: string[] = [];
+  let merged = false;
+  for (const [key, list] of groups) {
+    // For a tool event, what runs for one call is what matches its tool.
+    const perCall = TOOL_EVENTS.has(list[0]!.event)
+      ? GUARDED_TOOLS.map((tool) => list.filter((r) => matcherMatches(r.matcher, tool, true)))
+      : [list];
+    const worst = perCall.reduce((a, b) => (distinct(b).length > distinct(a).length ? b : a), [] as Registration[]);
+    const runs = distinct(worst);
+    if (runs.length > 1) twice.push(M.duplicateOne(key, runs.length, runs.map((r) => `${r.source.label}: ${r.command}`).join("; ")));
+    else if (list.length > 1) merged = true;
+  }
+  if (twice.length > 0) return check("duplicates", "warn", M.duplicates(twice.join("; ")), M.duplicatesHint);
+  return check("duplicates", "pass", merged ? M.identicalRunOnce : M.noDuplicates);
 }
+
+/** One registration per way Claude Code runs it (see runIdentity). */
+function distinct(regs: Registration[]): Registration[] {
+  const seen = new Map<string, Registration>();
+  for (const r of regs) if (!seen.has(runIdentity(r))) seen.set(runIdentity(r), r);
+  return [...seen.values()];
+}
+
+const TOOL_EVENTS = new Set(["PreToolUse", "PostToolUse", "PostToolUseFailure"]);
 
 function timeoutCheck(regs: Registration[]): Check {
   if (regs.length === 0) return check("timeout", "info", M.noHooksForTimeout);
@@ -166,6 +201,24 @@ function sessionStartCheck(regs: Registration[]): Check {
   return check("sessionstart", "pass", M.lifecycleOk("SessionStart", "sessionstart", where(mine)));
 }
 
+/**
+ * Whether the files that carry the guard reach every session, or which sessions they leave out
+ * (the same sentences install prints for a narrower scope). Null when nothing says (no guard
+ * hooks, or files given by path).
+ */
+export function reachCheck(regs: Registration[]): Check | null {
+  const known = regs.filter((r) => r.source.reach !== undefined);
+  if (known.length === 0) return null;
+  const every = known.filter((r) => r.source.reach!.kind === "every");
+  if (every.length > 0) return check("reach", "pass", M.reachEvery(where(every)));
+  const widest = known.find((r) => r.source.reach!.kind === "repository") ?? known[0]!;
+  const reach = widest.source.reach!;
+  const by = `${widest.source.label} settings`;
+  const message =
+    reach.kind === "repository" ? R.repository(by, reach.root) : R.startOnly(by, (reach as { root: string }).root, widest.source.scope === "local" ? "local" : "project", null);
+  return check("reach", "warn", message.replace(/\.$/, ""), M.reachHint);
+}
+
 /** Every check that needs only the settings, in the order doctor prints them. */
 export function wiringChecks(sources: Source[]): Check[] {
   const regs = registrations(sources);
@@ -178,6 +231,7 @@ export function wiringChecks(sources: Source[]): Check[] {
     lifecycleCheck(regs, "StopFailure"),
     lifecycleCheck(regs, "SessionEnd"),
     placementCheck(regs),
+    ...(reachCheck(regs) === null ? [] : [reachCheck(regs)!]),
     duplicatesCheck(regs),
     timeoutCheck(regs),
     sessionStartCheck(regs),

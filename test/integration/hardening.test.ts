@@ -25,6 +25,8 @@ const live = { CLAUDE_PID: String(process.pid) };
 const hook = (command: string, input: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
   runCli([command, ...args], { input, env: { ...box.env, ...env } });
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env: { ...box.env, ...env }, cwd: box.workspace });
+/** doctor on the documented wiring: with nothing installed it would answer only that. */
+const DOCTOR = ["doctor", "--settings", join(import.meta.dirname, "../../settings.example.json")];
 
 const writeLock = (record: unknown, path = box.lockPath()) => {
   mkdirSync(box.runtime, { recursive: true, mode: 0o700 });
@@ -61,7 +63,7 @@ describe("the runtime directory", () => {
   it("makes doctor fail, with the fix", async () => {
     mkdirSync(box.runtime, { recursive: true });
     chmodSync(box.runtime, 0o777);
-    const result = await cli(["doctor", "--json"]);
+    const result = await cli([...DOCTOR, "--json"]);
     const check = JSON.parse(result.stdout).checks.find((c: { id: string }) => c.id === "runtime-dir");
     expect(check).toMatchObject({ status: "fail", hint: expect.stringContaining(`chmod 700 ${box.runtime}`) });
     expect(result.code).toBe(1);
@@ -88,7 +90,7 @@ describe("the runtime directory", () => {
     execFileSync("rm", ["-rf", box.config]);
     mkdirSync(box.config, { recursive: true });
     writeFileSync(box.runtime, "not a directory");
-    const result = await cli(["doctor"]);
+    const result = await cli(DOCTOR);
     expect(result.stdout).not.toMatch(/rm -r .*session-lock/);
     expect(result.stdout).toContain(box.runtime);
   });
@@ -134,7 +136,7 @@ describe("a symlink at the lock path", () => {
 
     const status = await cli(["status", "--json"]);
     expect(JSON.parse(status.stdout)).toMatchObject([{ state: "corrupt", session_id: null }]);
-    const doctor = JSON.parse((await cli(["doctor", "--json"])).stdout).checks.find((c: { id: string }) => c.id === "lock");
+    const doctor = JSON.parse((await cli([...DOCTOR, "--json"])).stdout).checks.find((c: { id: string }) => c.id === "lock");
     expect(doctor.message).toContain("symbolic link");
 
     const started = Date.now();
@@ -271,7 +273,7 @@ describe("operator commands", () => {
     // When a notice was left is its file's time.
     const dayAgo = new Date(Date.now() - 25 * 3_600_000);
     utimesSync(old, dayAgo, dayAgo);
-    const doctor = JSON.parse((await cli(["doctor", "--json"])).stdout).checks.find((c: { id: string }) => c.id === "notices");
+    const doctor = JSON.parse((await cli([...DOCTOR, "--json"])).stdout).checks.find((c: { id: string }) => c.id === "notices");
     expect(doctor).toMatchObject({ status: "warn", message: expect.stringContaining("1 ") });
     expect((await cli(["clear", "--stale"])).stdout).toContain(old);
     expect(existsSync(old)).toBe(false);

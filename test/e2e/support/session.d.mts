@@ -120,9 +120,9 @@ export type SessionOptions = {
      */
     env?: Record<string, string | undefined>;
     /**
-     * other hooks than settings.example.json's (fixture capture)
+     * other hooks than settings.example.json's (fixture capture); null: no --settings, only the files Claude Code finds itself
      */
-    settingsPath?: string;
+    settingsPath?: string | null;
     /**
      * more arguments for claude (--add-dir DIR, …)
      */

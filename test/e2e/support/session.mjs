@@ -76,7 +76,7 @@ export function sessionEnv({ pathDir, home, tmp, apiUrl, extra = {} }) {
  * @property {"json" | "stream-json"} [outputFormat]  stream-json (with --verbose) also shows hook system messages
  * @property {boolean} [streamInput]  keep the session open for more turns (--input-format stream-json)
  * @property {Record<string, string | undefined>} [env]  extra environment; undefined removes a variable
- * @property {string} [settingsPath]  other hooks than settings.example.json's (fixture capture)
+ * @property {string | null} [settingsPath]  other hooks than settings.example.json's (fixture capture); null: no --settings, only the files Claude Code finds itself
  * @property {string[]} [args]  more arguments for claude (--add-dir DIR, …)
  * @property {string} [allowedTools]  instead of ALLOWED_TOOLS
  */
@@ -307,7 +307,8 @@ export class Sandbox {
     const args = ["-p"];
     if (options.streamInput) args.push("--input-format", "stream-json");
     else args.push(options.prompt ?? "Carry out the scripted task.");
-    args.push("--settings", options.settingsPath ?? this.settingsPath, "--allowedTools", options.allowedTools ?? ALLOWED_TOOLS, "--output-format", format, ...(options.args ?? []));
+    if (options.settingsPath !== null) args.push("--settings", options.settingsPath ?? this.settingsPath);
+    args.push("--allowedTools", options.allowedTools ?? ALLOWED_TOOLS, "--output-format", format, ...(options.args ?? []));
     if (format === "stream-json") args.push("--verbose");
     const child = spawn(this.claudeBin, args, {
       cwd: options.cwd,

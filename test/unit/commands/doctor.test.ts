@@ -36,6 +36,11 @@ beforeEach(() => {
 });
 afterEach(() => deps.cleanup());
 
+function user(text = example) {
+  mkdirSync(deps.env.CLAUDE_CONFIG_DIR!, { recursive: true });
+  writeFileSync(join(deps.env.CLAUDE_CONFIG_DIR!, "settings.json"), text);
+}
+
 function project(text = example) {
   mkdirSync(join(deps.workspace, ".claude"), { recursive: true });
   writeFileSync(join(deps.workspace, ".claude", "settings.json"), text);
@@ -77,10 +82,27 @@ describe("doctorCommand", () => {
     }
   });
 
-  it("fails, with exit 1, when nothing is wired", async () => {
+  it("answers in one line, with exit 1 and the command to run, when nothing is installed", async () => {
+    const result = await doctorCommand({}, deps);
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout:
+        "claude-session-guard is not installed for sessions started here: no settings file Claude Code reads here runs it, and no session-guard plugin is enabled. " +
+        "To guard every session: claude-session-guard install\n",
+    });
+    expect(await doctor()).toMatchObject({ exitCode: 1, ok: false, status: { installed: "fail" } });
+    expect(deps.shell).toEqual([]);
+  });
+
+  it("names the program in that line as it can be run here (not on PATH: by its path)", async () => {
+    deps.selfInvocation = () => "'/opt/my tools/claude-session-guard'";
+    expect((await doctorCommand({}, deps)).stdout).toMatch(/To guard every session: '\/opt\/my tools\/claude-session-guard' install\n$/);
+  });
+
+  it("still shows every check when a settings file it reads is broken, since it may hold the hooks", async () => {
+    project("{ not json");
     const result = await doctor();
-    expect(result).toMatchObject({ exitCode: 1, ok: false });
-    expect(result.status).toMatchObject({ pretooluse: "fail", executable: "fail", "settings:project": "info" });
+    expect(result.status).toMatchObject({ "settings:project": "fail", pretooluse: "fail" });
   });
 
   it("fails the self-test when the command fails open, quoting its warning", async () => {
@@ -164,13 +186,82 @@ describe("doctorCommand", () => {
     expect(runtimeDir(deps.env)).toContain("not-a-dir");
   });
 
-  it("warns, run below the repository root, that the root's settings are not read there", async () => {
+  it("says, run below a project-scope repository's root, that sessions started here are not guarded", async () => {
     project();
     mkdirSync(join(deps.workspace, "pkg"));
     deps.cwd = join(deps.workspace, "pkg");
+    expect(await doctorCommand({}, deps)).toEqual({
+      exitCode: 1,
+      stdout:
+        `Sessions started here are not guarded: the guard's hooks are in ${deps.workspace}/.claude/settings.json, which Claude Code reads only for sessions started in ${deps.workspace}, ` +
+        `not in ${join(deps.workspace, "pkg")}. To guard every session: claude-session-guard install\n`,
+    });
+  });
+
+  it("notes, below a project-scope repository's root, that the root's settings are not read there, when other wiring guards it", async () => {
+    project();
+    user();
+    mkdirSync(join(deps.workspace, "pkg"));
+    deps.cwd = join(deps.workspace, "pkg");
     const result = await doctor();
-    expect(result.status["start-directory"]).toBe("warn");
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ exitCode: 0, ok: true, status: { "start-directory": "info", reach: "pass", "settings:project": "info" } });
+    expect(result.checks.find((c) => c.id === "start-directory")?.message).toBe(
+      `${deps.workspace}/.claude/settings.json has the guard's hooks too, but Claude Code reads it only for sessions started in ${deps.workspace}, not in ${join(deps.workspace, "pkg")}; the files above guard sessions started here`,
+    );
+  });
+
+  it("reads the repository's local settings from a subdirectory, as Claude Code does, and says which sessions they leave out", async () => {
+    mkdirSync(join(deps.workspace, ".claude"));
+    writeFileSync(join(deps.workspace, ".claude", "settings.local.json"), example);
+    mkdirSync(join(deps.workspace, "pkg"));
+    deps.cwd = join(deps.workspace, "pkg");
+    const result = await doctor();
+    expect(result).toMatchObject({ exitCode: 0, ok: true });
+    expect(result.status).toMatchObject({ "settings:repository local": "pass", pretooluse: "pass", reach: "warn" });
+    expect(result.checks.find((c) => c.id === "reach")?.message).toBe(
+      `Not guarded with repository local settings: sessions started outside ${deps.workspace} and its git worktrees that change it through --add-dir, ` +
+        `because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${deps.workspace}/.claude/settings.local.json)`,
+    );
+  });
+
+  it("warns that project settings leave out subdirectories and --add-dir, and passes user settings, which reach every session", async () => {
+    project();
+    const narrow = await doctor();
+    expect(narrow.checks.find((c) => c.id === "reach")).toMatchObject({
+      status: "warn",
+      message: expect.stringMatching(/^Not guarded with project settings: sessions started in a subdirectory of .*--add-dir, because Claude Code never loads hooks from added directories$/),
+      hint: "run `claude-session-guard install` (user scope, the default) to guard every session",
+    });
+    user();
+    const wide = await doctor();
+    expect(wide.checks.find((c) => c.id === "reach")).toMatchObject({ status: "pass", message: "the guard's hooks reach every session of this user (user)" });
+  });
+
+  it.each([
+    ["1", "warn", "CLAUDE_SESSION_GUARD_DISABLE=1 is set here: hooks started from this environment allow everything, so sessions started from it are not guarded"],
+    ["yes", "warn", "CLAUDE_SESSION_GUARD_DISABLE=yes is set here: hooks started from this environment allow everything, so sessions started from it are not guarded"],
+    ["maybe", "warn", 'CLAUDE_SESSION_GUARD_DISABLE="maybe" is not an on/off value (1, true, yes, on turn the guard off; 0, false, no, off keep it on), so the guard stays on'],
+    ["off", undefined, undefined],
+  ])("reads CLAUDE_SESSION_GUARD_DISABLE=%s as the hooks do", async (value, status, message) => {
+    project();
+    user();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_DISABLE: value };
+    const result = await doctor();
+    expect(result.checks.find((c) => c.id === "disabled")).toEqual(status === undefined ? undefined : expect.objectContaining({ status, message }));
+  });
+
+  it("never ends on 'All checks passed' after a warning: the disable switch, for one", async () => {
+    project();
+    user();
+    const clean = (await doctorCommand({}, deps)).stdout.trimEnd().split("\n").at(-1);
+    expect(clean).toBe("All checks passed: new Claude Code sessions in this directory are guarded.");
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_DISABLE: "true" };
+    const result = await doctorCommand({}, deps);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("WARN  disabled: ");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "No check failed, but read the line marked WARN: each says where sessions may not be guarded, or what may go wrong.",
+    );
   });
 });
 
@@ -252,11 +343,11 @@ describe("doctorCommand on the Redis store", () => {
 
   it("takes --store over the environment, for its own checks and for the self-test", async () => {
     project();
-    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: "redis://elsewhere:1" };
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_STORE: "redis://other-host:1" };
     const flags = fakeRedis();
     const out = await lines({ store: URL });
     expect(out).toContain(`pass  store: the Redis lock store at ${DISPLAY} answers`);
-    expect(out).not.toContain("elsewhere");
+    expect(out).not.toContain("other-host");
     expect(out).not.toContain(SECRET);
     expect(flags).toEqual([URL]);
     expect(deps.shell.map((s) => s.env.CLAUDE_SESSION_GUARD_STORE)).toEqual(Array(6).fill(URL));

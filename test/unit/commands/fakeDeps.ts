@@ -43,6 +43,7 @@ export function fakeDeps(overrides: Partial<CommandDeps> = {}): Fake {
     fs,
     writeFileAtomic: (path, data) => fs.writeFileSync(path, data),
     argv1: "/opt/csg/bin/claude-session-guard.js",
+    selfInvocation: () => "claude-session-guard",
     runShell: async (command, input, e): Promise<RunResult> => {
       fake.shell.push({ command, input, env: e });
       return { exitCode: 0, stdout: "", stderr: "", timedOut: false };

@@ -80,16 +80,52 @@ describe("wiringChecks (doctor's checks on the settings alone)", () => {
     const project = { hooks: { PreToolUse: [{ matcher: "NotebookEdit|Bash|PowerShell|ExitWorktree", hooks: [{ type: "command", command: "claude-session-guard pretooluse", timeout: 5 }] }] } };
     const checks = byId(wiringChecks([source(user, "user"), source(project, "project")]));
     expect(checks.pretooluse?.status).toBe("pass");
-    expect(checks.duplicates?.status).toBe("warn");
+    // One command string, and no tool matched twice: Claude Code runs it once per call.
+    expect(checks.duplicates?.status).toBe("pass");
+  });
+
+  it("passes the same command in user, project and local settings, which Claude Code 2.1.331 runs once", () => {
+    const checks = byId(wiringChecks([source(example, "user"), source(example, "project"), source(example, "local")]));
+    expect(checks.duplicates).toEqual({
+      status: "pass",
+      message: "each guard hook runs once per call (the same command in several settings files runs once, as Claude Code runs it)",
+    });
+  });
+
+  it("warns about the bare name in one file and a path in another: two command strings, so Claude Code runs both", () => {
+    const absolute = JSON.parse(JSON.stringify(example).replaceAll('"claude-session-guard ', '"/usr/local/bin/claude-session-guard '));
+    const checks = wiringChecks([source(example, "user"), source(absolute, "project")]);
+    const duplicates = checks.find((c) => c.id === "duplicates")!;
+    expect(duplicates.status).toBe("warn");
+    expect(duplicates.message).toContain(
+      "PreToolUse pretooluse runs 2 times (user: claude-session-guard pretooluse; project: /usr/local/bin/claude-session-guard pretooluse)",
+    );
+    expect(duplicates.message).toContain("Stop stop runs 2 times");
+  });
+
+  it("counts runs per tool: two command strings whose matchers share no tool run once per call", () => {
+    const bash = { hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command: "/opt/claude-session-guard pretooluse", timeout: 5 }] }] } };
+    const rest = withPre("Edit|Write|MultiEdit|NotebookEdit|PowerShell|Monitor|ExitWorktree");
+    expect(byId(wiringChecks([source(rest, "user"), source(bash, "project")])).duplicates?.status).toBe("pass");
+    const overlapping = withPre("Edit|Write|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor|ExitWorktree");
+    expect(byId(wiringChecks([source(overlapping, "user"), source(bash, "project")])).duplicates).toEqual({
+      status: "warn",
+      message: expect.stringContaining("PreToolUse pretooluse runs 2 times"),
+    });
   });
 
   it("fails a pretooluse hook marked async, which could never deny", () => {
     expect(wiringChecks([source(withPre("Edit|Write|MultiEdit|NotebookEdit|Bash", { async: true }))]).find((c) => c.id === "pretooluse")!.status).toBe("fail");
   });
 
-  it("warns when the same hook is registered twice (plugin and settings)", () => {
+  it("warns when the plugin and settings both register the guard: Claude Code never merges the two", () => {
     const checks = byId(wiringChecks([source(example, "user"), source(plugin, "plugin session-guard@x", "/p")]));
-    expect(checks.duplicates).toEqual({ status: "warn", message: expect.stringContaining("PreToolUse pretooluse ×2 (user, plugin session-guard@x)") });
+    expect(checks.duplicates).toEqual({
+      status: "warn",
+      message: expect.stringContaining(
+        'PreToolUse pretooluse runs 2 times (user: claude-session-guard pretooluse; plugin session-guard@x: node "${CLAUDE_PLUGIN_ROOT}/bin/claude-session-guard.js" pretooluse)',
+      ),
+    });
   });
 
   it("fails a guard command under the wrong event: stop before every tool would drop the lock", () => {
