@@ -4152,8 +4152,10 @@ var escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
 function printable(value) {
   return value.replace(CONTROL, escapeControl);
 }
-function printableText(text) {
-  return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
+var COLOUR = /(\u001b\[[0-9;]*m)/;
+function printableText(text, keepColour = false) {
+  if (!keepColour) return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
+  return text.split(COLOUR).map((part, i) => i % 2 === 1 ? part : part.replace(CONTROL_EXCEPT_LINES, escapeControl)).join("");
 }
 function clearCommand(workspace2, self = NAME) {
   return `${self} clear --workspace ${shellQuote(workspace2)}`;
@@ -5501,6 +5503,24 @@ function storeName(choice) {
   return choice.kind === "file" ? choice.dir : operator.redisStoreName(choice.display);
 }
 
+// src/commands/style.ts
+var plain = (_style, text) => text;
+var SGR = {
+  good: [32, 39],
+  bad: [31, 39],
+  warn: [33, 39],
+  note: [36, 39],
+  strong: [1, 22],
+  faint: [2, 22]
+};
+var ansi = (style, text) => text === "" ? text : `\x1B[${SGR[style][0]}m${text}\x1B[${SGR[style][1]}m`;
+function wantsColour(env3, stdoutIsTerminal2) {
+  if (env3.NO_COLOR !== void 0 && env3.NO_COLOR !== "") return false;
+  const force = env3.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
+  return stdoutIsTerminal2 && env3.TERM !== "dumb";
+}
+
 // src/commands/status.ts
 function viewOf(key, path2, snapshot, now, deps) {
   if (snapshot.observed.kind === "absent") return null;
@@ -5553,7 +5573,7 @@ async function statusCommand(options, deps) {
       if (options.json) return json(views.map((v) => v.entry));
       if (views.length === 0) return { exitCode: 0, stdout: `${operator.noLocks(storeName(choice))}
 ` };
-      return { exitCode: 0, stdout: table(views, now) };
+      return { exitCode: 0, stdout: table(views, now, void 0, deps.paint) };
     }
     let workspace2;
     try {
@@ -5572,7 +5592,7 @@ async function statusCommand(options, deps) {
     if (options.json) return json(view ? [view.entry] : []);
     if (view === null) return { exitCode: 0, stdout: `${operator.noLockHere(workspace2.path)}
 ` };
-    return { exitCode: 0, stdout: table([view], now, workspace2.path) };
+    return { exitCode: 0, stdout: table([view], now, workspace2.path, deps.paint) };
   } finally {
     await store.close();
   }
@@ -5582,7 +5602,7 @@ function json(entries) {
 ` };
 }
 var HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE", "DOING"];
-function table(views, now, knownWorkspace) {
+function table(views, now, knownWorkspace, paint = plain) {
   const rows = views.map(({ entry, judgement }) => [
     entry.workspace ?? knownWorkspace ?? operator.unrecordedWorkspace(entry.hash),
     entry.session_id === null ? "-" : operator.holderCell(shortId(entry.session_id), entry.holder?.agent ?? "claude", entry.holder?.name ?? null),
@@ -5592,13 +5612,20 @@ function table(views, now, knownWorkspace) {
     judgement.state === "corrupt" ? operator.corruptState(judgement.reason) : judgement.state,
     judgement.state === "held" ? doing(entry.holder, now) : ""
   ]);
-  return formatTable([...HEADERS], rows);
+  const STATE = HEADERS.indexOf("STATE");
+  const styles = views.map(({ judgement }) => HEADERS.map((_, i) => i === STATE ? STATE_STYLE[judgement.state] : null));
+  return formatTable([...HEADERS], rows, paint, styles);
 }
-function formatTable(headers, table2) {
+var STATE_STYLE = { held: "good", stale: "warn", dead: "warn", corrupt: "bad" };
+function formatTable(headers, table2, paint = plain, styles = []) {
   const rows = table2.map((row) => row.map(printable));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i])).join("  ").trimEnd();
-  return `${[headers, ...rows].map(line).join("\n")}
+  const line = (cells, style) => cells.map((cell, i) => {
+    const padded = i === cells.length - 1 ? cell : cell.padEnd(widths[i]);
+    const chosen = style(i);
+    return chosen === null ? padded : paint(chosen, cell) + padded.slice(cell.length);
+  }).join("  ").trimEnd();
+  return `${[line(headers, () => "strong"), ...rows.map((row, r) => line(row, (i) => styles[r]?.[i] ?? null))].join("\n")}
 `;
 }
 function doing(holder, now) {
@@ -6346,8 +6373,8 @@ function writeProblem(error, path2) {
 function readMatcher(matcher, toolEvent = true) {
   if (matcher === void 0 || matcher === null || matcher === "" || matcher === "*") return { kind: "all", names: [] };
   if (typeof matcher !== "string") return { kind: "invalid", names: [] };
-  const plain = toolEvent ? /^[a-zA-Z0-9_|, -]+$/ : /^[a-zA-Z0-9_|]+$/;
-  if (plain.test(matcher)) {
+  const plain2 = toolEvent ? /^[a-zA-Z0-9_|, -]+$/ : /^[a-zA-Z0-9_|]+$/;
+  if (plain2.test(matcher)) {
     const names = matcher.split(toolEvent ? /[|,]/ : "|").map((name) => name.trim()).filter(Boolean);
     return { kind: "names", names };
   }
@@ -6524,10 +6551,12 @@ function wiringChecks(sources) {
     sessionStartCheck(regs)
   ];
 }
-function checkLine(check2) {
+function checkLine(check2, paint = plain) {
   const status = check2.status === "fail" || check2.status === "warn" ? check2.status.toUpperCase() : check2.status;
-  return doctor.line(status, check2.id, check2.message, check2.hint);
+  const word = paint(STATUS_STYLE[check2.status], status) + " ".repeat(Math.max(0, 4 - status.length));
+  return doctor.line(word, check2.id, check2.message, check2.hint);
 }
+var STATUS_STYLE = { pass: "good", info: "note", warn: "warn", fail: "bad" };
 
 // src/commands/doctor.ts
 var PLUGIN_NAME = "session-guard";
@@ -6553,14 +6582,15 @@ async function doctorCommand(options, deps) {
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}
 ` };
-  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}
-${summary(checks)}
+  const paint = deps.paint ?? plain;
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map((c) => checkLine(c, paint)).join("\n")}
+${summary(checks, paint)}
 ` };
 }
-function summary(checks) {
-  if (checks.some((c) => c.status === "fail")) return doctor.someFailed;
+function summary(checks, paint) {
+  if (checks.some((c) => c.status === "fail")) return paint("bad", doctor.someFailed);
   const warnings = checks.filter((c) => c.status === "warn").length;
-  return warnings > 0 ? doctor.passedWithWarnings(warnings) : doctor.allGood;
+  return warnings > 0 ? paint("warn", doctor.passedWithWarnings(warnings)) : paint("good", doctor.allGood);
 }
 function disableCheck(raw) {
   const on = switchOf(raw);
@@ -6576,7 +6606,7 @@ function notInstalled(options, deps) {
   const message = atRoot ? doctor.notGuardedHere(root, here, install) : doctor.notInstalled(install);
   if (options.json) return { exitCode: 1, stdout: `${JSON.stringify({ checks: [check("installed", "fail", message)], ok: false }, null, 2)}
 ` };
-  return { exitCode: 1, stdout: `${message}
+  return { exitCode: 1, stdout: `${(deps.paint ?? plain)("bad", message)}
 ` };
 }
 function workspaceRoot(deps) {
@@ -7198,17 +7228,17 @@ async function logCommand(options, deps) {
   if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path13.join)(deps.logDir, LOG_FILE))}
 ` };
   const toolWidth = Math.max(...entries.map((e) => printable(toolOf(e)).length));
-  return { exitCode: 0, stdout: `${entries.map((e) => logLine(e, toolWidth)).join("\n")}
+  return { exitCode: 0, stdout: `${entries.map((e) => logLine(e, toolWidth, deps.paint)).join("\n")}
 ` };
 }
 function toolOf(entry) {
   return typeof entry.tool === "string" ? entry.tool : "-";
 }
-function logLine(entry, toolWidth = 0) {
+function logLine(entry, toolWidth = 0, paint = plain) {
   const place = typeof entry.workspace === "string" ? entry.workspace : typeof entry.cwd === "string" ? entry.cwd : "-";
   const parts = [
     typeof entry.time === "string" ? entry.time : "?",
-    String(entry.outcome ?? "?").padEnd(9),
+    outcomeCell(entry.outcome, paint),
     typeof entry.session === "string" ? `session ${shortId(entry.session)}` : "session -       ",
     printable(toolOf(entry)).padEnd(toolWidth),
     place
@@ -7219,7 +7249,23 @@ function logLine(entry, toolWidth = 0) {
     parts.push(operator.logHolder(shortId(holder.session_id), String(holder.pid), since));
   }
   if (typeof entry.error === "string") parts.push(typeof entry.code === "string" ? `(${entry.code}: ${entry.error})` : `(${entry.error})`);
-  return parts.map(printable).join("  ");
+  return parts.map((part, i) => i === 1 ? part : printable(part)).join("  ");
+}
+var OUTCOME_STYLE = {
+  block: "bad",
+  "fail-open": "warn",
+  disabled: "warn",
+  lost: "warn",
+  acquire: "good",
+  release: "good",
+  keep: "good",
+  takeover: "note",
+  clear: "note"
+};
+function outcomeCell(outcome, paint) {
+  const word = printable(String(outcome ?? "?"));
+  const style = OUTCOME_STYLE[word];
+  return (style === void 0 ? word : paint(style, word)) + " ".repeat(Math.max(0, 9 - word.length));
 }
 
 // src/hook/commands.ts
@@ -7456,6 +7502,7 @@ var argv1 = () => process.argv[1] ?? "claude-session-guard";
 var tmpDir = () => (0, import_node_os3.tmpdir)();
 var uid = () => process.getuid?.();
 var fs = nodeFs5;
+var stdoutIsTerminal = () => process.getBuiltinModule("node:tty").isatty(1);
 function logDir() {
   return envPaths("claude-session-guard", { suffix: "" }).log;
 }
@@ -7550,6 +7597,7 @@ function realCommandDeps() {
   const host = processHost();
   return {
     env: env2(),
+    paint: wantsColour(env2(), stdoutIsTerminal()) ? ansi : plain,
     cwd: cwd(),
     clock,
     openStore: (choice) => openStore(choice, { uid: uid() }),
@@ -7605,8 +7653,10 @@ function buildProgram(run, deps) {
   }
   return program2;
 }
-async function runProgram(argv, deps = realCommandDeps) {
+async function runProgram(argv, makeDeps = realCommandDeps) {
   let work;
+  let made;
+  const deps = () => made ??= makeDeps();
   const program2 = buildProgram((w) => {
     work = w;
   }, deps);
@@ -7620,7 +7670,8 @@ async function runProgram(argv, deps = realCommandDeps) {
     await program2.parseAsync(argv, { from: "user" });
     if (work === void 0) return 0;
     const result = await work();
-    if (result.stdout) write2(1, printableText(result.stdout));
+    const colour = made?.paint !== void 0 && made.paint !== plain;
+    if (result.stdout) write2(1, printableText(result.stdout, colour));
     if (result.stderr) warn(printableText(result.stderr));
     return result.exitCode;
   } catch (error) {

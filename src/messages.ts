@@ -36,9 +36,19 @@ export function printable(value: string): string {
   return value.replace(CONTROL, escapeControl);
 }
 
-/** A whole text for a terminal: its lines and tabs stay, every other control character is shown as `\xNN`. */
-export function printableText(text: string): string {
-  return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
+const COLOUR = /(\u001b\[[0-9;]*m)/;
+
+/**
+ * A whole text for a terminal: its lines and tabs stay, every other control character is shown as
+ * `\xNN`. With `keepColour`, colour sequences (ESC [ digits m, which can change colours and
+ * nothing else: no cursor, no title, no clearing) pass as they are.
+ */
+export function printableText(text: string, keepColour = false): string {
+  if (!keepColour) return text.replace(CONTROL_EXCEPT_LINES, escapeControl);
+  return text
+    .split(COLOUR)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(CONTROL_EXCEPT_LINES, escapeControl)))
+    .join("");
 }
 
 /** `self`: how to run the guard where the message is read (the hook's `selfInvocation`); the bare name by default. */

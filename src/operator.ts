@@ -12,6 +12,7 @@ import { doctorCommand } from "./commands/doctor.js";
 import { installCommand, SCOPES, uninstallCommand } from "./commands/install.js";
 import { logCommand } from "./commands/log.js";
 import { statusCommand } from "./commands/status.js";
+import { ansi, plain, wantsColour } from "./commands/style.js";
 import { GuardError, UserError } from "./errors.js";
 import { HOOK_COMMANDS, HOOK_FLAGS } from "./hook/commands.js";
 import { claudeConfigDir } from "./host/paths.js";
@@ -28,6 +29,7 @@ export function realCommandDeps(): CommandDeps {
   const host = world.processHost();
   return {
     env: world.env(),
+    paint: wantsColour(world.env(), world.stdoutIsTerminal()) ? ansi : plain,
     cwd: world.cwd(),
     clock: world.clock,
     openStore: (choice) => openStore(choice, { uid: world.uid() }),
@@ -143,8 +145,10 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
   return program;
 }
 
-export async function runProgram(argv: string[], deps: () => CommandDeps = realCommandDeps): Promise<number> {
+export async function runProgram(argv: string[], makeDeps: () => CommandDeps = realCommandDeps): Promise<number> {
   let work: (() => Promise<CommandResult>) | undefined;
+  let made: CommandDeps | undefined;
+  const deps = () => (made ??= makeDeps());
   const program = buildProgram((w) => {
     work = w;
   }, deps);
@@ -157,8 +161,10 @@ export async function runProgram(argv: string[], deps: () => CommandDeps = realC
     await program.parseAsync(argv, { from: "user" });
     if (work === undefined) return 0;
     const result = await work();
-    // Values from records and logs may hold control characters: none reaches the terminal raw.
-    if (result.stdout) world.write(1, printableText(result.stdout));
+    // Values from records and logs may hold control characters: none reaches the terminal raw,
+    // only the colour a command painted its own words with, when colour is on.
+    const colour = made?.paint !== undefined && made.paint !== plain;
+    if (result.stdout) world.write(1, printableText(result.stdout, colour));
     if (result.stderr) world.warn(printableText(result.stderr));
     return result.exitCode;
   } catch (error) {

@@ -34,6 +34,9 @@ export const uid = (): number | undefined => process.getuid?.();
 
 export const fs = nodeFs;
 
+/** Whether standard output is a terminal (colour is for terminals only). */
+export const stdoutIsTerminal = (): boolean => process.getBuiltinModule("node:tty").isatty(1);
+
 export const stdin = (): Promise<string> => readInput(process.stdin);
 
 export { runtimeDir };

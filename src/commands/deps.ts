@@ -11,6 +11,7 @@ import type { LockRecord } from "../lock/record.js";
 
 import type { GitRunner } from "../settings/gitIgnore.js";
 import type { RunResult } from "../world.js";
+import type { Paint } from "./style.js";
 
 export type { RunResult };
 
@@ -70,6 +71,8 @@ export interface CommandDeps {
   tmpDir: string;
   /** What this machine can tell about a lock's holder (Claude Code's session registry, /proc), if anything. */
   holderFacts?(record: LockRecord): HolderFacts | null;
+  /** Colours a command's own words for a terminal; absent or `plain` when output is not one. */
+  paint?: Paint;
   /** This process's user, where the platform has uids: the runtime dir must be theirs. */
   uid?: number | undefined;
 }

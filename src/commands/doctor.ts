@@ -20,6 +20,7 @@ import { NOTICE_TTL_MS } from "../lock/fileStore.js";
 import type { CommandDeps, CommandResult, OperatorStore, RunResult } from "./deps.js";
 import { holderName, viewOf } from "./status.js";
 import { openOperatorStore, operatorStoreChoice, type StoreChoice, storeName } from "./store.js";
+import { type Paint, plain } from "./style.js";
 import { check, type Check, checkLine, type Registration, registrations, type Source, wiringChecks } from "./wiring.js";
 
 export interface DoctorOptions {
@@ -59,14 +60,15 @@ export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): 
 
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}\n` };
-  return { exitCode: ok ? 0 : 1, stdout: `${checks.map(checkLine).join("\n")}\n${summary(checks)}\n` };
+  const paint = deps.paint ?? plain;
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map((c) => checkLine(c, paint)).join("\n")}\n${summary(checks, paint)}\n` };
 }
 
 /** The last line: never "guarded" while a line above says otherwise. */
-function summary(checks: Check[]): string {
-  if (checks.some((c) => c.status === "fail")) return M.someFailed;
+function summary(checks: Check[], paint: Paint): string {
+  if (checks.some((c) => c.status === "fail")) return paint("bad", M.someFailed);
   const warnings = checks.filter((c) => c.status === "warn").length;
-  return warnings > 0 ? M.passedWithWarnings(warnings) : M.allGood;
+  return warnings > 0 ? paint("warn", M.passedWithWarnings(warnings)) : paint("good", M.allGood);
 }
 
 /**
@@ -88,7 +90,7 @@ function notInstalled(options: DoctorOptions, deps: CommandDeps): CommandResult 
   const atRoot = root !== here && registrations([load("project", join(root, ".claude", "settings.json"), deps, false)]).length > 0;
   const message = atRoot ? M.notGuardedHere(root, here, install) : M.notInstalled(install);
   if (options.json) return { exitCode: 1, stdout: `${JSON.stringify({ checks: [check("installed", "fail", message)], ok: false }, null, 2)}\n` };
-  return { exitCode: 1, stdout: `${message}\n` };
+  return { exitCode: 1, stdout: `${(deps.paint ?? plain)("bad", message)}\n` };
 }
 
 function workspaceRoot(deps: CommandDeps): string {

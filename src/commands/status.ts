@@ -9,6 +9,7 @@ import { liveWork, type WorkItem } from "../lock/record.js";
 import { duration, operator as M, printable, sessionAndPid, shortId } from "../messages.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
 import { openOperatorStore, operatorStoreChoice, storeName } from "./store.js";
+import { type Paint, plain, type Style } from "./style.js";
 
 /** One lock, as `status --json` prints it. Field names are part of the contract. */
 export interface StatusEntry {
@@ -110,7 +111,7 @@ export async function statusCommand(options: StatusOptions, deps: CommandDeps): 
       }
       if (options.json) return json(views.map((v) => v.entry));
       if (views.length === 0) return { exitCode: 0, stdout: `${M.noLocks(storeName(choice))}\n` };
-      return { exitCode: 0, stdout: table(views, now) };
+      return { exitCode: 0, stdout: table(views, now, undefined, deps.paint) };
     }
 
     let workspace;
@@ -129,7 +130,7 @@ export async function statusCommand(options: StatusOptions, deps: CommandDeps): 
     const view = viewOf(workspace.key, path, snapshot, now, deps);
     if (options.json) return json(view ? [view.entry] : []);
     if (view === null) return { exitCode: 0, stdout: `${M.noLockHere(workspace.path)}\n` };
-    return { exitCode: 0, stdout: table([view], now, workspace.path) };
+    return { exitCode: 0, stdout: table([view], now, workspace.path, deps.paint) };
   } finally {
     await store.close();
   }
@@ -141,8 +142,8 @@ function json(entries: StatusEntry[]): CommandResult {
 
 const HEADERS = ["WORKSPACE", "HOLDER", "PID", "AGE", "LEFT", "STATE", "DOING"] as const;
 
-/** A plain aligned table: no colour, no box drawing, so it pastes cleanly into an issue. */
-export function table(views: LockView[], now: number, knownWorkspace?: string): string {
+/** An aligned table, no box drawing, so it pastes cleanly into an issue; colour only on a terminal. */
+export function table(views: LockView[], now: number, knownWorkspace?: string, paint: Paint = plain): string {
   const rows = views.map(({ entry, judgement }) => [
     entry.workspace ?? knownWorkspace ?? M.unrecordedWorkspace(entry.hash),
     entry.session_id === null ? "-" : M.holderCell(shortId(entry.session_id), entry.holder?.agent ?? "claude", entry.holder?.name ?? null),
@@ -152,19 +153,31 @@ export function table(views: LockView[], now: number, knownWorkspace?: string): 
     judgement.state === "corrupt" ? M.corruptState(judgement.reason) : judgement.state,
     judgement.state === "held" ? doing(entry.holder, now) : "",
   ]);
-  return formatTable([...HEADERS], rows);
+  const STATE = HEADERS.indexOf("STATE");
+  const styles = views.map(({ judgement }) => HEADERS.map((_, i) => (i === STATE ? STATE_STYLE[judgement.state] : null)));
+  return formatTable([...HEADERS], rows, paint, styles);
 }
 
-export function formatTable(headers: string[], table: string[][]): string {
+const STATE_STYLE: Record<LockState, Style> = { held: "good", stale: "warn", dead: "warn", corrupt: "bad" };
+
+/**
+ * Columns padded to their widest cell, then painted: padding counts the visible text only.
+ * `styles[row][column]` colours one cell; the header row is strong.
+ */
+export function formatTable(headers: string[], table: string[][], paint: Paint = plain, styles: Array<Array<Style | null>> = []): string {
   // One value per cell, one row per line: a newline or escape sequence inside a value is shown, not obeyed.
   const rows = table.map((row) => row.map(printable));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
+  const line = (cells: string[], style: (i: number) => Style | null) =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .map((cell, i) => {
+        const padded = i === cells.length - 1 ? cell : cell.padEnd(widths[i]!);
+        const chosen = style(i);
+        return chosen === null ? padded : paint(chosen, cell) + padded.slice(cell.length);
+      })
       .join("  ")
       .trimEnd();
-  return `${[headers, ...rows].map(line).join("\n")}\n`;
+  return `${[line(headers, () => "strong"), ...rows.map((row, r) => line(row, (i) => styles[r]?.[i] ?? null))].join("\n")}\n`;
 }
 
 /** What a holder is doing, in a few words: Claude Code's status, and the background work that keeps the lock. */

@@ -12,6 +12,7 @@ import {
 import { doctor as M, reach as R } from "../messages.js";
 import { matcherMatches, readMatcher } from "../settings/matcher.js";
 import type { Reach, Scope } from "../settings/reach.js";
+import { type Paint, plain, type Style } from "./style.js";
 
 export type CheckStatus = "pass" | "warn" | "fail" | "info";
 
@@ -239,8 +240,11 @@ export function wiringChecks(sources: Source[]): Check[] {
 }
 
 
-/** One line of doctor's report. */
-export function checkLine(check: Check): string {
+/** One line of doctor's report, its status word painted for a terminal. */
+export function checkLine(check: Check, paint: Paint = plain): string {
   const status = check.status === "fail" || check.status === "warn" ? check.status.toUpperCase() : check.status;
-  return M.line(status, check.id, check.message, check.hint);
+  const word = paint(STATUS_STYLE[check.status], status) + " ".repeat(Math.max(0, 4 - status.length));
+  return M.line(word, check.id, check.message, check.hint);
 }
+
+const STATUS_STYLE: Record<CheckStatus, Style> = { pass: "good", info: "note", warn: "warn", fail: "bad" };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunResult } from "../../../src/commands/deps.js";
 import { answerProblem, doctorCommand } from "../../../src/commands/doctor.js";
+import { ansi } from "../../../src/commands/style.js";
 import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
 import { fileStore } from "../../../src/lock/fileStore.js";
@@ -235,6 +236,20 @@ describe("doctorCommand", () => {
     user();
     const wide = await doctor();
     expect(wide.checks.find((c) => c.id === "reach")).toMatchObject({ status: "pass", message: "the guard's hooks reach every session of this user (user)" });
+  });
+
+  it("paints each status word and the summary for a terminal, and nothing a check quotes", async () => {
+    project();
+    user();
+    deps.env = { ...deps.env, CLAUDE_SESSION_GUARD_DISABLE: "on" };
+    const plainText = (await doctorCommand({}, deps)).stdout;
+    deps.paint = ansi;
+    const painted = (await doctorCommand({}, deps)).stdout;
+    expect(painted).toMatch(/^\u001b\[32mpass\u001b\[39m {2}settings:user: /);
+    expect(painted).toContain("\n\u001b[33mWARN\u001b[39m  disabled: CLAUDE_SESSION_GUARD_DISABLE=on is set here");
+    expect(painted.trimEnd().split("\n").at(-1)).toBe(`\u001b[33m${plainText.trimEnd().split("\n").at(-1)}\u001b[39m`);
+    // The first run created the runtime dir and says so; apart from that, the same text.
+    expect(painted.replace(/\u001b\[\d+m/g, "")).toBe(plainText.replace(" (created it)", ""));
   });
 
   it.each([

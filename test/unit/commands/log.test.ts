@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../../../src/errors.js";
 import { logCommand } from "../../../src/commands/log.js";
+import { ansi } from "../../../src/commands/style.js";
 import { type Fake, fakeDeps } from "./fakeDeps.js";
 
 let deps: Fake;
@@ -56,6 +57,16 @@ describe("logCommand", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("paints each outcome for a terminal and keeps the columns where they were", async () => {
+    writeLog([block(1), { time: "2026-11-24T13:01:00.000Z", event: "stop", outcome: "release", session: "aaaaaaaa-1111", workspace: "/w" }]);
+    const plainText = (await logCommand({}, deps)).stdout;
+    deps.paint = ansi;
+    const painted = (await logCommand({}, deps)).stdout;
+    expect(painted).toContain("  \u001b[31mblock\u001b[39m      session bbbbbbbb");
+    expect(painted).toContain("  \u001b[32mrelease\u001b[39m    session aaaaaaaa");
+    expect(painted.replace(/\u001b\[\d+m/g, "")).toBe(plainText);
   });
 
   it("says where it looked when nothing is logged yet", async () => {

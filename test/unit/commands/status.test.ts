@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { statusCommand } from "../../../src/commands/status.js";
+import { ansi } from "../../../src/commands/style.js";
 import { runtimeDir } from "../../../src/host/paths.js";
 import { workspaceKey } from "../../../src/host/workspace.js";
 import { fileStore } from "../../../src/lock/fileStore.js";
@@ -35,6 +36,18 @@ describe("statusCommand", () => {
       expect.stringMatching(new RegExp(`^${deps.workspace}\\s+d178ebb3\\s+4242\\s+12s\\s+4m48s\\s+held$`)),
       "",
     ]);
+  });
+
+  it("paints the header and each lock's state for a terminal, keeping the columns aligned on the visible text", async () => {
+    writeLock(deps, workspaceKey(deps.workspace), record({ workspace: deps.workspace }));
+    writeLock(deps, "0123456789ab", record({ session_id: "old", acquired_at: NOW - 3_600_000 }));
+    const plainText = (await statusCommand({ all: true }, deps)).stdout;
+    deps.paint = ansi;
+    const painted = (await statusCommand({ all: true }, deps)).stdout;
+    expect(painted).toContain("\u001b[32mheld\u001b[39m");
+    expect(painted).toContain("\u001b[33mstale\u001b[39m");
+    expect(painted.startsWith("\u001b[1mWORKSPACE\u001b[22m")).toBe(true);
+    expect(painted.replace(/\u001b\[\d+m/g, "")).toBe(plainText);
   });
 
   it("names the holder as its machine knows it, says what it is doing and what background work keeps the lock", async () => {
