@@ -4406,7 +4406,8 @@ var LOCAL_RULE = "**/.claude/settings.local.json";
 var reach = {
   startOnly: (by, root, scope, here) => `Not guarded with ${by}: sessions started in a subdirectory of ${root}${here === null ? "" : ` (such as ${here})`}, because Claude Code reads ${root}/.claude/${scope === "project" ? "settings.json" : "settings.local.json"} only for sessions started in ${root}; and sessions started elsewhere that change ${root} through --add-dir, because Claude Code never loads hooks from added directories.`,
   repository: (by, root) => `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json).`,
-  everySession: `${NAME} install (user scope, the default) guards every session.`
+  // Plain literals at the top level, like every string here, so the hook bundle can leave this object out.
+  everySession: "claude-session-guard install (user scope, the default) guards every session."
 };
 var operator = {
   lockNotAFile: (path2) => `the lock ${path2} is not a regular file (a directory?), and the guard never deletes directories: remove it by hand (rm -r ${shellQuote(path2)})`,
@@ -4498,7 +4499,7 @@ var doctor = {
   misplacedOne: (sub, event, where2) => `${sub} under ${event} (${where2})`,
   misplaced: (list) => `guard commands under the wrong event: ${list}`,
   reachEvery: (where2) => `the guard's hooks reach every session of this user (${where2})`,
-  reachHint: `run \`${NAME} install\` (user scope, the default) to guard every session`,
+  reachHint: "run `claude-session-guard install` (user scope, the default) to guard every session",
   noDuplicates: "each guard hook is registered once",
   identicalRunOnce: "each guard hook runs once per call (the same command in several settings files runs once, as Claude Code runs it)",
   duplicateOne: (key, count2, where2) => `${key} runs ${count2} times (${where2})`,

@@ -391,7 +391,8 @@ export const reach = {
   repository: (by: string, root: string) =>
     `Not guarded with ${by}: sessions started outside ${root} and its git worktrees that change it through --add-dir, ` +
     `because Claude Code never loads hooks from added directories (sessions started anywhere in the repository read ${root}/.claude/settings.local.json).`,
-  everySession: `${NAME} install (user scope, the default) guards every session.`,
+  // Plain literals at the top level, like every string here, so the hook bundle can leave this object out.
+  everySession: "claude-session-guard install (user scope, the default) guards every session.",
 };
 
 /** status, clear, log, install and uninstall. */
@@ -514,7 +515,7 @@ export const doctor = {
   misplacedOne: (sub: string, event: string, where: string) => `${sub} under ${event} (${where})`,
   misplaced: (list: string) => `guard commands under the wrong event: ${list}`,
   reachEvery: (where: string) => `the guard's hooks reach every session of this user (${where})`,
-  reachHint: `run \`${NAME} install\` (user scope, the default) to guard every session`,
+  reachHint: "run `claude-session-guard install` (user scope, the default) to guard every session",
   noDuplicates: "each guard hook is registered once",
   identicalRunOnce: "each guard hook runs once per call (the same command in several settings files runs once, as Claude Code runs it)",
   duplicateOne: (key: string, count: number, where: string) => `${key} runs ${count} times (${where})`,

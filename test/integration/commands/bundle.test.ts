@@ -41,6 +41,18 @@ function buildOfHead(): Map<string, Buffer> {
   }
 }
 
+describe("the hook bundle", () => {
+  // Every hook call parses dist/cli.cjs: the messages only operator commands print stay out of
+  // it. esbuild drops an unused object of messages only when building it has no side effect, so
+  // a template with a substitution at the top level of such an object keeps it in.
+  it("leaves out the messages of doctor, install and the other operator commands", () => {
+    const hook = readFileSync(join(ROOT, "dist", "cli.cjs"), "utf8");
+    for (const text of ["All checks passed", "Not guarded with", "Installed the guard's hooks in", "No decisions logged yet"]) {
+      expect(hook, text).not.toContain(text);
+    }
+  });
+});
+
 describe("the committed bundle", () => {
   if (!isCheckout) console.warn(`\n!! SKIPPED: the committed-bundle check needs a git checkout, and ${ROOT} is not one.\n`);
 
