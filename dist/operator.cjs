@@ -4510,6 +4510,8 @@ var doctor = {
   timeoutMissing: (list) => `no timeout set for ${list}; a hook that hangs would hold up the session for Claude Code's default hook timeout`,
   timeoutOdd: (list) => `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
   timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`claude-session-guard install\``,
+  timeoutUnderWait: (list, margin) => `a pretooluse hook may wait longer than Claude Code lets it run (${list}): killed at its timeout, it lets the tool run unguarded; the timeout must exceed the wait by ${margin} s`,
+  timeoutUnderWaitHint: (margin) => `set that hook's "timeout" to its --wait plus at least ${margin} (10 is comfortable), or lower --wait`,
   timeoutOk: (values) => `timeouts set (${values})`,
   noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
   nothingToRun: "no guard hook is registered, so there is no command to run",
@@ -6500,14 +6502,22 @@ function distinct(regs) {
   return [...seen.values()];
 }
 var TOOL_EVENTS = /* @__PURE__ */ new Set(["PreToolUse", "PostToolUse", "PostToolUseFailure"]);
+var WAIT_MARGIN_S = 5;
+function waitOf(reg) {
+  if (reg.guard.subcommand !== "pretooluse") return 0;
+  const match = /(?:^|\s)--wait(?:=|\s+)(\d+)(?:\s|$)/.exec(reg.guard.args);
+  return match ? Number(match[1]) : 0;
+}
 function timeoutCheck(regs) {
   if (regs.length === 0) return check("timeout", "info", doctor.noHooksForTimeout);
   const invalid = regs.filter((r) => r.hook.timeout !== void 0 && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
   if (invalid.length > 0) {
     return check("timeout", "fail", doctor.timeoutInvalid(describeTimeouts(invalid)), doctor.timeoutHint);
   }
+  const short = regs.filter((r) => waitOf(r) > 0 && typeof r.hook.timeout === "number" && r.hook.timeout < waitOf(r) + WAIT_MARGIN_S);
+  if (short.length > 0) return check("timeout", "fail", doctor.timeoutUnderWait(short.map((r) => `${r.event} ${r.guard.subcommand}: timeout ${r.hook.timeout} s, --wait ${waitOf(r)}`).join(", "), WAIT_MARGIN_S), doctor.timeoutUnderWaitHint(WAIT_MARGIN_S));
   const missing = regs.filter((r) => r.hook.timeout === void 0);
-  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max));
+  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max + waitOf(r)));
   if (missing.length > 0) return check("timeout", "warn", doctor.timeoutMissing(describeCommands(missing)), doctor.timeoutHint);
   if (odd.length > 0) return check("timeout", "warn", doctor.timeoutOdd(describeTimeouts(odd)), doctor.timeoutHint);
   const values = [...new Set(regs.map((r) => r.hook.timeout))].sort((a, b) => a - b);

@@ -529,6 +529,9 @@ export const doctor = {
   timeoutOdd: (list: string) =>
     `unusual timeout for ${list}; under 2 s a busy hook may be killed (the call then runs unguarded), over 60 s a stuck one holds up the session`,
   timeoutHint: `set "timeout": 5 on the guard's hooks, or run \`claude-session-guard install\``,
+  timeoutUnderWait: (list: string, margin: number) =>
+    `a pretooluse hook may wait longer than Claude Code lets it run (${list}): killed at its timeout, it lets the tool run unguarded; the timeout must exceed the wait by ${margin} s`,
+  timeoutUnderWaitHint: (margin: number) => `set that hook's "timeout" to its --wait plus at least ${margin} (10 is comfortable), or lower --wait`,
   timeoutOk: (values: string) => `timeouts set (${values})`,
   noSessionStart: "no SessionStart hook (optional: it only announces the lock at session start)",
 

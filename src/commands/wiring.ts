@@ -174,14 +174,27 @@ function distinct(regs: Registration[]): Registration[] {
 
 const TOOL_EVENTS = new Set(["PreToolUse", "PostToolUse", "PostToolUseFailure"]);
 
+/** How long past its `--wait` a waiting pretooluse must be allowed to run. */
+const WAIT_MARGIN_S = 5;
+
+/** The `--wait SECONDS` of a pretooluse command line, or 0. */
+function waitOf(reg: Registration): number {
+  if (reg.guard.subcommand !== "pretooluse") return 0;
+  const match = /(?:^|\s)--wait(?:=|\s+)(\d+)(?:\s|$)/.exec(reg.guard.args);
+  return match ? Number(match[1]) : 0;
+}
+
 function timeoutCheck(regs: Registration[]): Check {
   if (regs.length === 0) return check("timeout", "info", M.noHooksForTimeout);
   const invalid = regs.filter((r) => r.hook.timeout !== undefined && !(typeof r.hook.timeout === "number" && r.hook.timeout > 0));
   if (invalid.length > 0) {
     return check("timeout", "fail", M.timeoutInvalid(describeTimeouts(invalid)), M.timeoutHint);
   }
+  // A hook killed at its timeout lets the tool run: a pretooluse that may wait needs the wait's room.
+  const short = regs.filter((r) => waitOf(r) > 0 && typeof r.hook.timeout === "number" && r.hook.timeout < waitOf(r) + WAIT_MARGIN_S);
+  if (short.length > 0) return check("timeout", "fail", M.timeoutUnderWait(short.map((r) => `${r.event} ${r.guard.subcommand}: timeout ${r.hook.timeout} s, --wait ${waitOf(r)}`).join(", "), WAIT_MARGIN_S), M.timeoutUnderWaitHint(WAIT_MARGIN_S));
   const missing = regs.filter((r) => r.hook.timeout === undefined);
-  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max));
+  const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max + waitOf(r)));
   if (missing.length > 0) return check("timeout", "warn", M.timeoutMissing(describeCommands(missing)), M.timeoutHint);
   if (odd.length > 0) return check("timeout", "warn", M.timeoutOdd(describeTimeouts(odd)), M.timeoutHint);
   const values = [...new Set(regs.map((r) => r.hook.timeout as number))].sort((a, b) => a - b);

@@ -33,6 +33,19 @@ describe("wiringChecks (doctor's checks on the settings alone)", () => {
     }
   });
 
+  it.each([
+    [" --wait 30", 40, "pass"],
+    [" --wait=30", 35, "pass"],
+    [" --wait 30", 34, "fail"],
+    [" --wait 30", 5, "fail"],
+    ["", 5, "pass"],
+  ])("judges pretooluse%s with a timeout of %i s as %s: a hook killed while it waits lets the tool run", (args, timeout, status) => {
+    const settings = withPre("Edit|Write|Bash", { command: `claude-session-guard pretooluse${args}`, timeout });
+    const found = byId(wiringChecks([source(settings)])).timeout;
+    expect(found?.status).toBe(status);
+    if (status === "fail") expect(found?.message).toContain("--wait 30");
+  });
+
   it("treats a missing SessionStart hook as optional information", () => {
     const { SessionStart: _, ...hooks } = (example as { hooks: Record<string, unknown> }).hooks;
     expect(byId(wiringChecks([source({ hooks })])).sessionstart?.status).toBe("info");
