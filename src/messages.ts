@@ -436,10 +436,10 @@ export const operator = {
   invalidScope: (value: string) => `unknown scope "${value}": use user, project or local`,
   runningFromNpx:
     "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. " +
-    "Install it first (npm install -g claude-session-guard), then run install again.",
+    "Install it first (`npm install -g .` in a clone of claude-session-guard, or `npm install -g` of a tarball made with `npm pack`), then run install again.",
   absolutePathInShared: (prefix: string) =>
     `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; ` +
-    "installing the package globally (npm install -g claude-session-guard) and running install again writes the bare name instead.",
+    "installing it globally (`npm install -g .` in its clone) and running install again writes the bare name instead.",
   unguardedStartOnly: (scope: "project" | "local", root: string, here: string | null) =>
     `${reach.startOnly(`--scope ${scope}`, root, scope, here)} ${reach.everySession}`,
   unguardedRepository: (root: string) => `${reach.repository("--scope local", root)} ${reach.everySession}`,
@@ -538,7 +538,7 @@ export const doctor = {
   nothingToRun: "no guard hook is registered, so there is no command to run",
   notExecutable: (program: string, event: string, source: string) => `\`${program}\` (from ${event} in ${source}) is not an executable on PATH`,
   scriptMissing: (script: string, event: string, source: string) => `${script} (from ${event} in ${source}) does not exist`,
-  notExecutableHint: `install the package globally (npm install -g claude-session-guard) and run \`claude-session-guard install\` again`,
+  notExecutableHint: "install it globally (`npm install -g .` in a clone of claude-session-guard) and run `claude-session-guard install` again",
   cannotParse: (commands: string) => `cannot tell what these commands run: ${commands}`,
   cannotParseHint: "use a plain command line (no pipes or substitutions), as install writes it",
   executableOk: (programs: string) => `the hooks run ${programs}`,
