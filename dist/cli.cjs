@@ -40,10 +40,25 @@ var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
 var HOOK_FLAGS = [
   { name: "ttl-ms", value: "ms", key: "ttlMs" },
   { name: "store", value: "url", key: "store" },
-  { name: "wait", value: "seconds", key: "wait" }
+  { name: "wait", value: "seconds", key: "wait" },
+  { name: "agent", value: "name", key: "agent" }
 ];
 function isHookCommand(name) {
   return HOOK_COMMANDS.includes(name ?? "");
+}
+
+// src/agents/agents.ts
+function detectAgent(p) {
+  if (typeof p.cursor_version === "string" || typeof p.conversation_id === "string" || Array.isArray(p.workspace_roots)) return "cursor";
+  if (typeof p.sessionId === "string" && p.session_id === void 0) return "copilot";
+  if (typeof p.timestamp === "string" && p.prompt_id === void 0 && p.permission_mode === void 0 && p.tool_use_id === void 0) return "copilot";
+  return "claude";
+}
+
+// src/agents/names.ts
+var AGENT_NAMES = ["claude", "codex", "gemini", "cursor", "copilot"];
+function isAgentName(name) {
+  return AGENT_NAMES.includes(name);
 }
 
 // src/messages.ts
@@ -59,8 +74,9 @@ function duration(ms) {
 function shellQuote(value) {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
+var AGENT_PREFIX = /^(codex|gemini|cursor|copilot):/;
 function shortId(sessionId) {
-  return printable(sessionId.slice(0, 8));
+  return printable(sessionId.replace(AGENT_PREFIX, "").slice(0, 8));
 }
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 var escapeControl = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
@@ -84,8 +100,9 @@ function holderSummary(holder) {
 function holderDetails(holder) {
   return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
 }
-function agentPrefix(agent) {
-  return agent === null || agent === "claude" ? "" : `${agentName(agent)} `;
+function agentPrefix(agent, reader = null) {
+  const holder = agent ?? "claude";
+  return holder === "claude" && (reader ?? "claude") === "claude" ? "" : `${agentName(holder)} `;
 }
 function agentName(agent) {
   return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
@@ -129,7 +146,7 @@ var hook = {
     "The other session's changes would collide with yours: tell the user, and wait, or suggest a separate git worktree (git worktree add)."
   ].join("\n"),
   /** The session by the name and terminal a person knows it by (else its id), its pid when no terminal is known, and its state. */
-  holderWho: (agent, sessionId, pid, name, terminal, state2) => `${agentPrefix(agent)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}\u2026` : name)}"`} (${[
+  holderWho: (agent, sessionId, pid, name, terminal, state2, reader = null) => `${agentPrefix(agent, reader)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}\u2026` : name)}"`} (${[
     terminal !== null ? printable(terminal) : `pid ${pid}`,
     state2
   ].filter((part) => part !== "").join(", ")})`,
@@ -142,7 +159,7 @@ var hook = {
   },
   failOpenNotice: (problem, self = NAME) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
-  otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  otherSession: (sessionId, pid) => `another ${agentName(AGENT_PREFIX.exec(sessionId)?.[1] ?? "claude")} session (session ${shortId(sessionId)}, pid ${pid})`,
   idleHolder: "its session sat idle at its prompt",
   anOperator: "an operator (claude-session-guard clear)",
   lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
@@ -162,6 +179,9 @@ var input = {
   stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
   stdinFailed: (detail) => `cannot read stdin: ${detail}`,
   unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
+  unknownAgent: (name, known) => `unknown agent "${name}" for --agent: use one of ${known}`,
+  noField: (field) => `the hook payload has no ${field}`,
+  noAgentsBundle: (detail) => `cannot load the adapters for other agents (dist/agents.cjs): ${detail}`,
   invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
   contention: (ms) => `the lock kept changing under this hook for ${ms} ms`,
   invalidWait: (value) => `--wait must be a whole number of seconds from 0 to 300, got "${value}"`
@@ -242,6 +262,70 @@ var redis = {
   }
 };
 
+// src/hook/payload.ts
+var MAX_SESSION_ID = 256;
+function readPayload(text) {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (body.trim() === "") return { ok: false, problem: input.noPayload };
+  let value;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { ok: false, problem: input.notJson };
+  }
+  if (!isObject(value)) return { ok: false, problem: input.notObject };
+  return { ok: true, value };
+}
+function claudePayload(p, agent = "claude") {
+  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
+    return { ok: false, problem: input.noSessionId };
+  }
+  if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
+  if (typeof p.cwd === "string" && p.cwd.includes("\0")) return { ok: false, problem: input.nulInPath("cwd") };
+  const toolInput = isObject(p.tool_input) ? p.tool_input : {};
+  for (const field of ["file_path", "notebook_path"]) {
+    if (typeof toolInput[field] === "string" && toolInput[field].includes("\0")) return { ok: false, problem: input.nulInPath(field) };
+  }
+  if (Array.isArray(toolInput.paths) && toolInput.paths.some((path2) => typeof path2 === "string" && path2.includes("\0"))) return { ok: false, problem: input.nulInPath("patch") };
+  const response = isObject(p.tool_response) ? p.tool_response : {};
+  return {
+    ok: true,
+    payload: {
+      agent,
+      sessionId: p.session_id,
+      cwd: nonEmpty(p.cwd),
+      event: nonEmpty(p.hook_event_name),
+      toolName: nonEmpty(p.tool_name),
+      toolLabel: nonEmpty(p.tool_name),
+      toolInput,
+      toolUseId: nonEmpty(p.tool_use_id),
+      backgroundTaskId: nonEmpty(response.backgroundTaskId) ?? nonEmpty(response.taskId),
+      backgroundTasks: Array.isArray(p.background_tasks) ? p.background_tasks.flatMap(task) : null,
+      reason: nonEmpty(p.reason),
+      source: nonEmpty(p.source),
+      agentId: nonEmpty(p.agent_id)
+    }
+  };
+}
+function task(value) {
+  if (!isObject(value) || typeof value.id !== "string" || typeof value.type !== "string") return [];
+  return [
+    {
+      id: value.id,
+      type: value.type,
+      status: typeof value.status === "string" ? value.status : "running",
+      ...typeof value.description === "string" && { description: value.description },
+      ...typeof value.command === "string" && { command: value.command }
+    }
+  ];
+}
+function nonEmpty(value) {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/hook/render.ts
 function render(result) {
   switch (result.kind) {
@@ -269,18 +353,29 @@ function render(result) {
 `,
         stderr: ""
       };
-    case "failOpen":
-      return {
-        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: hook.failOpenNotice(printable(oneLine(result.problem)), result.self) })}
-`,
-        stderr: `${hook.failOpenStderr(printable(oneLine(result.problem)))}
-`
-      };
+    case "failOpen": {
+      if (result.quiet) return { stdout: "", stderr: failOpenTexts(result.problem).stderr };
+      const { notice, stderr } = failOpenTexts(result.problem, result.self);
+      return { stdout: `${JSON.stringify({ systemMessage: notice })}
+`, stderr };
+    }
   }
+}
+function failOpenTexts(problem, self) {
+  const line = printable(oneLine(problem));
+  return { notice: hook.failOpenNotice(line, self), stderr: `${hook.failOpenStderr(line)}
+` };
 }
 function oneLine(text) {
   return text.replace(/\s*\n\s*/g, " ");
 }
+
+// src/agents/claude.ts
+var claude = {
+  name: "claude",
+  payload: (value) => claudePayload(value),
+  render
+};
 
 // src/errors.ts
 var GuardError = class extends Error {
@@ -579,15 +674,15 @@ function md5Hex(text) {
 
 // src/host/workspace.ts
 function resolveWorkspace(env3, cwd, fs = nodeFs) {
-  const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
+  const explicit = nonEmpty2(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
   if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs));
   const start = startDirectory(env3, cwd, fs);
   return named(env3, gitRoot(start, fs) ?? start);
 }
 function workspaceOfTarget(env3, target, cwd, fs = nodeFs) {
-  const explicit = nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
+  const explicit = nonEmpty2(env3.CLAUDE_SESSION_GUARD_WORKSPACE);
   if (explicit !== void 0) return named(env3, realpathOrResolved(explicit, fs));
-  const base = cwd ?? nonEmpty(env3.CLAUDE_PROJECT_DIR);
+  const base = cwd ?? nonEmpty2(env3.CLAUDE_PROJECT_DIR);
   if (!(0, import_node_path3.isAbsolute)(target) && base === void 0) throw new WorkspaceError(workspace.noCwd);
   const root = gitRoot(existingDirectory((0, import_node_path3.isAbsolute)(target) ? target : (0, import_node_path3.resolve)(base, target), fs), fs);
   return root === null ? resolveWorkspace(env3, cwd, fs) : named(env3, root);
@@ -596,10 +691,10 @@ function workspaceKey(identity) {
   return md5Hex(identity).slice(0, 12);
 }
 function named(env3, path2) {
-  return { path: path2, key: workspaceKey(nonEmpty(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
+  return { path: path2, key: workspaceKey(nonEmpty2(env3.CLAUDE_SESSION_GUARD_WORKSPACE_ID) ?? path2) };
 }
 function startDirectory(env3, cwd, fs) {
-  const start = cwd ?? nonEmpty(env3.CLAUDE_PROJECT_DIR) ?? null;
+  const start = cwd ?? nonEmpty2(env3.CLAUDE_PROJECT_DIR) ?? null;
   if (start === null) throw new WorkspaceError(workspace.noCwd);
   try {
     return fs.realpathSync(start);
@@ -645,7 +740,7 @@ function realpathOrResolved(path2, fs) {
     return (0, import_node_path3.resolve)(path2);
   }
 }
-function nonEmpty(value) {
+function nonEmpty2(value) {
   return value === void 0 || value === "" ? void 0 : value;
 }
 
@@ -797,7 +892,7 @@ var MONITOR_DEFAULT_TIMEOUT_MS = 3e5;
 var MONITOR_MAX_TIMEOUT_MS = 6e5;
 var MIN_TTL_MS = 1e3;
 var MAX_TTL_MS = 6048e5;
-var NOTHING = { guarded: false, target: null, leaseMs: 0, starts: null };
+var NOTHING = { guarded: false, targets: [], leaseMs: 0, starts: null };
 var NEVER_GUARDED = /* @__PURE__ */ new Set([
   "Read",
   "Glob",
@@ -825,9 +920,11 @@ function planCall(payload, env3, readOnly) {
     case "Write":
     case "Edit":
     case "MultiEdit":
-      return { guarded: true, target: text("file_path"), leaseMs: 0, starts: null };
+      return { guarded: true, targets: named2(text("file_path")), leaseMs: 0, starts: null };
     case "NotebookEdit":
-      return { guarded: true, target: text("notebook_path"), leaseMs: 0, starts: null };
+      return { guarded: true, targets: named2(text("notebook_path")), leaseMs: 0, starts: null };
+    case "apply_patch":
+      return { guarded: true, targets: Array.isArray(input2.paths) ? input2.paths.filter((p) => typeof p === "string" && p !== "") : [], leaseMs: 0, starts: null };
     case "Bash":
       return shellPlan(text("command"), input2, env3, readOnly, callId(payload));
     case "PowerShell":
@@ -836,12 +933,12 @@ function planCall(payload, env3, readOnly) {
       const command = text("command");
       if (command === null || !isStrictBash(env3) && readOnly(command)) return NOTHING;
       const runsMs = clamp(input2.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
-      return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
+      return { guarded: true, targets: [], leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
     }
     case "ExitWorktree":
-      return input2.action === "remove" ? { guarded: true, target: null, leaseMs: 0, starts: null } : NOTHING;
+      return input2.action === "remove" ? { guarded: true, targets: [], leaseMs: 0, starts: null } : NOTHING;
     default:
-      return { guarded: true, target: null, leaseMs: 0, starts: null };
+      return { guarded: true, targets: [], leaseMs: 0, starts: null };
   }
 }
 function shellPlan(command, input2, env3, readOnly, id) {
@@ -851,15 +948,18 @@ function shellPlan(command, input2, env3, readOnly, id) {
   if (input2.run_in_background === true) {
     const runsMs = clamp(input2.timeout, BACKGROUND_DEFAULT_TIMEOUT_MS, BACKGROUND_MAX_TIMEOUT_MS);
     const description = typeof input2.description === "string" ? input2.description : null;
-    return { guarded: true, target: null, leaseMs: 0, starts: { type: "shell", id, ...command !== null && { command }, ...describe(description), runsMs } };
+    return { guarded: true, targets: [], leaseMs: 0, starts: { type: "shell", id, ...command !== null && { command }, ...describe(description), runsMs } };
   }
-  return { guarded: true, target: null, leaseMs: clamp(input2.timeout, BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS), starts: null };
+  return { guarded: true, targets: [], leaseMs: clamp(input2.timeout, BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS), starts: null };
 }
 var POWERSHELL_READ_ONLY = /* @__PURE__ */ new Set(["get-childitem", "gci", "ls", "dir", "get-content", "gc", "cat", "type", "get-location", "gl", "pwd", "test-path", "select-string", "sls", "get-item", "gi", "resolve-path", "rvpa", "get-date", "get-command", "gcm"]);
 function powerShellReadOnly(command) {
   if (/[|;&<>`$(){}\n\r@]/.test(command)) return false;
   const cmdlet = command.trim().split(/\s+/)[0];
   return cmdlet !== void 0 && POWERSHELL_READ_ONLY.has(cmdlet.toLowerCase());
+}
+function named2(path2) {
+  return path2 === null ? [] : [path2];
 }
 function clamp(declared, fallback, max) {
   const value = typeof declared === "number" && Number.isFinite(declared) && declared > 0 ? declared : fallback;
@@ -920,10 +1020,8 @@ function keepAtEnd(ending, record, at) {
       return null;
     case "SessionEnd":
       return ending.reason === "clear" && running.length > 0 ? null : [];
-    case "StopFailure":
-      return running.length > 0 ? null : [];
     default:
-      return ending.tasks === null ? [] : keptBy(ending.tasks, running, at);
+      return ending.tasks === null ? running.length > 0 ? null : [] : keptBy(ending.tasks, running, at);
   }
 }
 function keptBy(tasks, running, at) {
@@ -934,28 +1032,28 @@ function keptBy(tasks, running, at) {
     if (lease === "none") continue;
     const seen = running.find((w) => w.id === task2.id || task2.command !== void 0 && w.command !== void 0 && boundedWork({ ...w, command: task2.command }).command === w.command);
     const description = task2.description ?? seen?.description;
-    const named2 = { type: task2.type, id: task2.id, ...description !== void 0 && { description }, ...task2.command !== void 0 && { command: task2.command } };
+    const named3 = { type: task2.type, id: task2.id, ...description !== void 0 && { description }, ...task2.command !== void 0 && { command: task2.command } };
     if (lease === "deadline") {
-      if (seen !== void 0) kept.push({ ...named2, since: seen.since, until: seen.until });
+      if (seen !== void 0) kept.push({ ...named3, since: seen.since, until: seen.until });
       else if (at.here) {
         const runs = task2.type === "monitor" ? MONITOR_DEFAULT_TIMEOUT_MS : BACKGROUND_DEFAULT_TIMEOUT_MS;
-        kept.push({ ...named2, since: at.now, until: at.now + runs + at.ttlMs });
+        kept.push({ ...named3, since: at.now, until: at.now + runs + at.ttlMs });
       }
     } else {
-      kept.push({ ...named2, since: seen?.since ?? at.now, until: at.now + at.ttlMs });
+      kept.push({ ...named3, since: seen?.since ?? at.now, until: at.now + at.ttlMs });
     }
   }
   return kept;
 }
 
 // src/hook/holder.ts
-function holderText(record, expiresAt, now, entry2, tty) {
+function holderText(record, expiresAt, now, entry2, tty, reader = null) {
   const work = liveWork(record, now);
   const agent = typeof record.agent === "string" ? record.agent : null;
   const terminal = entry2?.tmux !== void 0 ? `tmux ${entry2.tmux}` : tty;
   return {
     agent: hook.agentName(agent),
-    who: hook.holderWho(agent, record.session_id, record.pid, entry2?.name ?? null, terminal, state(entry2, work.length > 0)),
+    who: hook.holderWho(agent, record.session_id, record.pid, entry2?.name ?? null, terminal, state(entry2, work.length > 0), reader),
     label: hook.holderLabel(record.session_id, record.pid, typeof record.agent === "string" ? record.agent : null),
     place: hook.holderPlace(entry2?.name ?? null, entry2?.tmux ?? null, tty, entry2?.cwd ?? null),
     doing: doing(entry2, work.length > 0),
@@ -988,97 +1086,51 @@ function state(entry2, hasWork) {
   }
 }
 
-// src/hook/payload.ts
-var MAX_SESSION_ID = 256;
-function parsePayload(text) {
-  if (text.trim() === "") return { ok: false, problem: input.noPayload };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: input.notJson };
-  }
-  if (!isObject(value)) return { ok: false, problem: input.notObject };
-  const p = value;
-  if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
-    return { ok: false, problem: input.noSessionId };
-  }
-  if (p.session_id.length > MAX_SESSION_ID) return { ok: false, problem: input.sessionIdTooLong(p.session_id.length, MAX_SESSION_ID) };
-  if (typeof p.cwd === "string" && p.cwd.includes("\0")) return { ok: false, problem: input.nulInPath("cwd") };
-  const toolInput = isObject(p.tool_input) ? p.tool_input : {};
-  for (const field of ["file_path", "notebook_path"]) {
-    if (typeof toolInput[field] === "string" && toolInput[field].includes("\0")) return { ok: false, problem: input.nulInPath(field) };
-  }
-  const response = isObject(p.tool_response) ? p.tool_response : {};
-  return {
-    ok: true,
-    payload: {
-      sessionId: p.session_id,
-      cwd: nonEmpty2(p.cwd),
-      event: nonEmpty2(p.hook_event_name),
-      toolName: nonEmpty2(p.tool_name),
-      toolInput,
-      toolUseId: nonEmpty2(p.tool_use_id),
-      backgroundTaskId: nonEmpty2(response.backgroundTaskId) ?? nonEmpty2(response.taskId),
-      backgroundTasks: Array.isArray(p.background_tasks) ? p.background_tasks.flatMap(task) : null,
-      reason: nonEmpty2(p.reason),
-      source: nonEmpty2(p.source),
-      agentId: nonEmpty2(p.agent_id)
-    }
-  };
-}
-function task(value) {
-  if (!isObject(value) || typeof value.id !== "string" || typeof value.type !== "string") return [];
-  return [
-    {
-      id: value.id,
-      type: value.type,
-      status: typeof value.status === "string" ? value.status : "running",
-      ...typeof value.description === "string" && { description: value.description },
-      ...typeof value.command === "string" && { command: value.command }
-    }
-  ];
-}
-function nonEmpty2(value) {
-  return typeof value === "string" && value !== "" ? value : null;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/hook/runHook.ts
 async function runHook(command, args, deps) {
   const { env: env3 } = deps;
+  let agent = claude;
   let payload = null;
   let workspace2 = null;
   try {
     const text = await deps.readInput();
-    if (isDisabled(env3)) return disabled(deps, command, text);
-    const parsed = parsePayload(text);
+    const named3 = args.ok ? args.flags.agent : void 0;
+    if (named3 !== void 0) agent = await adapter(named3, deps);
+    const read = readPayload(text);
+    if (read.ok && named3 === void 0) agent = await adapter(detectAgent(read.value), deps);
+    const parsed = read.ok ? agent.payload(read.value, command) : read;
+    if (isDisabled(env3)) return { agent, result: disabled(deps, command, parsed.ok ? parsed.payload : null) };
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
     if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env3), resolveWaitMs(args.flags.wait));
     const store = await deps.openStore();
     try {
-      return await HANDLERS[command](call, store, (ws) => workspace2 = ws);
+      return { agent, result: await HANDLERS[command](call, store, (ws) => workspace2 = ws) };
     } finally {
       await store.close();
     }
   } catch (error) {
-    if (isDisabled(env3)) return { kind: "allow" };
+    if (isDisabled(env3)) return { agent, result: { kind: "allow" } };
     const problem = error instanceof GuardError ? error.message : hook.internalError(messageOf(error));
     const code = error instanceof GuardError ? error.code : "EINTERNAL";
     deps.log(entry(deps, command, "fail-open", payload, workspace2, { error: problem, code }));
     const shown = deps.firstShowing?.(payload?.sessionId ?? `pid:${deps.host.ppid}`, problem) ?? true;
-    if (!shown) return { kind: "failOpen", problem, quiet: true };
+    if (!shown) return { agent, result: { kind: "failOpen", problem, quiet: true } };
     const self = deps.selfInvocation?.();
-    return { kind: "failOpen", problem, ...self !== void 0 && { self } };
+    return { agent, result: { kind: "failOpen", problem, ...self !== void 0 && { self } } };
   }
 }
-function disabled(deps, command, text) {
-  const parsed = parsePayload(text);
-  const payload = parsed.ok ? parsed.payload : null;
+async function adapter(name, deps) {
+  if (!isAgentName(name)) throw new InputError(input.unknownAgent(name, AGENT_NAMES.join(", ")), "EAGENT");
+  if (name === "claude") return claude;
+  try {
+    return await deps.loadAgent(name);
+  } catch (error) {
+    throw new InputError(input.noAgentsBundle(messageOf(error)), "EAGENT", { cause: error });
+  }
+}
+function disabled(deps, command, payload) {
   deps.log(entry(deps, command, "disabled", payload, null, { ...payload?.cwd && { cwd: payload.cwd } }));
   return { kind: "allow" };
 }
@@ -1100,7 +1152,7 @@ var Call = class {
   /** The session's process and its start identity: /proc reads that a denial never needs. */
   self() {
     if (this.identity === void 0) {
-      const pid = sessionPid(this.deps.env, this.deps.host);
+      const pid = sessionPid(this.payload.agent === "claude" ? this.deps.env : {}, this.deps.host);
       this.identity = { pid, pidStart: startIdentity(pid, this.deps.host) };
     }
     return this.identity;
@@ -1109,9 +1161,15 @@ var Call = class {
   here() {
     return resolveWorkspace(this.deps.env, this.payload.cwd, this.deps.workspaceFs);
   }
-  /** The workspace this call acts in: the file it changes, or the directory it runs in. */
-  actsIn(target) {
-    return target === null ? this.here() : workspaceOfTarget(this.deps.env, target, this.payload.cwd, this.deps.workspaceFs);
+  /** The workspaces this call acts in: those of the files it changes, or of the directory it runs in. */
+  actsIn(targets) {
+    if (targets.length === 0) return [this.here()];
+    const found = /* @__PURE__ */ new Map();
+    for (const target of targets) {
+      const workspace2 = workspaceOfTarget(this.deps.env, target, this.payload.cwd, this.deps.workspaceFs);
+      found.set(workspace2.key, workspace2);
+    }
+    return [...found.values()];
   }
   caller(workspace2, extra) {
     return () => {
@@ -1121,7 +1179,12 @@ var Call = class {
         pid,
         now: this.now,
         ttlMs: this.ttlMs,
-        stamp: { workspace: workspace2.path, hostname: this.deps.host.hostname(), ...pidStart !== null && { pid_start: pidStart } },
+        stamp: {
+          workspace: workspace2.path,
+          hostname: this.deps.host.hostname(),
+          ...pidStart !== null && { pid_start: pidStart },
+          ...this.payload.agent !== "claude" && { agent: this.payload.agent }
+        },
         ...extra
       };
     };
@@ -1151,7 +1214,7 @@ var Call = class {
   describe(holder, expiresAt) {
     const entry2 = registryEntry(claudeConfigDir(this.deps.env), holder, this.deps.host);
     const tty = holder.hostname === this.deps.host.hostname() ? terminalOf(holder.pid, this.deps.host) : null;
-    return holderText(holder, expiresAt, this.now, entry2, tty);
+    return holderText(holder, expiresAt, this.now, entry2, tty, this.payload.agent);
   }
 };
 var HANDLERS = {
@@ -1159,63 +1222,25 @@ var HANDLERS = {
     const { deps, payload } = call;
     const plan = planCall(payload, deps.env, deps.readOnlyCommand);
     if (!plan.guarded) return { kind: "allow" };
-    const workspace2 = call.actsIn(plan.target);
-    acted(workspace2);
+    const workspaces = call.actsIn(plan.targets);
     const started = call.now;
-    const outcome = await acquire(
-      store,
-      workspace2.key,
-      () => {
-        const now = call.now;
-        const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: now, until: now + runsMs + call.ttlMs }))(plan.starts);
-        return call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } })();
-      },
-      livenessProbe(deps.host),
-      deps.clock,
-      call.checks(),
-      // --wait: the holder's turn may be about to end; a short wait beats a denial.
-      call.waitMs > 0 ? started + call.waitMs : 0
-    );
-    const waitedMs = call.waitMs > 0 ? call.now - started : 0;
-    if (outcome.kind === "deny") {
-      const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), ...waited }));
-      const holder = call.describe(outcome.holder, outcome.expiresAt);
-      return {
-        kind: "deny",
-        reason: hook.denyReason(payload.toolName, workspace2.path, holder, waitedMs, deps.selfInvocation?.()),
-        context: hook.denyContext(workspace2.path, holder)
-      };
+    for (const workspace2 of workspaces) {
+      acted(workspace2);
+      const denial = await take2(call, store, workspace2, plan, started);
+      if (denial !== null) return denial;
     }
-    if (outcome.why !== "own") {
-      const outcomeName = outcome.why === "free" ? "acquire" : "takeover";
-      deps.log(
-        entry(deps, "pretooluse", outcomeName, payload, workspace2, {
-          ...outcome.previous && { holder: holderOf(outcome.previous) },
-          ...outcome.why !== "free" && { reason: outcome.why },
-          ...waitedMs > 0 && { waited_ms: waitedMs }
-        })
-      );
-      await store.noteHeld(payload.sessionId, workspace2.key);
-    }
-    if ((outcome.why === "stale" || outcome.why === "idle") && outcome.previous !== null) {
-      await store.putNotice(workspace2.key, outcome.previous.session_id, {
-        by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
-        at: outcome.record.acquired_at,
-        reason: outcome.why,
-        generation: outcome.previous.generation ?? null
-      });
-    }
-    return deliverNotice(deps, payload, workspace2, store, "PreToolUse");
+    return firstNotice(deps, payload, workspaces, store, "PreToolUse");
   },
   /** PostToolUse and PostToolUseFailure: the call acted in a workspace, so its lock there lives on. */
   async posttooluse(call, store, acted) {
     const { deps, payload } = call;
-    const workspace2 = call.actsIn(planCall(payload, deps.env, () => false).target);
-    acted(workspace2);
+    const workspaces = call.actsIn(planCall(payload, deps.env, () => false).targets);
     const names = payload.backgroundTaskId !== null && payload.toolUseId !== null ? { callId: payload.toolUseId, taskId: payload.backgroundTaskId } : void 0;
-    await refresh(store, workspace2.key, call.caller(workspace2, { leaseMs: 0, ...names !== void 0 && { names } }), deps.clock);
-    return deliverNotice(deps, payload, workspace2, store, payload.event === "PostToolUseFailure" ? "PostToolUseFailure" : "PostToolUse");
+    for (const workspace2 of workspaces) {
+      acted(workspace2);
+      await refresh(store, workspace2.key, call.caller(workspace2, { leaseMs: 0, ...names !== void 0 && { names } }), deps.clock);
+    }
+    return firstNotice(deps, payload, workspaces, store, payload.event === "PostToolUseFailure" ? "PostToolUseFailure" : "PostToolUse");
   },
   async sessionstart(call, store, acted) {
     const { deps, payload } = call;
@@ -1265,6 +1290,61 @@ var HANDLERS = {
     return { kind: "allow" };
   }
 };
+async function take2(call, store, workspace2, plan, started) {
+  const { deps, payload } = call;
+  const outcome = await acquire(
+    store,
+    workspace2.key,
+    () => {
+      const now = call.now;
+      const starts = plan.starts === null ? void 0 : (({ runsMs, ...item }) => ({ ...item, since: now, until: now + runsMs + call.ttlMs }))(plan.starts);
+      return call.caller(workspace2, { leaseMs: plan.leaseMs, ...starts !== void 0 && { starts } })();
+    },
+    livenessProbe(deps.host),
+    deps.clock,
+    call.checks(),
+    // --wait: the holder's turn may be about to end; a short wait beats a denial.
+    call.waitMs > 0 ? started + call.waitMs : 0
+  );
+  const waitedMs = call.waitMs > 0 ? call.now - started : 0;
+  if (outcome.kind === "deny") {
+    const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
+    deps.log(entry(deps, "pretooluse", "block", payload, workspace2, { holder: holderOf(outcome.holder), ...waited }));
+    const holder = call.describe(outcome.holder, outcome.expiresAt);
+    return {
+      kind: "deny",
+      reason: hook.denyReason(payload.toolLabel, workspace2.path, holder, waitedMs, deps.selfInvocation?.()),
+      context: hook.denyContext(workspace2.path, holder)
+    };
+  }
+  if (outcome.why !== "own") {
+    const outcomeName = outcome.why === "free" ? "acquire" : "takeover";
+    deps.log(
+      entry(deps, "pretooluse", outcomeName, payload, workspace2, {
+        ...outcome.previous && { holder: holderOf(outcome.previous) },
+        ...outcome.why !== "free" && { reason: outcome.why },
+        ...waitedMs > 0 && { waited_ms: waitedMs }
+      })
+    );
+    await store.noteHeld(payload.sessionId, workspace2.key);
+  }
+  if ((outcome.why === "stale" || outcome.why === "idle") && outcome.previous !== null) {
+    await store.putNotice(workspace2.key, outcome.previous.session_id, {
+      by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
+      at: outcome.record.acquired_at,
+      reason: outcome.why,
+      generation: outcome.previous.generation ?? null
+    });
+  }
+  return null;
+}
+async function firstNotice(deps, payload, workspaces, store, event) {
+  for (const workspace2 of workspaces) {
+    const notice = await deliverNotice(deps, payload, workspace2, store, event);
+    if (notice.kind !== "allow") return notice;
+  }
+  return { kind: "allow" };
+}
 async function adopt(call, store) {
   const { sameProcess } = call.checks();
   for (const lock of await store.list()) {
@@ -1303,7 +1383,7 @@ function entry(deps, event, outcome, payload, workspace2, extra = {}) {
     outcome,
     session: payload?.sessionId ?? null,
     workspace: workspace2?.path ?? null,
-    ...payload?.toolName && { tool: payload.toolName },
+    ...payload?.toolLabel && { tool: payload.toolLabel },
     ...extra
   };
 }
@@ -2383,9 +2463,11 @@ async function hook2(command, args) {
     log,
     firstShowing: firstShowing2,
     selfInvocation: selfInvocation2,
-    readOnlyCommand: await loadClassifier()
+    readOnlyCommand: await loadClassifier(),
+    loadAgent
   };
-  const { stdout, stderr } = render(await runHook(command, parsed, deps));
+  const { agent, result } = await runHook(command, parsed, deps);
+  const { stdout, stderr } = agent.render(result);
   try {
     if (stdout) write(1, stdout);
   } catch (error) {
@@ -2416,6 +2498,10 @@ function parseHookArgs(command, args) {
 async function loadClassifier() {
   const classifier = true ? () => require((0, import_node_path11.join)(__dirname, "bash.cjs")) : await null.then((loaded) => () => loaded);
   return (command) => classifier().classifyBash(command).readOnly;
+}
+async function loadAgent(name) {
+  const agents = true ? require((0, import_node_path11.join)(__dirname, "agents.cjs")) : await null;
+  return agents.AGENTS[name];
 }
 function loadOperator() {
   return true ? Promise.resolve(require((0, import_node_path11.join)(__dirname, "operator.cjs"))) : null;

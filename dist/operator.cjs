@@ -4008,7 +4008,7 @@ var package_default = {
     node: ">=20.17"
   },
   scripts: {
-    build: "esbuild cli=src/cli.ts operator=src/operator.ts bash=src/bash/readOnly.ts redis=src/lock/redis/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/lock/redis/silentDebug.ts --log-level=warning",
+    build: "esbuild cli=src/cli.ts operator=src/operator.ts bash=src/bash/readOnly.ts agents=src/agents/index.ts redis=src/lock/redis/redisClient.ts --bundle --platform=node --format=cjs --target=node20 --outdir=dist --out-extension:.js=.cjs --define:CSG_BUNDLE=true --alias:debug=./src/lock/redis/silentDebug.ts --log-level=warning",
     prepare: "npm run build",
     typecheck: "tsc --noEmit",
     test: "npm run typecheck && npm run build && vitest run",
@@ -4143,8 +4143,9 @@ function duration(ms) {
 function shellQuote(value) {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
+var AGENT_PREFIX = /^(codex|gemini|cursor|copilot):/;
 function shortId(sessionId) {
-  return printable(sessionId.slice(0, 8));
+  return printable(sessionId.replace(AGENT_PREFIX, "").slice(0, 8));
 }
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 var CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -4177,8 +4178,9 @@ function holderSummary(holder) {
 function holderDetails(holder) {
   return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
 }
-function agentPrefix(agent) {
-  return agent === null || agent === "claude" ? "" : `${agentName(agent)} `;
+function agentPrefix(agent, reader = null) {
+  const holder = agent ?? "claude";
+  return holder === "claude" && (reader ?? "claude") === "claude" ? "" : `${agentName(holder)} `;
 }
 function agentName(agent) {
   return { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI", claude: "Claude Code" }[agent] ?? agent;
@@ -4222,7 +4224,7 @@ var hook = {
     "The other session's changes would collide with yours: tell the user, and wait, or suggest a separate git worktree (git worktree add)."
   ].join("\n"),
   /** The session by the name and terminal a person knows it by (else its id), its pid when no terminal is known, and its state. */
-  holderWho: (agent, sessionId, pid, name, terminal, state) => `${agentPrefix(agent)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}\u2026` : name)}"`} (${[
+  holderWho: (agent, sessionId, pid, name, terminal, state, reader = null) => `${agentPrefix(agent, reader)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}\u2026` : name)}"`} (${[
     terminal !== null ? printable(terminal) : `pid ${pid}`,
     state
   ].filter((part) => part !== "").join(", ")})`,
@@ -4235,7 +4237,7 @@ var hook = {
   },
   failOpenNotice: (problem, self = NAME) => `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem) => `${PREFIX} ${problem} (allowing the tool call)`,
-  otherSession: (sessionId, pid) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  otherSession: (sessionId, pid) => `another ${agentName(AGENT_PREFIX.exec(sessionId)?.[1] ?? "claude")} session (session ${shortId(sessionId)}, pid ${pid})`,
   idleHolder: "its session sat idle at its prompt",
   anOperator: "an operator (claude-session-guard clear)",
   lostForUser: (workspace2, by, at, reason) => `${PREFIX} this session lost its lock on ${workspace2} while it was away: ${lostHow(by, at, reason)}. Files may have changed since this session last worked there; Claude has been told to re-read before editing.`,
@@ -4255,6 +4257,9 @@ var input = {
   stdinTooLarge: (bytes) => `the hook payload on stdin is larger than ${bytes} bytes`,
   stdinFailed: (detail) => `cannot read stdin: ${detail}`,
   unknownArgument: (arg, command) => `unknown argument "${arg}" for ${command}`,
+  unknownAgent: (name, known) => `unknown agent "${name}" for --agent: use one of ${known}`,
+  noField: (field) => `the hook payload has no ${field}`,
+  noAgentsBundle: (detail) => `cannot load the adapters for other agents (dist/agents.cjs): ${detail}`,
   invalidTtl: (source, value) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
   contention: (ms) => `the lock kept changing under this hook for ${ms} ms`,
   invalidWait: (value) => `--wait must be a whole number of seconds from 0 to 300, got "${value}"`
@@ -4379,7 +4384,8 @@ var help = {
   hookFlags: {
     ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
     store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
-    wait: "pretooluse: wait up to this many seconds for a held workspace before denying (0 to 300, default 0); keep it below the hook's timeout"
+    wait: "pretooluse: wait up to this many seconds for a held workspace before denying (0 to 300, default 0); keep it below the hook's timeout",
+    agent: "the agent whose payload this is and who reads the answer: claude (default, or detected for Cursor and Copilot CLI), codex, gemini, cursor, copilot"
   },
   store: "lock store: redis://[user:password@]host[:port][/db] or rediss://\u2026 (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
   status: "show the current directory's workspace lock, or every lock with --all",
@@ -7284,7 +7290,8 @@ var HOOK_COMMANDS = ["pretooluse", "posttooluse", "stop", "sessionstart"];
 var HOOK_FLAGS = [
   { name: "ttl-ms", value: "ms", key: "ttlMs" },
   { name: "store", value: "url", key: "store" },
-  { name: "wait", value: "seconds", key: "wait" }
+  { name: "wait", value: "seconds", key: "wait" },
+  { name: "agent", value: "name", key: "agent" }
 ];
 
 // src/host/sessionProcess.ts

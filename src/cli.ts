@@ -3,8 +3,8 @@
 // operator bundle on demand.
 
 import { join } from "node:path";
+import type { Agent, AgentName } from "./agents/agents.js";
 import { HOOK_FLAGS, type HookCommand, isHookCommand } from "./hook/commands.js";
-import { render } from "./hook/render.js";
 import { type HookArgs, type HookDeps, runHook } from "./hook/runHook.js";
 import type { ReadOnlyCommand } from "./hook/policy.js";
 import { chooseStore, openStore } from "./lock/openStore.js";
@@ -33,8 +33,10 @@ async function hook(command: HookCommand, args: string[]): Promise<number> {
     firstShowing: world.firstShowing,
     selfInvocation: world.selfInvocation,
     readOnlyCommand: await loadClassifier(),
+    loadAgent,
   };
-  const { stdout, stderr } = render(await runHook(command, parsed, deps));
+  const { agent, result } = await runHook(command, parsed, deps);
+  const { stdout, stderr } = agent.render(result);
   try {
     if (stdout) world.write(1, stdout);
   } catch (error) {
@@ -83,6 +85,16 @@ async function loadClassifier(): Promise<ReadOnlyCommand> {
       ? () => require(join(__dirname, "bash.cjs")) as Classifier
       : await import("./bash/readOnly.js").then((loaded) => () => loaded);
   return (command) => classifier().classifyBash(command).readOnly;
+}
+
+/**
+ * The adapters of agents other than Claude Code live in dist/agents.cjs, parsed only by calls
+ * that name or send another agent's payload: Claude Code's calls never pay for them.
+ */
+async function loadAgent(name: Exclude<AgentName, "claude">): Promise<Agent> {
+  const agents: typeof import("./agents/index.js") =
+    typeof CSG_BUNDLE !== "undefined" ? (require(join(__dirname, "agents.cjs")) as typeof import("./agents/index.js")) : await import("./agents/index.js");
+  return agents.AGENTS[name];
 }
 
 /**

@@ -18,9 +18,12 @@ export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The first eight characters of a session id: what people compare across a denial, status and log. */
+/** The agent name other agents' session ids start with (`codex:…`); Claude Code's carry none. */
+const AGENT_PREFIX = /^(codex|gemini|cursor|copilot):/;
+
+/** The first eight characters of a session id (after its agent's name): what people compare across a denial, status and log. */
 export function shortId(sessionId: string): string {
-  return printable(sessionId.slice(0, 8));
+  return printable(sessionId.replace(AGENT_PREFIX, "").slice(0, 8));
 }
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -94,9 +97,13 @@ function holderDetails(holder: Holder): string {
   return `${holderSummary(holder)}, ${holder.timing}${holder.work.map((line) => `; kept for its background ${line}`).join("")}`;
 }
 
-/** Another agent's name before its session ("Codex CLI "); nothing for Claude Code, the default. */
-function agentPrefix(agent: string | null): string {
-  return agent === null || agent === "claude" ? "" : `${agentName(agent)} `;
+/**
+ * Another agent's name before its session ("Codex CLI "); nothing for Claude Code, the default,
+ * unless the one reading is another agent, who is told it is Claude Code.
+ */
+function agentPrefix(agent: string | null, reader: string | null = null): string {
+  const holder = agent ?? "claude";
+  return holder === "claude" && (reader ?? "claude") === "claude" ? "" : `${agentName(holder)} `;
 }
 
 /** How a person calls an agent in a holder's name. */
@@ -155,8 +162,8 @@ export const hook = {
       "The other session's changes would collide with yours: tell the user, and wait, or suggest a separate git worktree (git worktree add).",
     ].join("\n"),
   /** The session by the name and terminal a person knows it by (else its id), its pid when no terminal is known, and its state. */
-  holderWho: (agent: string | null, sessionId: string, pid: number, name: string | null, terminal: string | null, state: string) =>
-    `${agentPrefix(agent)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}…` : name)}"`} (${[
+  holderWho: (agent: string | null, sessionId: string, pid: number, name: string | null, terminal: string | null, state: string, reader: string | null = null) =>
+    `${agentPrefix(agent, reader)}session ${name === null ? shortId(sessionId) : `"${printable(name.length > 40 ? `${name.slice(0, 39)}…` : name)}"`} (${[
       terminal !== null ? printable(terminal) : `pid ${pid}`,
       state,
     ]
@@ -174,7 +181,8 @@ export const hook = {
     `${PREFIX} not guarding this workspace: ${problem}. Other sessions are not kept out until this is fixed; run \`${self} doctor\`.`,
   failOpenStderr: (problem: string) => `${PREFIX} ${problem} (allowing the tool call)`,
 
-  otherSession: (sessionId: string, pid: number) => `another Claude Code session (session ${shortId(sessionId)}, pid ${pid})`,
+  otherSession: (sessionId: string, pid: number) =>
+    `another ${agentName(AGENT_PREFIX.exec(sessionId)?.[1] ?? "claude")} session (session ${shortId(sessionId)}, pid ${pid})`,
   idleHolder: "its session sat idle at its prompt",
   anOperator: "an operator (claude-session-guard clear)",
 
@@ -207,6 +215,9 @@ export const input = {
   stdinTooLarge: (bytes: number) => `the hook payload on stdin is larger than ${bytes} bytes`,
   stdinFailed: (detail: string) => `cannot read stdin: ${detail}`,
   unknownArgument: (arg: string, command: string) => `unknown argument "${arg}" for ${command}`,
+  unknownAgent: (name: string, known: string) => `unknown agent "${name}" for --agent: use one of ${known}`,
+  noField: (field: string) => `the hook payload has no ${field}`,
+  noAgentsBundle: (detail: string) => `cannot load the adapters for other agents (dist/agents.cjs): ${detail}`,
   invalidTtl: (source: string, value: string) => `${source} must be a whole number of milliseconds from 1000 to 604800000, got "${value}"`,
   contention: (ms: number) => `the lock kept changing under this hook for ${ms} ms`,
   invalidWait: (value: string) => `--wait must be a whole number of seconds from 0 to 300, got "${value}"`,
@@ -353,6 +364,7 @@ export const help = {
     ttlMs: "lock time-to-live in ms (default 300000, or CLAUDE_SESSION_GUARD_TTL_MS)",
     store: "lock store (default: files in the runtime dir, or CLAUDE_SESSION_GUARD_STORE)",
     wait: "pretooluse: wait up to this many seconds for a held workspace before denying (0 to 300, default 0); keep it below the hook's timeout",
+    agent: "the agent whose payload this is and who reads the answer: claude (default, or detected for Cursor and Copilot CLI), codex, gemini, cursor, copilot",
   },
   store: "lock store: redis://[user:password@]host[:port][/db] or rediss://… (default: CLAUDE_SESSION_GUARD_STORE, else files in the runtime dir)",
   status: "show the current directory's workspace lock, or every lock with --all",

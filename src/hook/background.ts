@@ -60,11 +60,11 @@ export function keepAtEnd(ending: Ending, record: LockRecord, at: Here): WorkIte
       // /clear ends the session id, not the process: work it started runs on, and the same
       // process adopts the lock under its new id (sessionstart). Any other end releases.
       return ending.reason === "clear" && running.length > 0 ? null : [];
-    case "StopFailure":
-      // A turn that ended on an API error: released, unless the record shows work still running.
-      return running.length > 0 ? null : [];
     default:
-      return ending.tasks === null ? [] : keptBy(ending.tasks, running, at);
+      // A turn that ended without a word about its work (an API error's StopFailure, an older
+      // Claude Code, an agent with no background-task list): released, unless the record shows
+      // work still running, which keeps it until that work's own deadline.
+      return ending.tasks === null ? (running.length > 0 ? null : []) : keptBy(ending.tasks, running, at);
   }
 }
 

@@ -9,6 +9,7 @@ export interface HookFlags {
   ttlMs?: string;
   store?: string;
   wait?: string;
+  agent?: string;
 }
 
 /** Their texts for --help are in messages.ts (help.hooks, help.hookFlags), which only the operator loads. */
@@ -16,6 +17,7 @@ export const HOOK_FLAGS: ReadonlyArray<{ name: string; value: string; key: keyof
   { name: "ttl-ms", value: "ms", key: "ttlMs" },
   { name: "store", value: "url", key: "store" },
   { name: "wait", value: "seconds", key: "wait" },
+  { name: "agent", value: "name", key: "agent" },
 ];
 
 export function isHookCommand(name: string | undefined): name is HookCommand {

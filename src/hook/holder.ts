@@ -23,13 +23,14 @@ export interface HolderText {
   work: string[];
 }
 
-export function holderText(record: LockRecord, expiresAt: number, now: number, entry: RegistryEntry | null, tty: string | null): HolderText {
+/** `reader`: the agent the text is for, when it is not Claude Code: it is told that a Claude Code session holds the workspace. */
+export function holderText(record: LockRecord, expiresAt: number, now: number, entry: RegistryEntry | null, tty: string | null, reader: string | null = null): HolderText {
   const work = liveWork(record, now);
   const agent = typeof record.agent === "string" ? record.agent : null;
   const terminal = entry?.tmux !== undefined ? `tmux ${entry.tmux}` : tty;
   return {
     agent: M.agentName(agent),
-    who: M.holderWho(agent, record.session_id, record.pid, entry?.name ?? null, terminal, state(entry, work.length > 0)),
+    who: M.holderWho(agent, record.session_id, record.pid, entry?.name ?? null, terminal, state(entry, work.length > 0), reader),
     label: M.holderLabel(record.session_id, record.pid, typeof record.agent === "string" ? record.agent : null),
     place: M.holderPlace(entry?.name ?? null, entry?.tmux ?? null, tty, entry?.cwd ?? null),
     doing: doing(entry, work.length > 0),

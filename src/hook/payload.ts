@@ -1,6 +1,8 @@
 // A Claude Code hook payload, parsed leniently: Claude Code adds fields over time, so only what
-// the guard uses is required, and everything else is ignored or read as absent.
+// the guard uses is required, and everything else is ignored or read as absent. Other agents'
+// payloads are translated into this shape (src/agents/) and read by the same code.
 
+import type { AgentName } from "../agents/names.js";
 import { input } from "../messages.js";
 
 /** One entry of a Stop payload's `background_tasks`: work in flight that will wake the session. */
@@ -14,10 +16,15 @@ export interface BackgroundTask {
 }
 
 export interface HookPayload {
+  /** The agent that sent the payload; its session ids carry its name (`codex:…`) unless it is Claude Code. */
+  agent: AgentName;
   sessionId: string;
   cwd: string | null;
   event: string | null;
+  /** The tool as policy.ts knows it: Claude Code's name for what the call does. */
   toolName: string | null;
+  /** The tool as the agent calls it, for what people and the agent read. */
+  toolLabel: string | null;
   toolInput: Record<string, unknown>;
   toolUseId: string | null;
   /** The task id a finished call started in the background (Bash: backgroundTaskId, Monitor: taskId). */
@@ -40,16 +47,25 @@ export type PayloadResult = { ok: true; payload: HookPayload } | { ok: false; pr
  */
 export const MAX_SESSION_ID = 256;
 
-export function parsePayload(text: string): PayloadResult {
-  if (text.trim() === "") return { ok: false, problem: input.noPayload };
+export type JsonObject = Record<string, unknown>;
+
+/** The JSON object on stdin, whichever agent sent it. */
+export function readPayload(text: string): { ok: true; value: JsonObject } | { ok: false; problem: string } {
+  // Cursor on Windows starts every payload with a byte order mark.
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (body.trim() === "") return { ok: false, problem: input.noPayload };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch {
     return { ok: false, problem: input.notJson };
   }
   if (!isObject(value)) return { ok: false, problem: input.notObject };
-  const p = value;
+  return { ok: true, value };
+}
+
+/** A payload in Claude Code's shape (Claude Code's own, or another agent's translated by its adapter). */
+export function claudePayload(p: JsonObject, agent: AgentName = "claude"): PayloadResult {
   if (typeof p.session_id !== "string" || p.session_id.trim() === "") {
     return { ok: false, problem: input.noSessionId };
   }
@@ -59,14 +75,17 @@ export function parsePayload(text: string): PayloadResult {
   for (const field of ["file_path", "notebook_path"]) {
     if (typeof toolInput[field] === "string" && (toolInput[field] as string).includes("\u0000")) return { ok: false, problem: input.nulInPath(field) };
   }
+  if (Array.isArray(toolInput.paths) && toolInput.paths.some((path) => typeof path === "string" && path.includes("\u0000"))) return { ok: false, problem: input.nulInPath("patch") };
   const response = isObject(p.tool_response) ? p.tool_response : {};
   return {
     ok: true,
     payload: {
+      agent,
       sessionId: p.session_id,
       cwd: nonEmpty(p.cwd),
       event: nonEmpty(p.hook_event_name),
       toolName: nonEmpty(p.tool_name),
+      toolLabel: nonEmpty(p.tool_name),
       toolInput,
       toolUseId: nonEmpty(p.tool_use_id),
       backgroundTaskId: nonEmpty(response.backgroundTaskId) ?? nonEmpty(response.taskId),
@@ -91,10 +110,10 @@ function task(value: unknown): BackgroundTask[] {
   ];
 }
 
-function nonEmpty(value: unknown): string | null {
+export function nonEmpty(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

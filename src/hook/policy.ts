@@ -25,15 +25,15 @@ export const MAX_TTL_MS = 604_800_000;
 export interface CallPlan {
   /** Whether the call can change the workspace, and so needs the lock. */
   guarded: boolean;
-  /** The path the call changes, when it names one; otherwise it acts in the payload's cwd. */
-  target: string | null;
+  /** The paths the call changes, when it names them; otherwise (none) it acts in the payload's cwd. */
+  targets: string[];
   /** How long the call may run in the foreground: the lock outlasts it. */
   leaseMs: number;
   /** Background work the call starts, which keeps the lock after the turn (its id is the call's until the task's is known). */
   starts: Omit<WorkItem, "since" | "until"> & { runsMs: number } | null;
 }
 
-const NOTHING: CallPlan = { guarded: false, target: null, leaseMs: 0, starts: null };
+const NOTHING: CallPlan = { guarded: false, targets: [], leaseMs: 0, starts: null };
 
 /**
  * Tools that read, search or steer the session, never change files. EnterWorktree is here on
@@ -59,9 +59,12 @@ export function planCall(payload: HookPayload, env: Env, readOnly: ReadOnlyComma
     case "Write":
     case "Edit":
     case "MultiEdit":
-      return { guarded: true, target: text("file_path"), leaseMs: 0, starts: null };
+      return { guarded: true, targets: named(text("file_path")), leaseMs: 0, starts: null };
     case "NotebookEdit":
-      return { guarded: true, target: text("notebook_path"), leaseMs: 0, starts: null };
+      return { guarded: true, targets: named(text("notebook_path")), leaseMs: 0, starts: null };
+    case "apply_patch":
+      // Codex's and Copilot's patch tool, its file paths read from the patch by the agent's adapter.
+      return { guarded: true, targets: Array.isArray(input.paths) ? input.paths.filter((p): p is string => typeof p === "string" && p !== "") : [], leaseMs: 0, starts: null };
     case "Bash":
       return shellPlan(text("command"), input, env, readOnly, callId(payload));
     case "PowerShell":
@@ -71,13 +74,13 @@ export function planCall(payload: HookPayload, env: Env, readOnly: ReadOnlyComma
       // A monitor of a web socket, or of a command that provably changes nothing, runs nothing that writes.
       if (command === null || (!isStrictBash(env) && readOnly(command))) return NOTHING;
       const runsMs = clamp(input.timeout_ms, MONITOR_DEFAULT_TIMEOUT_MS, MONITOR_MAX_TIMEOUT_MS);
-      return { guarded: true, target: null, leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
+      return { guarded: true, targets: [], leaseMs: 0, starts: { type: "monitor", id: callId(payload), command, ...describe(text("description")), runsMs } };
     }
     case "ExitWorktree":
       // Leaving with "keep" changes nothing; "remove" deletes the worktree it leaves (the cwd).
-      return input.action === "remove" ? { guarded: true, target: null, leaseMs: 0, starts: null } : NOTHING;
+      return input.action === "remove" ? { guarded: true, targets: [], leaseMs: 0, starts: null } : NOTHING;
     default:
-      return { guarded: true, target: null, leaseMs: 0, starts: null };
+      return { guarded: true, targets: [], leaseMs: 0, starts: null };
   }
 }
 
@@ -88,9 +91,9 @@ function shellPlan(command: string | null, input: Record<string, unknown>, env: 
   if (input.run_in_background === true) {
     const runsMs = clamp(input.timeout, BACKGROUND_DEFAULT_TIMEOUT_MS, BACKGROUND_MAX_TIMEOUT_MS);
     const description = typeof input.description === "string" ? input.description : null;
-    return { guarded: true, target: null, leaseMs: 0, starts: { type: "shell", id, ...(command !== null && { command }), ...describe(description), runsMs } };
+    return { guarded: true, targets: [], leaseMs: 0, starts: { type: "shell", id, ...(command !== null && { command }), ...describe(description), runsMs } };
   }
-  return { guarded: true, target: null, leaseMs: clamp(input.timeout, BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS), starts: null };
+  return { guarded: true, targets: [], leaseMs: clamp(input.timeout, BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_TIMEOUT_MS), starts: null };
 }
 
 /**
@@ -104,6 +107,10 @@ export function powerShellReadOnly(command: string): boolean {
   if (/[|;&<>`$(){}\n\r@]/.test(command)) return false;
   const cmdlet = command.trim().split(/\s+/)[0];
   return cmdlet !== undefined && POWERSHELL_READ_ONLY.has(cmdlet.toLowerCase());
+}
+
+function named(path: string | null): string[] {
+  return path === null ? [] : [path];
 }
 
 function clamp(declared: unknown, fallback: number, max: number): number {

@@ -42,12 +42,28 @@ export function render(result: HookResult): Rendered {
         })}\n`,
         stderr: "",
       };
-    case "failOpen":
-      return {
-        stdout: result.quiet ? "" : `${JSON.stringify({ systemMessage: M.failOpenNotice(printable(oneLine(result.problem)), result.self) })}\n`,
-        stderr: `${M.failOpenStderr(printable(oneLine(result.problem)))}\n`,
-      };
+    case "failOpen": {
+      if (result.quiet) return { stdout: "", stderr: failOpenTexts(result.problem).stderr };
+      const { notice, stderr } = failOpenTexts(result.problem, result.self);
+      return { stdout: `${JSON.stringify({ systemMessage: notice })}\n`, stderr };
+    }
   }
+}
+
+/** What a fail-open says: a warning for the user (each agent shows it its own way) and the stderr line. */
+export function failOpenTexts(problem: string, self?: string): { notice: string; stderr: string } {
+  const line = printable(oneLine(problem));
+  return { notice: M.failOpenNotice(line, self), stderr: `${M.failOpenStderr(line)}\n` };
+}
+
+/** A denial whole, for agents that have one channel to the model: the reason, then what Claude Code gets as additionalContext. */
+export function denialText(result: { reason: string; context?: string }): string {
+  return result.context === undefined ? result.reason : `${result.reason}\n${result.context}`;
+}
+
+/** The first line of a denial: complete on its own (messages.ts), for agents that show users one line. */
+export function firstLine(text: string): string {
+  return text.split("\n", 1)[0]!;
 }
 
 function oneLine(text: string): string {

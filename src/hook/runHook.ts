@@ -1,8 +1,11 @@
-// A hook call, from stdin to a HookResult. This is the one place where internal problems turn
-// into the contract's fail-open answer: everything below throws typed errors (errors.ts), and
-// nothing here lets an error become a denial. Time, process, store and log come in as HookDeps,
-// so a test can run a whole call in process.
+// A hook call, from stdin to a HookResult and the agent that reads it. This is the one place
+// where internal problems turn into the contract's fail-open answer: everything below throws
+// typed errors (errors.ts), and nothing here lets an error become a denial. Time, process, store,
+// log and the other agents' adapters come in as HookDeps, so a test can run a whole call in process.
 
+import { type Agent, detectAgent } from "../agents/agents.js";
+import { AGENT_NAMES, type AgentName, isAgentName } from "../agents/names.js";
+import { claude } from "../agents/claude.js";
 import { GuardError, InputError, messageOf, WorkspaceError } from "../errors.js";
 import type { LogEntry, Outcome } from "../host/decisionLog.js";
 import { claudeConfigDir } from "../host/paths.js";
@@ -12,13 +15,13 @@ import { resolveWorkspace, type Workspace, type WorkspaceFs, workspaceOfTarget }
 import { acquire, type Clock, finish, refresh } from "../lock/apply.js";
 import { type Caller, type HolderChecks, judge } from "../lock/decide.js";
 import type { LockStore } from "../lock/port.js";
-import type { LockRecord } from "../lock/record.js";
-import { hook as M } from "../messages.js";
+import type { LockRecord, WorkItem } from "../lock/record.js";
+import { input, hook as M } from "../messages.js";
 import { keepAtEnd } from "./background.js";
 import type { HookCommand, HookFlags } from "./commands.js";
 import { holderText } from "./holder.js";
-import { type HookPayload, parsePayload } from "./payload.js";
-import { type Env, isDisabled, planCall, type ReadOnlyCommand, resolveTtl, resolveWaitMs } from "./policy.js";
+import { type HookPayload, readPayload } from "./payload.js";
+import { type CallPlan, type Env, isDisabled, planCall, type ReadOnlyCommand, resolveTtl, resolveWaitMs } from "./policy.js";
 import type { HookResult } from "./render.js";
 
 export type { HookResult };
@@ -37,47 +40,70 @@ export interface HookDeps {
   firstShowing?(session: string, problem: string): boolean;
   /** The Bash classifier: loaded only by calls that run a command. */
   readOnlyCommand: ReadOnlyCommand;
+  /** Another agent's adapter: loaded only by calls that name or send another agent's payload. */
+  loadAgent(name: Exclude<AgentName, "claude">): Agent | Promise<Agent>;
   workspaceFs?: WorkspaceFs;
+}
+
+/** What a hook call decided, and the agent whose shape the answer takes. */
+export interface HookAnswer {
+  agent: Agent;
+  result: HookResult;
 }
 
 /** The hook's command line, parsed: its flags, or why they could not be read. */
 export type HookArgs = { ok: true; flags: HookFlags } | { ok: false; problem: string };
 
-export async function runHook(command: HookCommand, args: HookArgs, deps: HookDeps): Promise<HookResult> {
+export async function runHook(command: HookCommand, args: HookArgs, deps: HookDeps): Promise<HookAnswer> {
   const { env } = deps;
+  // Until the agent is known, answers take Claude Code's shape, which every agent reads as no objection.
+  let agent: Agent = claude;
   let payload: HookPayload | null = null;
   let workspace: Workspace | null = null;
   try {
     const text = await deps.readInput();
-    if (isDisabled(env)) return disabled(deps, command, text);
-    const parsed = parsePayload(text);
+    // The agent first: whatever this call answers, a denial or a warning, takes its shape.
+    const named = args.ok ? args.flags.agent : undefined;
+    if (named !== undefined) agent = await adapter(named, deps);
+    const read = readPayload(text);
+    if (read.ok && named === undefined) agent = await adapter(detectAgent(read.value), deps);
+    const parsed = read.ok ? agent.payload(read.value, command) : read;
+    if (isDisabled(env)) return { agent, result: disabled(deps, command, parsed.ok ? parsed.payload : null) };
     if (!parsed.ok) throw new InputError(parsed.problem, "EPAYLOAD");
     payload = parsed.payload;
     if (!args.ok) throw new InputError(args.problem, "EFLAG");
     const call = new Call(deps, payload, resolveTtl(args.flags.ttlMs, env), resolveWaitMs(args.flags.wait));
     const store = await deps.openStore();
     try {
-      return await HANDLERS[command](call, store, (ws) => (workspace = ws));
+      return { agent, result: await HANDLERS[command](call, store, (ws) => (workspace = ws)) };
     } finally {
       await store.close();
     }
   } catch (error) {
-    if (isDisabled(env)) return { kind: "allow" };
+    if (isDisabled(env)) return { agent, result: { kind: "allow" } };
     const problem = error instanceof GuardError ? error.message : M.internalError(messageOf(error));
     const code = error instanceof GuardError ? error.code : "EINTERNAL";
     deps.log(entry(deps, command, "fail-open", payload, workspace, { error: problem, code }));
     // Without a session id, the session's process stands in for it.
     const shown = deps.firstShowing?.(payload?.sessionId ?? `pid:${deps.host.ppid}`, problem) ?? true;
-    if (!shown) return { kind: "failOpen", problem, quiet: true };
+    if (!shown) return { agent, result: { kind: "failOpen", problem, quiet: true } };
     const self = deps.selfInvocation?.();
-    return { kind: "failOpen", problem, ...(self !== undefined && { self }) };
+    return { agent, result: { kind: "failOpen", problem, ...(self !== undefined && { self }) } };
+  }
+}
+
+async function adapter(name: string, deps: HookDeps): Promise<Agent> {
+  if (!isAgentName(name)) throw new InputError(input.unknownAgent(name, AGENT_NAMES.join(", ")), "EAGENT");
+  if (name === "claude") return claude;
+  try {
+    return await deps.loadAgent(name);
+  } catch (error) {
+    throw new InputError(input.noAgentsBundle(messageOf(error)), "EAGENT", { cause: error });
   }
 }
 
 /** A disabled hook allows, and leaves a line in the log so that an unguarded change can be traced. */
-function disabled(deps: HookDeps, command: HookCommand, text: string): HookResult {
-  const parsed = parsePayload(text);
-  const payload = parsed.ok ? parsed.payload : null;
+function disabled(deps: HookDeps, command: HookCommand, payload: HookPayload | null): HookResult {
   deps.log(entry(deps, command, "disabled", payload, null, { ...(payload?.cwd && { cwd: payload.cwd }) }));
   return { kind: "allow" };
 }
@@ -101,7 +127,9 @@ class Call {
   /** The session's process and its start identity: /proc reads that a denial never needs. */
   self(): { pid: number; pidStart: string | null } {
     if (this.identity === undefined) {
-      const pid = sessionPid(this.deps.env, this.deps.host);
+      // Only Claude Code names its process in CLAUDE_PID; another agent started from a Claude
+      // Code session inherits that variable, which then names the wrong process.
+      const pid = sessionPid(this.payload.agent === "claude" ? this.deps.env : {}, this.deps.host);
       this.identity = { pid, pidStart: startIdentity(pid, this.deps.host) };
     }
     return this.identity;
@@ -112,9 +140,15 @@ class Call {
     return resolveWorkspace(this.deps.env, this.payload.cwd, this.deps.workspaceFs);
   }
 
-  /** The workspace this call acts in: the file it changes, or the directory it runs in. */
-  actsIn(target: string | null): Workspace {
-    return target === null ? this.here() : workspaceOfTarget(this.deps.env, target, this.payload.cwd, this.deps.workspaceFs);
+  /** The workspaces this call acts in: those of the files it changes, or of the directory it runs in. */
+  actsIn(targets: string[]): Workspace[] {
+    if (targets.length === 0) return [this.here()];
+    const found = new Map<string, Workspace>();
+    for (const target of targets) {
+      const workspace = workspaceOfTarget(this.deps.env, target, this.payload.cwd, this.deps.workspaceFs);
+      found.set(workspace.key, workspace);
+    }
+    return [...found.values()];
   }
 
   caller(workspace: Workspace, extra: Pick<Caller, "leaseMs"> & Partial<Pick<Caller, "starts" | "names">>): () => Caller {
@@ -125,7 +159,12 @@ class Call {
         pid,
         now: this.now,
         ttlMs: this.ttlMs,
-        stamp: { workspace: workspace.path, hostname: this.deps.host.hostname(), ...(pidStart !== null && { pid_start: pidStart }) },
+        stamp: {
+          workspace: workspace.path,
+          hostname: this.deps.host.hostname(),
+          ...(pidStart !== null && { pid_start: pidStart }),
+          ...(this.payload.agent !== "claude" && { agent: this.payload.agent }),
+        },
         ...extra,
       };
     };
@@ -158,7 +197,7 @@ class Call {
   describe(holder: LockRecord, expiresAt: number) {
     const entry = registryEntry(claudeConfigDir(this.deps.env), holder, this.deps.host);
     const tty = holder.hostname === this.deps.host.hostname() ? terminalOf(holder.pid, this.deps.host) : null;
-    return holderText(holder, expiresAt, this.now, entry, tty);
+    return holderText(holder, expiresAt, this.now, entry, tty, this.payload.agent);
   }
 }
 
@@ -169,67 +208,28 @@ const HANDLERS: Record<HookCommand, Handler> = {
     const { deps, payload } = call;
     const plan = planCall(payload, deps.env, deps.readOnlyCommand);
     if (!plan.guarded) return { kind: "allow" };
-    const workspace = call.actsIn(plan.target);
-    acted(workspace);
+    // A patch may change files in several workspaces and needs every one of them. A denial leaves
+    // those already taken held by this session, as any lock it takes, until its turn ends.
+    const workspaces = call.actsIn(plan.targets);
     const started = call.now;
-    const outcome = await acquire(
-      store,
-      workspace.key,
-      () => {
-        const now = call.now;
-        const starts = plan.starts === null ? undefined : (({ runsMs, ...item }) => ({ ...item, since: now, until: now + runsMs + call.ttlMs }))(plan.starts);
-        return call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) })();
-      },
-      livenessProbe(deps.host),
-      deps.clock,
-      call.checks(),
-      // --wait: the holder's turn may be about to end; a short wait beats a denial.
-      call.waitMs > 0 ? started + call.waitMs : 0,
-    );
-    const waitedMs = call.waitMs > 0 ? call.now - started : 0;
-    if (outcome.kind === "deny") {
-      // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
-      const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
-      deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), ...waited }));
-      const holder = call.describe(outcome.holder, outcome.expiresAt);
-      return {
-        kind: "deny",
-        reason: M.denyReason(payload.toolName, workspace.path, holder, waitedMs, deps.selfInvocation?.()),
-        context: M.denyContext(workspace.path, holder),
-      };
+    for (const workspace of workspaces) {
+      acted(workspace);
+      const denial = await take(call, store, workspace, plan, started);
+      if (denial !== null) return denial;
     }
-    if (outcome.why !== "own") {
-      const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";
-      deps.log(
-        entry(deps, "pretooluse", outcomeName, payload, workspace, {
-          ...(outcome.previous && { holder: holderOf(outcome.previous) }),
-          ...(outcome.why !== "free" && { reason: outcome.why }),
-          ...(waitedMs > 0 && { waited_ms: waitedMs }),
-        }),
-      );
-      await store.noteHeld(payload.sessionId, workspace.key);
-    }
-    // A lapsed or idle holder is alive and may come back: tell it, on its next call, who came in.
-    // A dead holder will not come back, and a corrupt record names nobody.
-    if ((outcome.why === "stale" || outcome.why === "idle") && outcome.previous !== null) {
-      await store.putNotice(workspace.key, outcome.previous.session_id, {
-        by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
-        at: outcome.record.acquired_at,
-        reason: outcome.why,
-        generation: outcome.previous.generation ?? null,
-      });
-    }
-    return deliverNotice(deps, payload, workspace, store, "PreToolUse");
+    return firstNotice(deps, payload, workspaces, store, "PreToolUse");
   },
 
   /** PostToolUse and PostToolUseFailure: the call acted in a workspace, so its lock there lives on. */
   async posttooluse(call, store, acted) {
     const { deps, payload } = call;
-    const workspace = call.actsIn(planCall(payload, deps.env, () => false).target);
-    acted(workspace);
+    const workspaces = call.actsIn(planCall(payload, deps.env, () => false).targets);
     const names = payload.backgroundTaskId !== null && payload.toolUseId !== null ? { callId: payload.toolUseId, taskId: payload.backgroundTaskId } : undefined;
-    await refresh(store, workspace.key, call.caller(workspace, { leaseMs: 0, ...(names !== undefined && { names }) }), deps.clock);
-    return deliverNotice(deps, payload, workspace, store, payload.event === "PostToolUseFailure" ? "PostToolUseFailure" : "PostToolUse");
+    for (const workspace of workspaces) {
+      acted(workspace);
+      await refresh(store, workspace.key, call.caller(workspace, { leaseMs: 0, ...(names !== undefined && { names }) }), deps.clock);
+    }
+    return firstNotice(deps, payload, workspaces, store, payload.event === "PostToolUseFailure" ? "PostToolUseFailure" : "PostToolUse");
   },
 
   async sessionstart(call, store, acted) {
@@ -285,6 +285,71 @@ const HANDLERS: Record<HookCommand, Handler> = {
     return { kind: "allow" };
   },
 };
+
+/**
+ * Takes one workspace's lock for a guarded call: null when it is this session's now, else the
+ * denial. With --wait, a held workspace is looked at again until `started` plus the wait.
+ */
+async function take(call: Call, store: LockStore, workspace: Workspace, plan: CallPlan, started: number): Promise<HookResult | null> {
+  const { deps, payload } = call;
+  const outcome = await acquire(
+    store,
+    workspace.key,
+    () => {
+      const now = call.now;
+      const starts: WorkItem | undefined = plan.starts === null ? undefined : (({ runsMs, ...item }) => ({ ...item, since: now, until: now + runsMs + call.ttlMs }))(plan.starts);
+      return call.caller(workspace, { leaseMs: plan.leaseMs, ...(starts !== undefined && { starts }) })();
+    },
+    livenessProbe(deps.host),
+    deps.clock,
+    call.checks(),
+    // --wait: the holder's turn may be about to end; a short wait beats a denial.
+    call.waitMs > 0 ? started + call.waitMs : 0,
+  );
+  const waitedMs = call.waitMs > 0 ? call.now - started : 0;
+  if (outcome.kind === "deny") {
+    // A lost-lock notice waits for the first allowed call: that is when files may have changed under it.
+    const waited = waitedMs > 0 ? { waited_ms: waitedMs } : {};
+    deps.log(entry(deps, "pretooluse", "block", payload, workspace, { holder: holderOf(outcome.holder), ...waited }));
+    const holder = call.describe(outcome.holder, outcome.expiresAt);
+    return {
+      kind: "deny",
+      reason: M.denyReason(payload.toolLabel, workspace.path, holder, waitedMs, deps.selfInvocation?.()),
+      context: M.denyContext(workspace.path, holder),
+    };
+  }
+  if (outcome.why !== "own") {
+    const outcomeName: Outcome = outcome.why === "free" ? "acquire" : "takeover";
+    deps.log(
+      entry(deps, "pretooluse", outcomeName, payload, workspace, {
+        ...(outcome.previous && { holder: holderOf(outcome.previous) }),
+        ...(outcome.why !== "free" && { reason: outcome.why }),
+        ...(waitedMs > 0 && { waited_ms: waitedMs }),
+      }),
+    );
+    await store.noteHeld(payload.sessionId, workspace.key);
+  }
+  // A lapsed or idle holder is alive and may come back: tell it, on its next call, who came in.
+  // A dead holder will not come back, and a corrupt record names nobody.
+  if ((outcome.why === "stale" || outcome.why === "idle") && outcome.previous !== null) {
+    await store.putNotice(workspace.key, outcome.previous.session_id, {
+      by: { session_id: outcome.record.session_id, pid: outcome.record.pid },
+      at: outcome.record.acquired_at,
+      reason: outcome.why,
+      generation: outcome.previous.generation ?? null,
+    });
+  }
+  return null;
+}
+
+/** The first lost-lock notice waiting for this session in any of the workspaces a call acted in. */
+async function firstNotice(deps: HookDeps, payload: HookPayload, workspaces: Workspace[], store: LockStore, event: string): Promise<HookResult> {
+  for (const workspace of workspaces) {
+    const notice = await deliverNotice(deps, payload, workspace, store, event);
+    if (notice.kind !== "allow") return notice;
+  }
+  return { kind: "allow" };
+}
 
 /** Takes over, as this session's own, every lock its own process holds under an earlier session id. */
 async function adopt(call: Call, store: LockStore): Promise<void> {
@@ -344,7 +409,7 @@ function entry(
     outcome,
     session: payload?.sessionId ?? null,
     workspace: workspace?.path ?? null,
-    ...(payload?.toolName && { tool: payload.toolName }),
+    ...(payload?.toolLabel && { tool: payload.toolLabel }),
     ...extra,
   };
 }

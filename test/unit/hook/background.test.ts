@@ -54,6 +54,12 @@ describe("keepAtEnd", () => {
     expect(keepAtEnd({ event: "SessionEnd", tasks: null, reason: "clear" }, record(), at)).toEqual([]);
   });
 
+  it("releases at a Stop without a task list unless the record shows work still running (agents that list no background work)", () => {
+    const running: WorkItem = { type: "shell", id: "b1", since: NOW - 1, until: NOW + 60_000 };
+    expect(keepAtEnd(stop(null), record([running]), at)).toBeNull();
+    expect(keepAtEnd(stop(null), record([{ ...running, until: NOW - 1 }]), at)).toEqual([]);
+  });
+
   it("releases after an API error (StopFailure) unless the record shows work still running", () => {
     const running: WorkItem = { type: "subagent", id: "a1", since: NOW - 1, until: NOW + 60_000 };
     expect(keepAtEnd({ event: "StopFailure", tasks: null, reason: null }, record(), at)).toEqual([]);

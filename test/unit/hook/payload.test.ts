@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parsePayload } from "../../../src/hook/payload.js";
+import { claudePayload, type PayloadResult, readPayload } from "../../../src/hook/payload.js";
+
+function parsePayload(text: string): PayloadResult {
+  const read = readPayload(text);
+  return read.ok ? claudePayload(read.value) : read;
+}
 
 describe("parsePayload", () => {
   it("reads what the guard uses and ignores the rest", () => {
@@ -16,10 +21,12 @@ describe("parsePayload", () => {
     expect(parsePayload(text)).toEqual({
       ok: true,
       payload: {
+        agent: "claude",
         sessionId: "d178ebb3",
         cwd: "/tmp/ws",
         event: "PreToolUse",
         toolName: "Bash",
+        toolLabel: "Bash",
         toolInput: { command: "ls", timeout: 5000 },
         toolUseId: null,
         backgroundTaskId: null,
@@ -67,6 +74,10 @@ describe("parsePayload", () => {
     expect(parsePayload(JSON.stringify({ session_id: "x".repeat(256) }))).toMatchObject({ ok: true });
     expect(parsePayload(JSON.stringify({ session_id: "s", cwd: "/a\u0000b" }))).toMatchObject({ ok: false, problem: expect.stringContaining("NUL") });
     expect(parsePayload(JSON.stringify({ session_id: "s", tool_input: { file_path: "/a\u0000b" } }))).toMatchObject({ ok: false });
+  });
+
+  it("reads a payload that starts with a byte order mark (Cursor on Windows)", () => {
+    expect(parsePayload(`\uFEFF${JSON.stringify({ session_id: "s" })}`)).toMatchObject({ ok: true, payload: { sessionId: "s" } });
   });
 
   it("accepts a Stop payload without tool fields", () => {

@@ -4,10 +4,12 @@ import { classifyBash } from "../../../src/bash/readOnly.js";
 import { planCall as plan, powerShellReadOnly, switchOf } from "../../../src/hook/policy.js";
 
 const call = (toolName: string, toolInput: Record<string, unknown>, over: Partial<HookPayload> = {}): HookPayload => ({
+  agent: "claude",
   sessionId: "s",
   cwd: "/w",
   event: "PreToolUse",
   toolName,
+  toolLabel: toolName,
   toolInput,
   toolUseId: "toolu_1",
   backgroundTaskId: null,
@@ -22,20 +24,25 @@ const planCall = (payload: HookPayload, env: Record<string, string>) => plan(pay
 
 describe("planCall", () => {
   it("acts where a file-changing tool writes", () => {
-    expect(planCall(call("Write", { file_path: "/other/a.txt" }), {})).toEqual({ guarded: true, target: "/other/a.txt", leaseMs: 0, starts: null });
-    expect(planCall(call("Edit", { file_path: "b.txt" }), {})).toMatchObject({ guarded: true, target: "b.txt" });
-    expect(planCall(call("NotebookEdit", { notebook_path: "/n.ipynb" }), {})).toMatchObject({ guarded: true, target: "/n.ipynb" });
+    expect(planCall(call("Write", { file_path: "/other/a.txt" }), {})).toEqual({ guarded: true, targets: ["/other/a.txt"], leaseMs: 0, starts: null });
+    expect(planCall(call("Edit", { file_path: "b.txt" }), {})).toMatchObject({ guarded: true, targets: ["b.txt"] });
+    expect(planCall(call("NotebookEdit", { notebook_path: "/n.ipynb" }), {})).toMatchObject({ guarded: true, targets: ["/n.ipynb"] });
+  });
+
+  it("acts where every file of a patch is, or in the cwd when it names none", () => {
+    expect(planCall(call("apply_patch", { paths: ["a.txt", "/r/b.txt"] }), {})).toEqual({ guarded: true, targets: ["a.txt", "/r/b.txt"], leaseMs: 0, starts: null });
+    expect(planCall(call("apply_patch", {}), {})).toMatchObject({ guarded: true, targets: [] });
   });
 
   it("runs commands in the cwd, with a lease of their declared timeout", () => {
-    expect(planCall(call("Bash", { command: "make" }), {})).toEqual({ guarded: true, target: null, leaseMs: 120_000, starts: null });
+    expect(planCall(call("Bash", { command: "make" }), {})).toEqual({ guarded: true, targets: [], leaseMs: 120_000, starts: null });
     expect(planCall(call("Bash", { command: "make", timeout: 900_000 }), {})).toMatchObject({ leaseMs: 600_000 });
   });
 
   it("starts background work for run_in_background, with its own deadline (default 10 min, at most 2 h)", () => {
     expect(planCall(call("Bash", { command: "npm run dev", description: "dev", run_in_background: true }), {})).toEqual({
       guarded: true,
-      target: null,
+      targets: [],
       leaseMs: 0,
       starts: { type: "shell", id: "toolu_1", command: "npm run dev", description: "dev", runsMs: 600_000 },
     });
@@ -65,7 +72,7 @@ describe("planCall", () => {
   it("never guards EnterWorktree (the way out of a locked checkout), and guards ExitWorktree only when it removes", () => {
     expect(planCall(call("EnterWorktree", { name: "wt1" }), {}).guarded).toBe(false);
     expect(planCall(call("ExitWorktree", { action: "keep" }), {}).guarded).toBe(false);
-    expect(planCall(call("ExitWorktree", { action: "remove" }), {})).toMatchObject({ guarded: true, target: null });
+    expect(planCall(call("ExitWorktree", { action: "remove" }), {})).toMatchObject({ guarded: true, targets: [] });
   });
 
   it("guards a tool it does not know (an MCP tool a user matched), and never a read-only one", () => {

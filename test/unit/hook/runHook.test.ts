@@ -13,6 +13,7 @@ import { classifyBash } from "../../../src/bash/readOnly.js";
 import { StoreError } from "../../../src/errors.js";
 import type { HookCommand } from "../../../src/hook/commands.js";
 import { type HookArgs, type HookDeps, runHook } from "../../../src/hook/runHook.js";
+import { AGENTS } from "../../../src/agents/index.js";
 import { MemoryBacking, MemoryStore } from "../../support/memoryStore.js";
 
 const NOW = 1_764_000_000_000;
@@ -50,6 +51,7 @@ function deps(input: string, overrides: Partial<HookDeps> = {}): HookDeps {
     host,
     log: (entry) => logged.push(entry),
     readOnlyCommand: (command) => classifyBash(command).readOnly,
+    loadAgent: (name) => AGENTS[name],
     ...overrides,
   };
 }
@@ -69,8 +71,8 @@ function payload(session: string, event = "PreToolUse", tool: string | null = "W
   });
 }
 
-const call = (command: HookCommand, input: string, overrides: Partial<HookDeps> = {}, args: HookArgs = ok) =>
-  runHook(command, args, deps(input, overrides));
+const call = async (command: HookCommand, input: string, overrides: Partial<HookDeps> = {}, args: HookArgs = ok) =>
+  (await runHook(command, args, deps(input, overrides))).result;
 
 const lock = () => new MemoryStore(backing).current(workspaceKey(workspace));
 
@@ -283,5 +285,59 @@ describe("runHook and an agent team whose teammates run as processes of their ow
   it("still denies a session outside the team", async () => {
     expect((await as("teammate-1", 5000)).kind).toBe("allow");
     expect((await as("stranger", 7000)).kind).toBe("deny");
+  });
+});
+
+describe("runHook for another agent", () => {
+  const codexPayload = (session: string, tool: string, input: Record<string, unknown>) =>
+    JSON.stringify({ session_id: session, cwd: workspace, hook_event_name: "PreToolUse", tool_name: tool, tool_input: input, tool_use_id: "call_1" });
+  const asCodex: HookArgs = { ok: true, flags: { agent: "codex" } };
+
+  it("records the agent's own process, not a CLAUDE_PID it inherited from a Claude Code session it was started in", async () => {
+    const answer = await runHook("pretooluse", asCodex, deps(codexPayload("c1", "Bash", { command: "touch a" }), { env: { CLAUDE_PID: "999" } }));
+    expect(answer).toMatchObject({ agent: { name: "codex" }, result: { kind: "allow" } });
+    expect(lock()).toMatchObject({ session_id: "codex:c1", agent: "codex", pid: 4242 });
+  });
+
+  it("is denied by a Claude Code holder, and denies it in turn, each told the other's agent", async () => {
+    await call("pretooluse", payload("alpha-1111"));
+    const codex = await runHook("pretooluse", asCodex, deps(codexPayload("c1", "apply_patch", { command: "*** Begin Patch\n*** Add File: x.txt\n+x\n*** End Patch\n" })));
+    expect(codex.result).toMatchObject({ kind: "deny", reason: expect.stringMatching(/^claude-session-guard: Claude Code session alpha-11 \(pid 4242\) holds this workspace, so this apply_patch was not run\./) });
+    await call("stop", payload("alpha-1111", "Stop", null));
+    await runHook("pretooluse", asCodex, deps(codexPayload("c1", "Bash", { command: "touch a" })));
+    expect(await call("pretooluse", payload("alpha-1111"))).toMatchObject({ kind: "deny", reason: expect.stringMatching(/^claude-session-guard: Codex CLI session c1 \(pid 4242\) holds this workspace, so this Write was not run\./) });
+  });
+
+  it("takes every workspace a patch changes, and is denied if any of them is held", async () => {
+    const other = join(root, "other");
+    mkdirSync(join(other, ".git"), { recursive: true });
+    await runHook("pretooluse", ok, deps(JSON.stringify({ session_id: "alpha", cwd: other, hook_event_name: "PreToolUse", tool_name: "Write", tool_input: { file_path: join(other, "f") } })));
+    const patch = `*** Begin Patch\n*** Add File: ${join(workspace, "a.txt")}\n+a\n*** Add File: ${join(other, "b.txt")}\n+b\n*** End Patch\n`;
+    const codex = await runHook("pretooluse", asCodex, deps(codexPayload("c1", "apply_patch", { command: patch })));
+    expect(codex.result.kind).toBe("deny");
+    expect(lock()?.session_id).toBe("codex:c1");
+  });
+
+  it("loads another agent's adapter only for its calls: Claude Code's never ask for it", async () => {
+    const asked: string[] = [];
+    const loadAgent = (name: Parameters<HookDeps["loadAgent"]>[0]) => {
+      asked.push(name);
+      return AGENTS[name];
+    };
+    await call("pretooluse", payload("alpha"), { loadAgent });
+    expect(asked).toEqual([]);
+    const cursor = JSON.stringify({ conversation_id: "k1", workspace_roots: [workspace], cwd: "", hook_event_name: "preToolUse", tool_name: "Shell", tool_input: { command: "ls" } });
+    await call("pretooluse", cursor, { loadAgent });
+    expect(asked).toEqual(["cursor"]);
+  });
+
+  it("fails open, in Claude Code's shape, when the adapters cannot be loaded", async () => {
+    const broken = { loadAgent: () => Promise.reject(new Error("Cannot find module 'agents.cjs'")) };
+    const answer = await runHook("pretooluse", asCodex, deps(codexPayload("c1", "Bash", { command: "touch a" }), broken));
+    expect(answer).toMatchObject({ agent: { name: "claude" }, result: { kind: "failOpen", problem: "cannot load the adapters for other agents (dist/agents.cjs): Cannot find module 'agents.cjs'" } });
+  });
+
+  it("answers a payload it cannot read in the shape of the agent --agent names", async () => {
+    expect(await runHook("pretooluse", { ok: true, flags: { agent: "gemini" } }, deps("{ nope"))).toMatchObject({ agent: { name: "gemini" }, result: { kind: "failOpen" } });
   });
 });
