@@ -4002,7 +4002,8 @@ var package_default = {
     "hooks",
     ".claude-plugin",
     "settings.example.json",
-    "CHANGELOG.md"
+    "CHANGELOG.md",
+    "examples"
   ],
   engines: {
     node: ">=20.17"
@@ -4351,6 +4352,9 @@ var settings = {
   cannotWrite: (path2, detail) => `cannot write ${path2}: ${detail}`,
   hooksNotObject: `"hooks" is not an object`,
   eventNotArray: (event) => `"hooks.${event}" is not an array`,
+  codexTrustBlockOpen: (hooksPath) => `its claude-session-guard trust block for ${hooksPath} has no end line`,
+  codexTrustInline: "it defines hooks.state inline, where a trust table cannot be added without rewriting it",
+  codexTrustRecorded: (key) => `it already records another trust for "${key}" (a review in Codex, or an older hook)`,
   json: {
     comment: "a comment (JSON has none)",
     endOfFile: "the end of the file",
@@ -4395,9 +4399,10 @@ var help = {
   clearWorkspace: "the workspace whose lock to remove",
   clearStale: "every stale, dead or corrupt lock, and leftover temp files",
   clearAll: "every lock, including ones live sessions hold",
-  scope: "user (default): <config>/settings.json, every session; project: .claude/settings.json; local: .claude/settings.local.json",
-  install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
-  uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
+  scope: "user (default): <config>/settings.json, every session; project: .claude/settings.json; local: .claude/settings.local.json (for other agents: their user or project hooks file)",
+  agent: "whose hooks file: claude (default); codex ($CODEX_HOME/hooks.json or .codex/hooks.json, and their trust in $CODEX_HOME/config.toml); gemini (~/.gemini/settings.json or .gemini/settings.json); cursor (~/.cursor/hooks.json or .cursor/hooks.json); copilot (~/.copilot/hooks/ or .github/hooks/, a claude-session-guard.json of its own)",
+  install: "add the guard's hooks to a Claude Code settings file (or another agent's hooks file), keeping everything else",
+  uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file (or another agent's hooks file)",
   dryRun: "print what would change and write nothing",
   doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
   doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
@@ -4445,6 +4450,7 @@ var operator = {
   noDecisions: (path2) => `No decisions logged yet (${path2}).`,
   logHolder: (short, pid, since) => `holder ${short} (pid ${pid}) active since ${since}`,
   invalidScope: (value) => `unknown scope "${value}": use user, project or local`,
+  invalidAgent: (value) => `unknown agent "${value}": use claude, codex, gemini, cursor or copilot`,
   runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (`npm install -g .` in a clone of claude-session-guard, or `npm install -g` of a tarball made with `npm pack`), then run install again.",
   absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing it globally (\`npm install -g .\` in its clone) and running install again writes the bare name instead.`,
   unguardedStartOnly: (scope, root, here) => `${reach.startOnly(`--scope ${scope}`, root, scope, here)} ${reach.everySession}`,
@@ -4471,11 +4477,18 @@ var operator = {
   dryRunNothingWritten: "Dry run: nothing was written.",
   runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
   settingsInvalidJson: (message) => `${message}. Left untouched: fix it by hand and run the command again.`,
+  agentScope: (agent) => `the local scope is Claude Code's (.claude/settings.local.json); for ${agent} use user (the default) or project`,
+  trustRecorded: (config) => `  + trust for these hooks in ${config} (as Codex CLI's own /hooks review records it)`,
+  trustRemoved: (config) => `  - their trust in ${config}`,
+  trustFailed: (config, why) => `Could not record the hooks' trust in ${config}: ${why}. Codex CLI skips hooks it does not trust without a word, so it is not guarded yet: start codex in this directory, open /hooks and trust the claude-session-guard hooks (or fix the file and run install again).`,
+  codexProjectUntrusted: (root, config) => `Note: Codex CLI reads ${root}/.codex/ only in a project it trusts, and ${config} does not mark ${root} trusted: start codex there and trust the project when it asks (or install for every project, without --scope project).`,
+  geminiHooksOff: (path2) => `Note: ${path2} turns Gemini CLI's hooks off (hooksConfig.enabled is false), so these hooks do not run until it is true.`,
   settingsReadOnly: (path2, message) => `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path2)}) and run the command again, or add the hooks by hand (see settings.example.json).`
 };
 var doctor = {
   line: (status, id, message, hint) => `${status.padEnd(4)}  ${id}: ${message}${hint ? ` \u2014 fix: ${hint}` : ""}`,
   allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+  agentsGood: "All checks of the other agents' wiring passed: their new sessions are guarded.",
   someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
   passedWithWarnings: (count2) => `No check failed, but read the ${count2 === 1 ? "line" : `${count2} lines`} marked WARN: each says where sessions may not be guarded, or what may go wrong.`,
   notInstalled: (install) => `${NAME} is not installed for sessions started here: no settings file Claude Code reads here runs it, and no session-guard plugin is enabled. To guard every session: ${install}`,
@@ -4569,6 +4582,21 @@ var doctor = {
   workspaceIdMissing: "CLAUDE_SESSION_GUARD_WORKSPACE_ID is not set, so the Redis lock is keyed on this host's path of the workspace: hosts that mount the workspace at different paths will not see each other's locks",
   workspaceIdHint: "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
   workspaceIdSet: (id, key) => `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
+  agentInstallHint: (agent, scope) => `run \`claude-session-guard install --agent ${agent}${scope === "project" ? " --scope project" : ""}\``,
+  agentFile: (name, path2, count2) => `${name} hooks ${path2}: ${count2} guard hook${count2 === 1 ? "" : "s"}`,
+  agentHooksOk: (name, tools) => `${name} runs every guard hook, naming its agent, for ${tools}`,
+  agentHooksMissing: (name, problems) => `${name} is not fully guarded: ${problems}`,
+  agentNoHook: (event, sub) => `no ${event} hook runs \`${sub}\``,
+  agentNotNamed: (event, sub, agent) => `${event} \`${sub}\` lacks --agent ${agent}, so its answers are not in the agent's shape`,
+  agentUncovered: (event, sub, tools) => `${event} \`${sub}\` does not run for ${tools}`,
+  agentTimeouts: (list, unit) => `missing or unusual timeouts (${unit}): ${list}`,
+  geminiHooksOff: (path2) => `${path2} turns Gemini CLI's hooks off (hooksConfig.enabled is false), so none of them runs`,
+  geminiHooksOffHint: `set "hooksConfig": {"enabled": true}, or remove the key`,
+  codexTrusted: (config) => `Codex CLI trusts the guard's hooks (${config})`,
+  codexUntrusted: (count2, config) => `${count2} of the guard's hooks ${count2 === 1 ? "is" : "are"} not trusted in ${config}, and Codex CLI skips untrusted hooks without a word`,
+  codexUntrustedHint: (scope) => `run \`claude-session-guard install --agent codex${scope === "project" ? " --scope project" : ""}\` again (it records their trust), or trust them in Codex with /hooks`,
+  codexProjectUntrusted: (root, config) => `${config} does not mark ${root} a trusted project, so Codex CLI ignores its .codex/ (hooks included)`,
+  codexProjectUntrustedHint: (root) => `start codex in ${root} and trust the project when it asks, or install for every project: claude-session-guard install --agent codex`,
   disabled: (value) => `CLAUDE_SESSION_GUARD_DISABLE=${printable(value)} is set here: hooks started from this environment allow everything, so sessions started from it are not guarded`,
   disabledHint: "unset CLAUDE_SESSION_GUARD_DISABLE",
   disableNotASwitch: (value) => `CLAUDE_SESSION_GUARD_DISABLE=${JSON.stringify(value)} is not an on/off value (1, true, yes, on turn the guard off; 0, false, no, off keep it on), so the guard stays on`,
@@ -5800,7 +5828,7 @@ function logClear(deps, removed, workspace2) {
 }
 
 // src/commands/doctor.ts
-var import_node_path9 = require("node:path");
+var import_node_path12 = require("node:path");
 
 // src/hook/policy.ts
 function switchOf(raw) {
@@ -5997,7 +6025,14 @@ function guardEventsOf(settings2) {
       for (const hook2 of group.hooks) {
         const parsed = isObject(hook2) ? parseGuardCommand(hook2.command) : null;
         if (parsed === null) continue;
-        events.push({ event, subcommand: parsed.subcommand, ...typeof group.matcher === "string" && { matcher: group.matcher } });
+        const agent = agentOf(parsed.args);
+        events.push({
+          event,
+          subcommand: parsed.subcommand,
+          ...typeof group.matcher === "string" && { matcher: group.matcher },
+          ...typeof hook2.timeout === "number" && { timeout: hook2.timeout },
+          ...agent !== null && { agent }
+        });
       }
     }
   }
@@ -6010,11 +6045,18 @@ function parseGuardCommand(command) {
   if (!match) return null;
   return { prefix: match[1], subcommand: match[2], args: match[3].trimEnd() };
 }
+function agentOf(args) {
+  return /(?:^|\s)--agent(?:=|\s+)(\S+)/.exec(args)?.[1] ?? null;
+}
+function withAgent(args, agent) {
+  if (agent === void 0) return args;
+  return `${args.replace(/\s--agent(?:=|\s+)\S+/g, "")} --agent ${agent}`;
+}
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isSaneTimeout(value) {
-  return typeof value === "number" && Number.isFinite(value) && value >= SANE_TIMEOUT_S.min && value <= SANE_TIMEOUT_S.max;
+function isSaneTimeout(value, sane = SANE_TIMEOUT_S) {
+  return typeof value === "number" && Number.isFinite(value) && value >= sane.min && value <= sane.max;
 }
 function rightMatcher(spec, matcher) {
   if (spec.matcher !== void 0) return matcher === spec.matcher;
@@ -6050,17 +6092,17 @@ function dropHook(group, hook2) {
 function guardCommand(prefix, subcommand, args = "") {
   return `${prefix} ${subcommand}${args}`;
 }
-function installGuardHooks(input2, prefix) {
+function installGuardHooks(input2, prefix, wiring = CLAUDE_WIRING) {
   const settings2 = structuredClone(input2);
   const hooks = hooksOf(settings2);
   const changes = [];
-  for (const spec of GUARD_EVENTS) {
+  for (const spec of wiring.events) {
     const groups = [...eventArray(hooks, spec.event)];
-    const ours = findOurs(groups);
-    const candidates = ours.filter((o) => o.parsed.subcommand === spec.subcommand);
+    const ours2 = findOurs(groups);
+    const candidates = ours2.filter((o) => o.parsed.subcommand === spec.subcommand);
     const keeper = candidates.find((o) => rightMatcher(spec, o.group.matcher)) ?? candidates[0];
     const emptied = /* @__PURE__ */ new Set();
-    for (const other of ours) {
+    for (const other of ours2) {
       if (other === keeper) continue;
       dropHook(other.group, other.hook);
       emptied.add(other.group);
@@ -6071,13 +6113,14 @@ function installGuardHooks(input2, prefix) {
         why: other.parsed.subcommand === spec.subcommand ? "duplicate" : "wrong-event"
       });
     }
-    const command = guardCommand(prefix, spec.subcommand, keeper?.parsed.args ?? "");
+    const command = guardCommand(prefix, spec.subcommand, withAgent(keeper?.parsed.args ?? "", spec.agent));
+    const fallback = spec.timeout ?? HOOK_TIMEOUT_S;
     if (keeper === void 0) {
-      groups.push(newGroup(spec, { type: "command", command, timeout: HOOK_TIMEOUT_S }));
+      groups.push(newGroup(spec, { type: "command", command, timeout: fallback }));
       changes.push({ kind: "add", event: spec.event, command });
     } else {
       const { async: _async, ...rest } = keeper.hook;
-      const timeout = isSaneTimeout(keeper.hook.timeout) ? keeper.hook.timeout : HOOK_TIMEOUT_S;
+      const timeout = isSaneTimeout(keeper.hook.timeout, wiring.sane) ? keeper.hook.timeout : fallback;
       const updated = { ...rest, type: "command", command, timeout };
       const why = keeper.hook.command !== command ? "outdated" : !rightMatcher(spec, keeper.group.matcher) ? "matcher" : "timeout";
       if (rightMatcher(spec, keeper.group.matcher)) {
@@ -6108,10 +6151,10 @@ function uninstallGuardHooks(input2) {
   for (const event of Object.keys(hooks)) {
     const groups = hooks[event];
     if (!Array.isArray(groups)) continue;
-    const ours = findOurs(groups);
-    if (ours.length === 0) continue;
+    const ours2 = findOurs(groups);
+    if (ours2.length === 0) continue;
     const emptied = /* @__PURE__ */ new Set();
-    for (const found of ours) {
+    for (const found of ours2) {
       dropHook(found.group, found.hook);
       emptied.add(found.group);
       changes.push({ kind: "remove", event, command: String(found.hook.command) });
@@ -6126,6 +6169,7 @@ function uninstallGuardHooks(input2) {
   return { settings: settings2, changes };
 }
 var GUARD_EVENTS = guardEventsOf(settings_example_default);
+var CLAUDE_WIRING = { events: GUARD_EVENTS, sane: SANE_TIMEOUT_S };
 
 // src/settings/settingsFile.ts
 var import_node_fs2 = require("node:fs");
@@ -6378,6 +6422,755 @@ function writeProblem(error, path2) {
   return new SettingsError(settings.cannotWrite(path2, code ?? messageOf(error)), "EWRITE", path2, { cause: error });
 }
 
+// src/commands/agentDoctor.ts
+var import_node_path11 = require("node:path");
+
+// examples/codex-hooks.json
+var codex_hooks_default = {
+  hooks: {
+    PreToolUse: [
+      {
+        matcher: "Bash|apply_patch",
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard pretooluse --agent codex",
+            timeout: 5
+          }
+        ]
+      }
+    ],
+    PostToolUse: [
+      {
+        matcher: "Bash|apply_patch",
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard posttooluse --agent codex",
+            timeout: 5
+          }
+        ]
+      }
+    ],
+    Stop: [
+      {
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard stop --agent codex",
+            timeout: 5
+          }
+        ]
+      }
+    ],
+    SessionEnd: [
+      {
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard stop --agent codex",
+            timeout: 3
+          }
+        ]
+      }
+    ],
+    SessionStart: [
+      {
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard sessionstart --agent codex",
+            timeout: 5
+          }
+        ]
+      }
+    ]
+  }
+};
+
+// examples/copilot-hooks.json
+var copilot_hooks_default = {
+  version: 1,
+  hooks: {
+    preToolUse: [
+      {
+        type: "command",
+        bash: "claude-session-guard pretooluse --agent copilot",
+        timeoutSec: 5
+      }
+    ],
+    postToolUse: [
+      {
+        type: "command",
+        bash: "claude-session-guard posttooluse --agent copilot",
+        timeoutSec: 5
+      }
+    ],
+    postToolUseFailure: [
+      {
+        type: "command",
+        bash: "claude-session-guard posttooluse --agent copilot",
+        timeoutSec: 5
+      }
+    ],
+    agentStop: [
+      {
+        type: "command",
+        bash: "claude-session-guard stop --agent copilot",
+        timeoutSec: 5
+      }
+    ],
+    sessionEnd: [
+      {
+        type: "command",
+        bash: "claude-session-guard stop --agent copilot",
+        timeoutSec: 5
+      }
+    ],
+    sessionStart: [
+      {
+        type: "command",
+        bash: "claude-session-guard sessionstart --agent copilot",
+        timeoutSec: 5
+      }
+    ]
+  }
+};
+
+// examples/cursor-hooks.json
+var cursor_hooks_default = {
+  version: 1,
+  hooks: {
+    preToolUse: [
+      {
+        command: "claude-session-guard pretooluse --agent cursor",
+        timeout: 5
+      }
+    ],
+    postToolUse: [
+      {
+        command: "claude-session-guard posttooluse --agent cursor",
+        timeout: 5
+      }
+    ],
+    postToolUseFailure: [
+      {
+        command: "claude-session-guard posttooluse --agent cursor",
+        timeout: 5
+      }
+    ],
+    stop: [
+      {
+        command: "claude-session-guard stop --agent cursor",
+        timeout: 5
+      }
+    ],
+    sessionEnd: [
+      {
+        command: "claude-session-guard stop --agent cursor",
+        timeout: 5
+      }
+    ],
+    sessionStart: [
+      {
+        command: "claude-session-guard sessionstart --agent cursor",
+        timeout: 5
+      }
+    ]
+  }
+};
+
+// examples/gemini-settings.json
+var gemini_settings_default = {
+  hooks: {
+    BeforeTool: [
+      {
+        matcher: "^(write_file|replace|run_shell_command)$",
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard pretooluse --agent gemini",
+            timeout: 5e3
+          }
+        ]
+      }
+    ],
+    AfterTool: [
+      {
+        matcher: "^(write_file|replace|run_shell_command)$",
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard posttooluse --agent gemini",
+            timeout: 5e3
+          }
+        ]
+      }
+    ],
+    AfterAgent: [
+      {
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard stop --agent gemini",
+            timeout: 5e3
+          }
+        ]
+      }
+    ],
+    SessionEnd: [
+      {
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard stop --agent gemini",
+            timeout: 5e3
+          }
+        ]
+      }
+    ],
+    SessionStart: [
+      {
+        hooks: [
+          {
+            type: "command",
+            command: "claude-session-guard sessionstart --agent gemini",
+            timeout: 5e3
+          }
+        ]
+      }
+    ]
+  }
+};
+
+// src/settings/flatHooks.ts
+function flatEventsOf(file, commandKey, timeoutKey) {
+  const events = [];
+  const hooks = isObject(file) ? file.hooks : void 0;
+  if (!isObject(hooks)) return events;
+  for (const [event, entries] of Object.entries(hooks)) {
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      const parsed = isObject(entry) ? parseGuardCommand(entry[commandKey]) : null;
+      if (parsed === null) continue;
+      const agent = agentOf(parsed.args);
+      const timeout = entry[timeoutKey];
+      events.push({ event, subcommand: parsed.subcommand, ...typeof timeout === "number" && { timeout }, ...agent !== null && { agent } });
+    }
+  }
+  return events;
+}
+function hooksOf2(file) {
+  if (file.hooks === void 0) return {};
+  if (!isObject(file.hooks)) throw new SettingsError(settings.hooksNotObject, "ESHAPE");
+  return file.hooks;
+}
+function entriesOf(hooks, event) {
+  const entries = hooks[event];
+  if (entries === void 0) return [];
+  if (!Array.isArray(entries)) throw new SettingsError(settings.eventNotArray(event), "ESHAPE");
+  return entries;
+}
+function ours(entries, wiring) {
+  return entries.flatMap((entry) => {
+    const parsed = isObject(entry) ? parseGuardCommand(entry[wiring.commandKey]) : null;
+    return parsed === null ? [] : [{ entry, subcommand: parsed.subcommand, args: parsed.args }];
+  });
+}
+function installFlatHooks(input2, prefix, wiring) {
+  const file = structuredClone(input2);
+  const hooks = hooksOf2(file);
+  const changes = [];
+  for (const spec of wiring.events) {
+    const entries = [...entriesOf(hooks, spec.event)];
+    const found = ours(entries, wiring);
+    const keeper = found.find((o) => o.subcommand === spec.subcommand);
+    const dropped = /* @__PURE__ */ new Set();
+    for (const other of found) {
+      if (other === keeper) continue;
+      dropped.add(other.entry);
+      changes.push({ kind: "remove", event: spec.event, command: String(other.entry[wiring.commandKey]), why: other.subcommand === spec.subcommand ? "duplicate" : "wrong-event" });
+    }
+    const command = guardCommand(prefix, spec.subcommand, withAgent(keeper?.args ?? "", spec.agent));
+    const fallback = spec.timeout ?? wiring.sane.min;
+    if (keeper === void 0) {
+      entries.push({ ...wiring.fields, [wiring.commandKey]: command, [wiring.timeoutKey]: fallback });
+      changes.push({ kind: "add", event: spec.event, command });
+    } else {
+      const timeout = isSaneTimeout(keeper.entry[wiring.timeoutKey], wiring.sane) ? keeper.entry[wiring.timeoutKey] : fallback;
+      const updated = { ...keeper.entry, ...wiring.fields, [wiring.commandKey]: command, [wiring.timeoutKey]: timeout };
+      if (JSON.stringify(updated) !== JSON.stringify(keeper.entry)) {
+        entries[entries.indexOf(keeper.entry)] = updated;
+        changes.push({ kind: "update", event: spec.event, command, previous: String(keeper.entry[wiring.commandKey]), why: keeper.entry[wiring.commandKey] !== command ? "outdated" : "timeout" });
+      }
+    }
+    hooks[spec.event] = entries.filter((entry) => !dropped.has(entry));
+  }
+  if (changes.length === 0) return { settings: structuredClone(input2), changes };
+  return { settings: { version: 1, ...file, hooks }, changes };
+}
+function uninstallFlatHooks(input2, wiring) {
+  const file = structuredClone(input2);
+  const hooks = hooksOf2(file);
+  const changes = [];
+  for (const event of Object.keys(hooks)) {
+    const entries = hooks[event];
+    if (!Array.isArray(entries)) continue;
+    const found = ours(entries, wiring);
+    if (found.length === 0) continue;
+    for (const { entry } of found) changes.push({ kind: "remove", event, command: String(entry[wiring.commandKey]) });
+    const kept = entries.filter((entry) => !found.some((o) => o.entry === entry));
+    if (kept.length === 0) delete hooks[event];
+    else hooks[event] = kept;
+  }
+  if (changes.length === 0) return { settings: structuredClone(input2), changes };
+  if (Object.keys(hooks).length === 0) delete file.hooks;
+  else file.hooks = hooks;
+  return { settings: file, changes };
+}
+
+// src/settings/agentFiles.ts
+function nested(example, value, sane) {
+  const wiring = { events: guardEventsOf(value), sane };
+  return {
+    example,
+    kind: "nested",
+    events: wiring.events,
+    ownFile: false,
+    install: (file, prefix) => installGuardHooks(file, prefix, wiring),
+    uninstall: (file) => uninstallGuardHooks(file),
+    ours: guardEventsOf
+  };
+}
+function flat(example, value, keys, ownFile) {
+  const wiring = { events: flatEventsOf(value, keys.commandKey, keys.timeoutKey), sane: SANE_TIMEOUT_S, ...keys };
+  return {
+    example,
+    kind: "flat",
+    events: wiring.events,
+    ownFile,
+    install: (file, prefix) => installFlatHooks(file, prefix, wiring),
+    uninstall: (file) => uninstallFlatHooks(file, wiring),
+    ours: (file) => flatEventsOf(file, keys.commandKey, keys.timeoutKey)
+  };
+}
+var AGENT_WIRING = {
+  codex: nested("examples/codex-hooks.json", codex_hooks_default, SANE_TIMEOUT_S),
+  // Gemini CLI reads timeouts in milliseconds.
+  gemini: nested("examples/gemini-settings.json", gemini_settings_default, { min: SANE_TIMEOUT_S.min * 1e3, max: SANE_TIMEOUT_S.max * 1e3 }),
+  cursor: flat("examples/cursor-hooks.json", cursor_hooks_default, { commandKey: "command", timeoutKey: "timeout", fields: {} }, false),
+  copilot: flat("examples/copilot-hooks.json", copilot_hooks_default, { commandKey: "bash", timeoutKey: "timeoutSec", fields: { type: "command" } }, true)
+};
+var COPILOT_FILE = "claude-session-guard.json";
+
+// src/settings/codexTrust.ts
+var import_node_crypto = require("node:crypto");
+function snake(event) {
+  return event.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
+}
+function sortedDeep(value) {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  if (isObject(value)) return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedDeep(value[key])]));
+  return value;
+}
+function effectiveTimeout(event, handler) {
+  const set = typeof handler.timeout === "number" ? handler.timeout : typeof handler.timeoutSec === "number" ? handler.timeoutSec : void 0;
+  if (event === "SessionEnd" || event === "Interrupt") return Math.min(3, Math.max(1, set ?? 1));
+  return Math.max(1, set ?? 600);
+}
+function handlerHash(event, matcher, handler) {
+  const normalized = {
+    type: "command",
+    command: handler.command,
+    timeout: effectiveTimeout(event, handler),
+    async: handler.async ?? false,
+    ...handler.statusMessage != null && { statusMessage: handler.statusMessage }
+  };
+  const identity = { event_name: snake(event), hooks: [normalized], ...matcher != null && { matcher } };
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(JSON.stringify(sortedDeep(identity))).digest("hex")}`;
+}
+function trustEntries(hooksPath, hooksJson) {
+  const entries = [];
+  const hooks = hooksJson.hooks;
+  if (!isObject(hooks)) return entries;
+  for (const [event, groups] of Object.entries(hooks)) {
+    if (!Array.isArray(groups)) continue;
+    groups.forEach((group, g) => {
+      if (!isObject(group) || !Array.isArray(group.hooks)) return;
+      group.hooks.forEach((handler, h) => {
+        if (!isObject(handler) || parseGuardCommand(handler.command) === null) return;
+        entries.push({ key: `${hooksPath}:${snake(event)}:${g}:${h}`, hash: handlerHash(event, group.matcher, handler) });
+      });
+    });
+  }
+  return entries;
+}
+var begin = (hooksPath) => `# claude-session-guard: trust for its hooks in ${hooksPath} (claude-session-guard uninstall --agent codex removes it)`;
+var END = "# claude-session-guard: end";
+function withoutTrust(text, hooksPath) {
+  const lines = text.split("\n");
+  const start = lines.indexOf(begin(hooksPath));
+  if (start < 0) return text;
+  const end = lines.indexOf(END, start);
+  if (end < 0) throw new SettingsError(settings.codexTrustBlockOpen(hooksPath), "ESHAPE");
+  const from = start > 0 && lines[start - 1] === "" ? start - 1 : start;
+  return [...lines.slice(0, from), ...lines.slice(end + 1)].join("\n");
+}
+var INLINE_STATE = /^\s*(?:hooks\s*=|hooks\s*\.\s*state\s*[.=]|state\s*[.=])/m;
+function withTrust(text, hooksPath, entries) {
+  const rest = withoutTrust(text, hooksPath);
+  const uncommented = rest.replace(/#.*$/gm, "");
+  if (INLINE_STATE.test(uncommented)) throw new SettingsError(settings.codexTrustInline, "ESHAPE");
+  const needed = [];
+  for (const entry of entries) {
+    const recorded = recordedHash(uncommented, entry.key);
+    if (recorded === void 0) needed.push(entry);
+    else if (recorded !== entry.hash) throw new SettingsError(settings.codexTrustRecorded(entry.key), "ESHAPE");
+  }
+  if (needed.length === 0) return rest;
+  const block = [begin(hooksPath), ...needed.flatMap((e) => [`[hooks.state.${JSON.stringify(e.key)}]`, `trusted_hash = ${JSON.stringify(e.hash)}`]), END];
+  const body = rest === "" || rest.endsWith("\n") ? rest : `${rest}
+`;
+  return `${body}${body === "" ? "" : "\n"}${block.join("\n")}
+`;
+}
+function recordedHash(text, key) {
+  const at = text.indexOf(key);
+  if (at < 0) return void 0;
+  const after = text.slice(at + key.length);
+  const match = /^["']\]\s*\n\s*trusted_hash\s*=\s*"([^"]*)"/.exec(after);
+  return match ? match[1] : null;
+}
+function projectTrusted(text, root) {
+  const uncommented = text.replace(/#.*$/gm, "");
+  const header = uncommented.indexOf(`[projects.${JSON.stringify(root)}]`);
+  if (header < 0) return false;
+  const table2 = uncommented.slice(header).split(/\n\s*\[/, 2)[0] ?? "";
+  return /\n\s*trust_level\s*=\s*"trusted"/.test(table2);
+}
+
+// src/commands/install.ts
+var import_node_path10 = require("node:path");
+
+// src/agents/names.ts
+var AGENT_NAMES = ["claude", "codex", "gemini", "cursor", "copilot"];
+function isAgentName(name) {
+  return AGENT_NAMES.includes(name);
+}
+
+// src/settings/gitIgnore.ts
+var import_node_path9 = require("node:path");
+var LOCAL_SETTINGS_RULE = "**/.claude/settings.local.json";
+var LOCAL_SETTINGS = ".claude/settings.local.json";
+function keepLocalSettingsOutOfGit(root, deps, dryRun) {
+  const ignored = deps.git(["check-ignore", "-q", "--", LOCAL_SETTINGS], root, deps.env);
+  if (ignored === null || ignored.code !== 0 && ignored.code !== 1) return { kind: "no-repository" };
+  if (ignored.code === 0) return { kind: "ignored" };
+  const tracked = deps.git(["ls-files", "--error-unmatch", "--", LOCAL_SETTINGS], root, deps.env)?.code === 0;
+  const file = globalExcludesFile(root, deps);
+  let text;
+  try {
+    text = deps.fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if (errnoOf(error) !== "ENOENT") return { kind: "failed", file, detail: errnoOf(error) ?? String(error) };
+    text = null;
+  }
+  if (text !== null && text.split(/\r?\n/).some((line) => line.trim() === LOCAL_SETTINGS_RULE)) {
+    return tracked ? { kind: "tracked", file } : { kind: "unread", file };
+  }
+  if (dryRun) return { kind: "added", file, dryRun, tracked };
+  try {
+    deps.fs.mkdirSync((0, import_node_path9.dirname)(file), { recursive: true });
+    const separator = text === null || text === "" || text.endsWith("\n") ? "" : "\n";
+    deps.fs.appendFileSync(file, `${separator}${LOCAL_SETTINGS_RULE}
+`);
+  } catch (error) {
+    return { kind: "failed", file, detail: errnoOf(error) ?? String(error) };
+  }
+  return { kind: "added", file, dryRun, tracked };
+}
+function globalExcludesFile(cwd2, deps) {
+  const configured = deps.git(["--git-dir=/dev/null", "config", "--no-includes", "core.excludesfile"], cwd2, { ...deps.env, GIT_CONFIG_NOSYSTEM: "1" });
+  const value = configured?.code === 0 ? configured.stdout.trim() : "";
+  if (value === "~" || value.startsWith("~/")) return (0, import_node_path9.join)(deps.home, value.slice(2));
+  if (value !== "" && (0, import_node_path9.isAbsolute)(value)) return value;
+  const xdg = deps.env.XDG_CONFIG_HOME;
+  if (xdg !== void 0 && (0, import_node_path9.isAbsolute)(xdg)) return (0, import_node_path9.join)(xdg, "git", "ignore");
+  return (0, import_node_path9.join)(deps.home, ".config", "git", "ignore");
+}
+
+// src/commands/install.ts
+var SCOPES = ["user", "project", "local"];
+var DEFAULT_SCOPE = "user";
+var BIN_NAME = "claude-session-guard";
+var AGENTS = ["claude", "codex", "gemini", "cursor", "copilot"];
+function parseScope(scope) {
+  const value = scope ?? DEFAULT_SCOPE;
+  if (!SCOPES.includes(value)) throw new UserError(operator.invalidScope(value), 2);
+  return value;
+}
+function projectRoot(deps) {
+  try {
+    return resolveWorkspace({}, deps.cwd, deps.fs).path;
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new UserError(error.message, 1, error.code);
+    throw error;
+  }
+}
+function realCwd(deps) {
+  try {
+    return deps.fs.realpathSync(deps.cwd);
+  } catch {
+    return deps.cwd;
+  }
+}
+function settingsPathFor(scope, deps) {
+  switch (scope) {
+    case "user":
+      return (0, import_node_path10.join)(claudeConfigDir(deps.env), "settings.json");
+    case "project":
+      return (0, import_node_path10.join)(projectRoot(deps), ".claude", "settings.json");
+    case "local":
+      return (0, import_node_path10.join)(projectRoot(deps), ".claude", "settings.local.json");
+  }
+}
+function targetOf(options, deps) {
+  const scope = parseScope(options.scope);
+  const path2 = settingsPathFor(scope, deps);
+  const root = scope === "user" ? "" : (0, import_node_path10.dirname)((0, import_node_path10.dirname)(path2));
+  return { scope, path: path2, reach: reachOf(scope, root, { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) }) };
+}
+function launcher(deps) {
+  if (findOnPath(BIN_NAME, deps.env.PATH, { statSync: deps.fs.statSync, accessSync: deps.fs.accessSync }) !== null) {
+    return { prefix: BIN_NAME, onPath: true };
+  }
+  let self;
+  try {
+    self = deps.fs.realpathSync(deps.argv1);
+  } catch {
+    self = deps.argv1;
+  }
+  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(operator.runningFromNpx, 1, "ENPX");
+  return { prefix: shellQuote(self), onPath: false };
+}
+async function installCommand(options, deps) {
+  const agent = otherAgent(options);
+  if (agent !== null) return installAgent(agent, options, deps);
+  const target = targetOf(options, deps);
+  const dryRun = options.dryRun === true;
+  const file = read(target.path, deps);
+  const { prefix, onPath } = launcher(deps);
+  const { settings: settings2, changes } = edit(() => installGuardHooks(file.value, prefix), target.path);
+  const lines = changes.length === 0 ? [operator.alreadyInstalled(file.path)] : write(file, settings2, changes, dryRun, deps, "install");
+  if (target.scope === "local") lines.push(...outOfGit(target, deps, dryRun));
+  if (!onPath && target.scope === "project") lines.push(operator.absolutePathInShared(prefix));
+  const unguarded = unguardedNote(target, realCwd(deps));
+  if (unguarded !== null) lines.push(unguarded);
+  if (changes.length > 0) lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}
+` };
+}
+async function uninstallCommand(options, deps) {
+  const agent = otherAgent(options);
+  if (agent !== null) return uninstallAgent(agent, options, deps);
+  const target = targetOf(options, deps);
+  const dryRun = options.dryRun === true;
+  const file = read(target.path, deps);
+  const { settings: settings2, changes } = edit(() => uninstallGuardHooks(file.value), target.path);
+  if (changes.length === 0) return { exitCode: 0, stdout: `${operator.nothingToUninstall(file.path)}
+` };
+  const lines = Object.keys(settings2).length === 0 ? remove2(file, target.scope !== "user", changes, dryRun, deps) : write(file, settings2, changes, dryRun, deps, "uninstall");
+  lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
+  return { exitCode: 0, stdout: `${lines.join("\n")}
+` };
+}
+function unguardedNote(target, here) {
+  switch (target.reach.kind) {
+    case "every":
+      return null;
+    case "start-only":
+      return operator.unguardedStartOnly(target.scope === "local" ? "local" : "project", target.reach.root, here === target.reach.root ? null : here);
+    case "repository":
+      return operator.unguardedRepository(target.reach.root);
+  }
+}
+function outOfGit(target, deps, dryRun) {
+  const root = (0, import_node_path10.dirname)((0, import_node_path10.dirname)(target.path));
+  const outcome = keepLocalSettingsOutOfGit(root, { git: deps.git, fs: deps.fs, env: deps.env, home: homeDir(deps.env) }, dryRun);
+  switch (outcome.kind) {
+    case "no-repository":
+    case "ignored":
+      return [];
+    case "added":
+      return [outcome.dryRun ? operator.wouldIgnoreLocal(outcome.file) : operator.ignoredLocal(outcome.file), ...outcome.tracked ? [operator.localTracked] : []];
+    case "tracked":
+      return [operator.localTracked];
+    case "unread":
+      return [operator.ignoreUnread(outcome.file)];
+    case "failed":
+      return [operator.ignoreFailed(outcome.file, outcome.detail)];
+  }
+}
+function read(path2, deps) {
+  try {
+    return readSettingsFile(path2, deps.fs);
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+}
+function edit(change, path2) {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof SettingsError && error.code === "ESHAPE") throw new UserError(operator.settingsShape(path2, error.message), 1, error.code);
+    throw error;
+  }
+}
+function write(file, settings2, changes, dryRun, deps, verb) {
+  if (!dryRun) {
+    try {
+      writeSettingsFile(file, renderSettings(settings2, file.layout), deps.fs, deps.writeFileAtomic);
+    } catch (error) {
+      throw settingsProblem(error);
+    }
+  }
+  return [dryRun ? operator.wouldChange(file.path) : verb === "install" ? operator.installed(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
+}
+function remove2(file, removeDirectory, changes, dryRun, deps) {
+  const lines = [dryRun ? operator.wouldChange(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
+  const dir = (0, import_node_path10.dirname)(file.path);
+  if (dryRun) return [...lines, operator.wouldRemoveEmptyFile(file.path)];
+  let removed;
+  try {
+    removed = removeSettingsFile(file, deps.fs, removeDirectory);
+  } catch (error) {
+    throw settingsProblem(error);
+  }
+  return [...lines, operator.removedEmptyFile(file.path), ...removed.directory ? [operator.removedEmptyDirectory(dir)] : []];
+}
+function otherAgent(options) {
+  const agent = options.agent ?? "claude";
+  if (!isAgentName(agent)) throw new UserError(operator.invalidAgent(agent), 2);
+  return agent === "claude" ? null : agent;
+}
+function codexHome(deps) {
+  const set = deps.env.CODEX_HOME;
+  if (set === void 0 || set === "") return (0, import_node_path10.join)(homeDir(deps.env), ".codex");
+  try {
+    return deps.fs.realpathSync(set);
+  } catch {
+    return set;
+  }
+}
+function agentHooksPath(agent, scope, deps) {
+  if (scope === "local") throw new UserError(operator.agentScope(agent), 2);
+  const home = homeDir(deps.env);
+  const project = scope === "project";
+  switch (agent) {
+    case "codex":
+      return project ? (0, import_node_path10.join)(projectRoot(deps), ".codex", "hooks.json") : (0, import_node_path10.join)(codexHome(deps), "hooks.json");
+    case "gemini":
+      return (0, import_node_path10.join)(project ? projectRoot(deps) : home, ".gemini", "settings.json");
+    case "cursor":
+      return (0, import_node_path10.join)(project ? projectRoot(deps) : home, ".cursor", "hooks.json");
+    case "copilot": {
+      const copilotHome = deps.env.COPILOT_HOME || (0, import_node_path10.join)(home, ".copilot");
+      return project ? (0, import_node_path10.join)(projectRoot(deps), ".github", "hooks", COPILOT_FILE) : (0, import_node_path10.join)(copilotHome, "hooks", COPILOT_FILE);
+    }
+  }
+}
+async function installAgent(agent, options, deps) {
+  const scope = parseScope(options.scope);
+  const dryRun = options.dryRun === true;
+  const path2 = agentHooksPath(agent, scope, deps);
+  const file = read(path2, deps);
+  const { prefix, onPath } = launcher(deps);
+  const { settings: settings2, changes } = edit(() => AGENT_WIRING[agent].install(file.value, prefix), path2);
+  const trust = agent === "codex" ? codexTrust(path2, settings2, deps) : null;
+  const lines = changes.length === 0 ? [operator.alreadyInstalled(file.path)] : write(file, settings2, changes, dryRun, deps, "install");
+  if (trust?.text != null) lines.push(...trustWrite(trust, dryRun, deps));
+  if (!onPath && scope === "project") lines.push(operator.absolutePathInShared(prefix));
+  if (agent === "gemini" && isObject(settings2.hooksConfig) && settings2.hooksConfig.enabled === false) lines.push(operator.geminiHooksOff(path2));
+  if (agent === "codex" && scope === "project" && !projectTrusted(readText(trust.path, deps) ?? "", (0, import_node_path10.dirname)((0, import_node_path10.dirname)(path2)))) {
+    lines.push(operator.codexProjectUntrusted((0, import_node_path10.dirname)((0, import_node_path10.dirname)(path2)), trust.path));
+  }
+  if (changes.length > 0 || trust?.text != null) lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
+  return trustResult(lines, trust);
+}
+async function uninstallAgent(agent, options, deps) {
+  const scope = parseScope(options.scope);
+  const dryRun = options.dryRun === true;
+  const path2 = agentHooksPath(agent, scope, deps);
+  const wiring = AGENT_WIRING[agent];
+  const file = read(path2, deps);
+  const { settings: settings2, changes } = edit(() => wiring.uninstall(file.value), path2);
+  const trust = agent === "codex" ? codexTrust(path2, null, deps) : null;
+  if (changes.length === 0 && trust?.text == null) return trustResult([operator.nothingToUninstall(file.path)], trust);
+  const emptied = Object.keys(settings2).every((key) => wiring.ownFile && key === "version");
+  const lines = changes.length === 0 ? [] : emptied ? remove2(file, scope !== "user", changes, dryRun, deps) : write(file, settings2, changes, dryRun, deps, "uninstall");
+  if (trust?.text != null) lines.push(...trustWrite(trust, dryRun, deps));
+  lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
+  return trustResult(lines, trust);
+}
+function codexTrust(hooksPath, hooks, deps) {
+  const path2 = (0, import_node_path10.join)(codexHome(deps), "config.toml");
+  const found = readText(path2, deps);
+  const before = found ?? "";
+  const line = hooks === null ? operator.trustRemoved(path2) : operator.trustRecorded(path2);
+  try {
+    const after = hooks === null ? withoutTrust(before, hooksPath) : withTrust(before, hooksPath, trustEntries(hooksPath, hooks));
+    return { path: path2, exists: found !== null, text: after === before ? null : after, line, problem: null };
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    return { path: path2, exists: found !== null, text: null, line, problem: operator.trustFailed(path2, error.message) };
+  }
+}
+function trustWrite(trust, dryRun, deps) {
+  if (!dryRun) {
+    try {
+      writeSettingsFile({ path: trust.path, exists: trust.exists, text: "", value: {}, layout: { indent: 2, eol: "\n", finalNewline: true, bom: false } }, trust.text, deps.fs, deps.writeFileAtomic);
+    } catch (error) {
+      throw settingsProblem(error);
+    }
+  }
+  return [trust.line];
+}
+function trustResult(lines, trust) {
+  const failed2 = trust?.problem != null;
+  return { exitCode: failed2 ? 1 : 0, stdout: `${lines.join("\n")}
+`, ...failed2 && { stderr: `${trust.problem}
+` } };
+}
+function readText(path2, deps) {
+  try {
+    return deps.fs.readFileSync(path2, "utf8");
+  } catch (error) {
+    if (errnoOf(error) === "ENOENT" || errnoOf(error) === "ENOTDIR") return null;
+    throw new UserError(operator.settingsShape(path2, messageOf(error)), 1, "EREAD");
+  }
+}
+function settingsProblem(error) {
+  if (!(error instanceof SettingsError)) throw error;
+  switch (error.code) {
+    case "EJSON":
+      return new UserError(operator.settingsInvalidJson(error.message), 1, error.code);
+    case "EREADONLY":
+      return new UserError(operator.settingsReadOnly(error.path ?? "", error.message), 1, error.code);
+    default:
+      return new UserError(error.message, 1, error.code);
+  }
+}
+function changeLine(change) {
+  switch (change.kind) {
+    case "add":
+      return operator.added(change.event, change.command);
+    case "update":
+      if (change.previous !== change.command) return operator.updated(change.event, change.previous ?? "", change.command);
+      return change.why === "matcher" ? operator.movedToOwnGroup(change.event, change.command) : operator.timeoutSet(change.event, change.command);
+    case "remove":
+      return operator.removed(change.event, change.command, change.why === "duplicate" || change.why === "wrong-event" ? change.why : null);
+  }
+}
+
 // src/settings/matcher.ts
 function readMatcher(matcher, toolEvent = true) {
   if (matcher === void 0 || matcher === null || matcher === "" || matcher === "*") return { kind: "all", names: [] };
@@ -6437,12 +7230,12 @@ function registrations(sources) {
   }
   return found;
 }
-function sourceCheck(source, ours) {
+function sourceCheck(source, ours2) {
   const id = `settings:${source.label}`;
   if (source.problem) return check(id, source.problem.status, source.problem.message, source.problem.hint);
   const hooks = source.value?.hooks;
   if (hooks !== void 0 && !isObject(hooks)) return check(id, "fail", doctor.hooksNotObject(source.path), doctor.fixByHand);
-  const count2 = ours.filter((r) => r.source === source).length;
+  const count2 = ours2.filter((r) => r.source === source).length;
   return check(id, "pass", doctor.sourceRead(source.label, source.path, count2));
 }
 function where(regs) {
@@ -6522,9 +7315,9 @@ function timeoutCheck(regs) {
   }
   const short = regs.filter((r) => waitOf(r) > 0 && typeof r.hook.timeout === "number" && r.hook.timeout < waitOf(r) + WAIT_MARGIN_S);
   if (short.length > 0) return check("timeout", "fail", doctor.timeoutUnderWait(short.map((r) => `${r.event} ${r.guard.subcommand}: timeout ${r.hook.timeout} s, --wait ${waitOf(r)}`).join(", "), WAIT_MARGIN_S), doctor.timeoutUnderWaitHint(WAIT_MARGIN_S));
-  const missing = regs.filter((r) => r.hook.timeout === void 0);
+  const missing2 = regs.filter((r) => r.hook.timeout === void 0);
   const odd = regs.filter((r) => typeof r.hook.timeout === "number" && (r.hook.timeout < SANE_TIMEOUT_S.min || r.hook.timeout > SANE_TIMEOUT_S.max + waitOf(r)));
-  if (missing.length > 0) return check("timeout", "warn", doctor.timeoutMissing(describeCommands(missing)), doctor.timeoutHint);
+  if (missing2.length > 0) return check("timeout", "warn", doctor.timeoutMissing(describeCommands(missing2)), doctor.timeoutHint);
   if (odd.length > 0) return check("timeout", "warn", doctor.timeoutOdd(describeTimeouts(odd)), doctor.timeoutHint);
   const values = [...new Set(regs.map((r) => r.hook.timeout))].sort((a, b) => a - b);
   return check("timeout", "pass", doctor.timeoutOk(values.map((v) => `${v} s`).join(", ")));
@@ -6575,6 +7368,92 @@ function checkLine(check2, paint = plain) {
 }
 var STATUS_STYLE = { pass: "good", info: "note", warn: "warn", fail: "bad" };
 
+// src/commands/agentDoctor.ts
+var WRITING_TOOLS = {
+  codex: ["Bash", "apply_patch"],
+  gemini: ["write_file", "replace", "run_shell_command"],
+  cursor: ["Shell", "Write"],
+  copilot: ["bash", "edit", "create"]
+};
+var NAMES = { codex: "Codex CLI", gemini: "Gemini CLI", cursor: "Cursor", copilot: "Copilot CLI" };
+function agentChecks(deps) {
+  const checks = [];
+  for (const agent of Object.keys(AGENT_WIRING)) {
+    for (const scope of ["user", "project"]) {
+      let path2;
+      try {
+        path2 = agentHooksPath(agent, scope, deps);
+      } catch {
+        continue;
+      }
+      checks.push(...fileChecks(agent, scope, path2, deps));
+    }
+  }
+  return checks;
+}
+function fileChecks(agent, scope, path2, deps) {
+  const id = `${agent}:${scope}`;
+  const hint = doctor.agentInstallHint(agent, scope);
+  let file;
+  try {
+    const read2 = readSettingsFile(path2, deps.fs);
+    if (!read2.exists) return [];
+    file = read2.value;
+  } catch (error) {
+    if (!safeText(path2, deps).includes("claude-session-guard")) return [];
+    return [check(id, "fail", messageOf(error), doctor.fixJsonHint)];
+  }
+  const wiring = AGENT_WIRING[agent];
+  const ours2 = wiring.ours(file);
+  if (ours2.length === 0) return [];
+  const checks = [check(id, "pass", doctor.agentFile(NAMES[agent], path2, ours2.length))];
+  const problems = wiring.events.flatMap((spec) => missing(agent, spec, ours2));
+  checks.push(problems.length > 0 ? check(`${id}:hooks`, "fail", doctor.agentHooksMissing(NAMES[agent], problems.join("; ")), hint) : check(`${id}:hooks`, "pass", doctor.agentHooksOk(NAMES[agent], WRITING_TOOLS[agent].join(", "))));
+  const sane = agent === "gemini" ? { min: SANE_TIMEOUT_S.min * 1e3, max: SANE_TIMEOUT_S.max * 1e3 } : SANE_TIMEOUT_S;
+  const odd = ours2.filter((o) => o.timeout === void 0 || !isSaneTimeout(o.timeout, sane));
+  if (odd.length > 0) checks.push(check(`${id}:timeout`, "warn", doctor.agentTimeouts(odd.map((o) => `${o.event} ${o.subcommand}: ${o.timeout ?? "none"}`).join(", "), agent === "gemini" ? "ms" : "s"), hint));
+  if (agent === "codex") checks.push(...codexChecks(id, scope, path2, file, deps));
+  if (agent === "gemini" && isObject(file.hooksConfig) && file.hooksConfig.enabled === false) checks.push(check(`${id}:enabled`, "fail", doctor.geminiHooksOff(path2), doctor.geminiHooksOffHint));
+  return checks;
+}
+function missing(agent, spec, ours2) {
+  const found = ours2.filter((o) => o.event === spec.event && o.subcommand === spec.subcommand);
+  if (found.length === 0) return [doctor.agentNoHook(spec.event, spec.subcommand)];
+  if (!found.some((o) => o.agent === agent)) return [doctor.agentNotNamed(spec.event, spec.subcommand, agent)];
+  if (spec.matcher === void 0 && !found.some((o) => o.matcher !== void 0)) return [];
+  const uncovered = WRITING_TOOLS[agent].filter((tool) => !found.some((o) => matches(agent, o.matcher, tool)));
+  return uncovered.length > 0 ? [doctor.agentUncovered(spec.event, spec.subcommand, uncovered.join(", "))] : [];
+}
+function matches(agent, matcher, tool) {
+  if (matcher === void 0 || matcher === "" || matcher === "*") return true;
+  try {
+    return new RegExp(agent === "copilot" ? `^(?:${matcher})$` : matcher).test(tool);
+  } catch {
+    return matcher === tool;
+  }
+}
+function codexChecks(id, scope, path2, file, deps) {
+  const config = (0, import_node_path11.join)(codexHome(deps), "config.toml");
+  const text = safeText(config, deps);
+  const checks = [];
+  const untrusted = trustEntries(path2, file).filter((entry) => recordedHash(text, entry.key) !== entry.hash);
+  checks.push(
+    untrusted.length === 0 ? check(`${id}:trust`, "pass", doctor.codexTrusted(config)) : check(`${id}:trust`, "fail", doctor.codexUntrusted(untrusted.length, config), doctor.codexUntrustedHint(scope))
+  );
+  if (scope === "project") {
+    const root = (0, import_node_path11.dirname)((0, import_node_path11.dirname)(path2));
+    if (!projectTrusted(text, root)) checks.push(check(`${id}:project`, "fail", doctor.codexProjectUntrusted(root, config), doctor.codexProjectUntrustedHint(root)));
+  }
+  return checks;
+}
+function safeText(path2, deps) {
+  try {
+    return deps.fs.readFileSync(path2, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 // src/commands/doctor.ts
 var PLUGIN_NAME = "session-guard";
 var SELF_TEST_MAX_MS = 3e4;
@@ -6584,30 +7463,36 @@ async function doctorCommand(options, deps) {
   const sources = given.length > 0 ? givenSources(given, deps) : defaultSources(deps);
   sources.push(...pluginSources(sources, deps));
   const regs = registrations(sources);
+  const agents = given.length === 0 ? agentChecks(deps) : [];
   if (given.length === 0 && regs.length === 0 && !sources.some((s) => s.problem !== void 0 && s.problem.status !== "info")) {
-    return notInstalled(options, deps);
+    if (agents.length === 0) return notInstalled(options, deps);
+    return report([check("installed", "info", doctor.notInstalled(`${deps.selfInvocation()} install`)), ...agents], options, deps, doctor.agentsGood);
   }
   const checks = wiringChecks(sources);
   const rootCheck = given.length === 0 ? rootSettingsCheck(deps) : null;
   if (rootCheck) checks.push(rootCheck);
+  checks.push(...agents);
   checks.push(...executableChecks(regs, deps));
   if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
   checks.push(...await storeChecks(choice, deps));
   const disabled = disableCheck(deps.env.CLAUDE_SESSION_GUARD_DISABLE);
   if (disabled) checks.push(disabled);
   checks.push(check("running-sessions", "info", doctor.runningSessions));
+  return report(checks, options, deps, doctor.allGood);
+}
+function report(checks, options, deps, allGood) {
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}
 ` };
   const paint = deps.paint ?? plain;
   return { exitCode: ok ? 0 : 1, stdout: `${checks.map((c) => checkLine(c, paint)).join("\n")}
-${summary(checks, paint)}
+${summary(checks, paint, allGood)}
 ` };
 }
-function summary(checks, paint) {
+function summary(checks, paint, allGood) {
   if (checks.some((c) => c.status === "fail")) return paint("bad", doctor.someFailed);
   const warnings = checks.filter((c) => c.status === "warn").length;
-  return warnings > 0 ? paint("warn", doctor.passedWithWarnings(warnings)) : paint("good", doctor.allGood);
+  return warnings > 0 ? paint("warn", doctor.passedWithWarnings(warnings)) : paint("good", allGood);
 }
 function disableCheck(raw) {
   const on = switchOf(raw);
@@ -6619,7 +7504,7 @@ function notInstalled(options, deps) {
   const here = startDirectory2(deps);
   const root = workspaceRoot(deps);
   const install = `${deps.selfInvocation()} install`;
-  const atRoot = root !== here && registrations([load("project", (0, import_node_path9.join)(root, ".claude", "settings.json"), deps, false)]).length > 0;
+  const atRoot = root !== here && registrations([load("project", (0, import_node_path12.join)(root, ".claude", "settings.json"), deps, false)]).length > 0;
   const message = atRoot ? doctor.notGuardedHere(root, here, install) : doctor.notInstalled(install);
   if (options.json) return { exitCode: 1, stdout: `${JSON.stringify({ checks: [check("installed", "fail", message)], ok: false }, null, 2)}
 ` };
@@ -6638,12 +7523,12 @@ function defaultSources(deps) {
   const context = { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) };
   const [nearest, ...roots] = localSettingsPaths(here, context);
   const sources = [
-    { ...load("user", (0, import_node_path9.join)(claudeConfigDir(deps.env), "settings.json"), deps, false), reach: { kind: "every" } },
-    { ...load("project", (0, import_node_path9.join)(here, ".claude", "settings.json"), deps, false), reach: reachOf("project", here, context), scope: "project" },
+    { ...load("user", (0, import_node_path12.join)(claudeConfigDir(deps.env), "settings.json"), deps, false), reach: { kind: "every" } },
+    { ...load("project", (0, import_node_path12.join)(here, ".claude", "settings.json"), deps, false), reach: reachOf("project", here, context), scope: "project" },
     { ...load("local", nearest, deps, false), reach: reachOf("local", here, context), scope: "local" }
   ];
   for (const path2 of roots) {
-    const root = (0, import_node_path9.dirname)((0, import_node_path9.dirname)(path2));
+    const root = (0, import_node_path12.dirname)((0, import_node_path12.dirname)(path2));
     sources.push({ ...load("repository local", path2, deps, false), reach: { kind: "repository", root }, scope: "local" });
   }
   return sources;
@@ -6659,17 +7544,17 @@ function rootSettingsCheck(deps) {
   const here = startDirectory2(deps);
   const root = workspaceRoot(deps);
   if (root === here) return null;
-  if (registrations([load("project", (0, import_node_path9.join)(root, ".claude", "settings.json"), deps, false)]).length === 0) return null;
+  if (registrations([load("project", (0, import_node_path12.join)(root, ".claude", "settings.json"), deps, false)]).length === 0) return null;
   return check("start-directory", "info", doctor.rootNotRead(root, here), null);
 }
 function givenSources(paths, deps) {
   return paths.map((given) => {
-    const path2 = (0, import_node_path9.resolve)(deps.cwd, given);
-    if (isDirectory(path2, deps) && exists2((0, import_node_path9.join)(path2, "hooks", "hooks.json"), deps)) {
-      return load(given, (0, import_node_path9.join)(path2, "hooks", "hooks.json"), deps, true, path2);
+    const path2 = (0, import_node_path12.resolve)(deps.cwd, given);
+    if (isDirectory(path2, deps) && exists2((0, import_node_path12.join)(path2, "hooks", "hooks.json"), deps)) {
+      return load(given, (0, import_node_path12.join)(path2, "hooks", "hooks.json"), deps, true, path2);
     }
-    const pluginRoot = (0, import_node_path9.dirname)((0, import_node_path9.dirname)(path2));
-    const isPluginHooks = (0, import_node_path9.basename)(path2) === "hooks.json" && (0, import_node_path9.basename)((0, import_node_path9.dirname)(path2)) === "hooks" && exists2((0, import_node_path9.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
+    const pluginRoot = (0, import_node_path12.dirname)((0, import_node_path12.dirname)(path2));
+    const isPluginHooks = (0, import_node_path12.basename)(path2) === "hooks.json" && (0, import_node_path12.basename)((0, import_node_path12.dirname)(path2)) === "hooks" && exists2((0, import_node_path12.join)(pluginRoot, ".claude-plugin", "plugin.json"), deps);
     return load(given, path2, deps, true, isPluginHooks ? pluginRoot : void 0);
   });
 }
@@ -6713,13 +7598,13 @@ function pluginSources(sources, deps) {
         problem: { status: "warn", message: doctor.pluginNotFound(id), hint: doctor.pluginNotFoundHint(id) }
       };
     }
-    return { ...load(label, (0, import_node_path9.join)(root, "hooks", "hooks.json"), deps, true, root), ...known };
+    return { ...load(label, (0, import_node_path12.join)(root, "hooks", "hooks.json"), deps, true, root), ...known };
   });
 }
 function installedPlugins(deps) {
   const roots = /* @__PURE__ */ new Map();
   try {
-    const file = readSettingsFile((0, import_node_path9.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
+    const file = readSettingsFile((0, import_node_path12.join)(claudeConfigDir(deps.env), "plugins", "installed_plugins.json"), deps.fs);
     const plugins = file.value.plugins;
     if (!isObject(plugins)) return roots;
     for (const [id, installs] of Object.entries(plugins)) {
@@ -6756,7 +7641,7 @@ function executableChecks(regs, deps) {
       continue;
     }
     if (/(^|\/)node$/.test(program2) && args[0] !== void 0 && !args[0].startsWith("-")) {
-      const script = (0, import_node_path9.resolve)(deps.cwd, args[0]);
+      const script = (0, import_node_path12.resolve)(deps.cwd, args[0]);
       if (!exists2(script, deps)) {
         problems.push(doctor.scriptMissing(script, reg.event, reg.source.label));
         continue;
@@ -6785,16 +7670,16 @@ async function selfTest(regs, deps, storeFlag) {
   if (pre === void 0) return check("self-test", "fail", doctor.selfTestNoPre, doctor.runInstall);
   const post = pick("PostToolUse", "posttooluse");
   const stop = pick("Stop", "stop") ?? pick("SessionEnd", "stop");
-  const base = deps.fs.mkdtempSync((0, import_node_path9.join)(deps.tmpDir, "claude-session-guard-doctor-"));
+  const base = deps.fs.mkdtempSync((0, import_node_path12.join)(deps.tmpDir, "claude-session-guard-doctor-"));
   const started = deps.clock.now();
   try {
-    const workspace2 = (0, import_node_path9.join)(base, "workspace");
-    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path9.join)(base, dir), { recursive: true });
+    const workspace2 = (0, import_node_path12.join)(base, "workspace");
+    for (const dir of ["config", "home", "state", "workspace"]) deps.fs.mkdirSync((0, import_node_path12.join)(base, dir), { recursive: true });
     const env3 = {
       ...deps.env,
-      HOME: (0, import_node_path9.join)(base, "home"),
-      CLAUDE_CONFIG_DIR: (0, import_node_path9.join)(base, "config"),
-      XDG_STATE_HOME: (0, import_node_path9.join)(base, "state"),
+      HOME: (0, import_node_path12.join)(base, "home"),
+      CLAUDE_CONFIG_DIR: (0, import_node_path12.join)(base, "config"),
+      XDG_STATE_HOME: (0, import_node_path12.join)(base, "state"),
       CLAUDE_SESSION_GUARD_WORKSPACE: workspace2,
       CLAUDE_PROJECT_DIR: workspace2
     };
@@ -6805,11 +7690,11 @@ async function selfTest(regs, deps, storeFlag) {
     const call = async (reg, session, event) => {
       const payload = {
         session_id: session,
-        transcript_path: (0, import_node_path9.join)(base, `${session}.jsonl`),
+        transcript_path: (0, import_node_path12.join)(base, `${session}.jsonl`),
         cwd: workspace2,
         permission_mode: "default",
         hook_event_name: event,
-        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path9.join)(workspace2, "doctor.txt"), content: "doctor\n" } } : {},
+        ...event === "PreToolUse" || event === "PostToolUse" ? { tool_name: "Write", tool_input: { file_path: (0, import_node_path12.join)(workspace2, "doctor.txt"), content: "doctor\n" } } : {},
         ...event === "PostToolUse" ? { tool_response: { type: "create" } } : {},
         ...event === "Stop" ? { stop_hook_active: false } : {}
       };
@@ -6873,7 +7758,7 @@ function runtimeDirCheck(deps) {
   if (before !== void 0 && (before.mode & 18) !== 0) {
     return check("runtime-dir", "fail", doctor.runtimeDirOpen(dir, (before.mode & 511).toString(8)), doctor.runtimeDirOpenHint(dir));
   }
-  const probe = (0, import_node_path9.join)(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
+  const probe = (0, import_node_path12.join)(dir, `.doctor-probe-${Math.random().toString(36).slice(2, 10)}`);
   try {
     deps.fs.mkdirSync(dir, { recursive: true, mode: 448 });
     deps.fs.writeFileSync(probe, "probe\n", { flag: "wx", mode: 384 });
@@ -6972,227 +7857,16 @@ function isDirectory(path2, deps) {
   return statQuietly(path2, deps)?.isDirectory() === true;
 }
 
-// src/commands/install.ts
-var import_node_path11 = require("node:path");
-
-// src/settings/gitIgnore.ts
-var import_node_path10 = require("node:path");
-var LOCAL_SETTINGS_RULE = "**/.claude/settings.local.json";
-var LOCAL_SETTINGS = ".claude/settings.local.json";
-function keepLocalSettingsOutOfGit(root, deps, dryRun) {
-  const ignored = deps.git(["check-ignore", "-q", "--", LOCAL_SETTINGS], root, deps.env);
-  if (ignored === null || ignored.code !== 0 && ignored.code !== 1) return { kind: "no-repository" };
-  if (ignored.code === 0) return { kind: "ignored" };
-  const tracked = deps.git(["ls-files", "--error-unmatch", "--", LOCAL_SETTINGS], root, deps.env)?.code === 0;
-  const file = globalExcludesFile(root, deps);
-  let text;
-  try {
-    text = deps.fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if (errnoOf(error) !== "ENOENT") return { kind: "failed", file, detail: errnoOf(error) ?? String(error) };
-    text = null;
-  }
-  if (text !== null && text.split(/\r?\n/).some((line) => line.trim() === LOCAL_SETTINGS_RULE)) {
-    return tracked ? { kind: "tracked", file } : { kind: "unread", file };
-  }
-  if (dryRun) return { kind: "added", file, dryRun, tracked };
-  try {
-    deps.fs.mkdirSync((0, import_node_path10.dirname)(file), { recursive: true });
-    const separator = text === null || text === "" || text.endsWith("\n") ? "" : "\n";
-    deps.fs.appendFileSync(file, `${separator}${LOCAL_SETTINGS_RULE}
-`);
-  } catch (error) {
-    return { kind: "failed", file, detail: errnoOf(error) ?? String(error) };
-  }
-  return { kind: "added", file, dryRun, tracked };
-}
-function globalExcludesFile(cwd2, deps) {
-  const configured = deps.git(["--git-dir=/dev/null", "config", "--no-includes", "core.excludesfile"], cwd2, { ...deps.env, GIT_CONFIG_NOSYSTEM: "1" });
-  const value = configured?.code === 0 ? configured.stdout.trim() : "";
-  if (value === "~" || value.startsWith("~/")) return (0, import_node_path10.join)(deps.home, value.slice(2));
-  if (value !== "" && (0, import_node_path10.isAbsolute)(value)) return value;
-  const xdg = deps.env.XDG_CONFIG_HOME;
-  if (xdg !== void 0 && (0, import_node_path10.isAbsolute)(xdg)) return (0, import_node_path10.join)(xdg, "git", "ignore");
-  return (0, import_node_path10.join)(deps.home, ".config", "git", "ignore");
-}
-
-// src/commands/install.ts
-var SCOPES = ["user", "project", "local"];
-var DEFAULT_SCOPE = "user";
-var BIN_NAME = "claude-session-guard";
-function parseScope(scope) {
-  const value = scope ?? DEFAULT_SCOPE;
-  if (!SCOPES.includes(value)) throw new UserError(operator.invalidScope(value), 2);
-  return value;
-}
-function projectRoot(deps) {
-  try {
-    return resolveWorkspace({}, deps.cwd, deps.fs).path;
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new UserError(error.message, 1, error.code);
-    throw error;
-  }
-}
-function realCwd(deps) {
-  try {
-    return deps.fs.realpathSync(deps.cwd);
-  } catch {
-    return deps.cwd;
-  }
-}
-function settingsPathFor(scope, deps) {
-  switch (scope) {
-    case "user":
-      return (0, import_node_path11.join)(claudeConfigDir(deps.env), "settings.json");
-    case "project":
-      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.json");
-    case "local":
-      return (0, import_node_path11.join)(projectRoot(deps), ".claude", "settings.local.json");
-  }
-}
-function targetOf(options, deps) {
-  const scope = parseScope(options.scope);
-  const path2 = settingsPathFor(scope, deps);
-  const root = scope === "user" ? "" : (0, import_node_path11.dirname)((0, import_node_path11.dirname)(path2));
-  return { scope, path: path2, reach: reachOf(scope, root, { fs: deps.fs, uid: deps.uid, home: homeDir(deps.env) }) };
-}
-function launcher(deps) {
-  if (findOnPath(BIN_NAME, deps.env.PATH, { statSync: deps.fs.statSync, accessSync: deps.fs.accessSync }) !== null) {
-    return { prefix: BIN_NAME, onPath: true };
-  }
-  let self;
-  try {
-    self = deps.fs.realpathSync(deps.argv1);
-  } catch {
-    self = deps.argv1;
-  }
-  if (/[\\/]_npx[\\/]/.test(self)) throw new UserError(operator.runningFromNpx, 1, "ENPX");
-  return { prefix: shellQuote(self), onPath: false };
-}
-async function installCommand(options, deps) {
-  const target = targetOf(options, deps);
-  const dryRun = options.dryRun === true;
-  const file = read(target.path, deps);
-  const { prefix, onPath } = launcher(deps);
-  const { settings: settings2, changes } = edit(() => installGuardHooks(file.value, prefix), target.path);
-  const lines = changes.length === 0 ? [operator.alreadyInstalled(file.path)] : write(file, settings2, changes, dryRun, deps, "install");
-  if (target.scope === "local") lines.push(...outOfGit(target, deps, dryRun));
-  if (!onPath && target.scope === "project") lines.push(operator.absolutePathInShared(prefix));
-  const unguarded = unguardedNote(target, realCwd(deps));
-  if (unguarded !== null) lines.push(unguarded);
-  if (changes.length > 0) lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
-  return { exitCode: 0, stdout: `${lines.join("\n")}
-` };
-}
-async function uninstallCommand(options, deps) {
-  const target = targetOf(options, deps);
-  const dryRun = options.dryRun === true;
-  const file = read(target.path, deps);
-  const { settings: settings2, changes } = edit(() => uninstallGuardHooks(file.value), target.path);
-  if (changes.length === 0) return { exitCode: 0, stdout: `${operator.nothingToUninstall(file.path)}
-` };
-  const lines = Object.keys(settings2).length === 0 ? remove2(file, target, changes, dryRun, deps) : write(file, settings2, changes, dryRun, deps, "uninstall");
-  lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
-  return { exitCode: 0, stdout: `${lines.join("\n")}
-` };
-}
-function unguardedNote(target, here) {
-  switch (target.reach.kind) {
-    case "every":
-      return null;
-    case "start-only":
-      return operator.unguardedStartOnly(target.scope === "local" ? "local" : "project", target.reach.root, here === target.reach.root ? null : here);
-    case "repository":
-      return operator.unguardedRepository(target.reach.root);
-  }
-}
-function outOfGit(target, deps, dryRun) {
-  const root = (0, import_node_path11.dirname)((0, import_node_path11.dirname)(target.path));
-  const outcome = keepLocalSettingsOutOfGit(root, { git: deps.git, fs: deps.fs, env: deps.env, home: homeDir(deps.env) }, dryRun);
-  switch (outcome.kind) {
-    case "no-repository":
-    case "ignored":
-      return [];
-    case "added":
-      return [outcome.dryRun ? operator.wouldIgnoreLocal(outcome.file) : operator.ignoredLocal(outcome.file), ...outcome.tracked ? [operator.localTracked] : []];
-    case "tracked":
-      return [operator.localTracked];
-    case "unread":
-      return [operator.ignoreUnread(outcome.file)];
-    case "failed":
-      return [operator.ignoreFailed(outcome.file, outcome.detail)];
-  }
-}
-function read(path2, deps) {
-  try {
-    return readSettingsFile(path2, deps.fs);
-  } catch (error) {
-    throw settingsProblem(error);
-  }
-}
-function edit(change, path2) {
-  try {
-    return change();
-  } catch (error) {
-    if (error instanceof SettingsError && error.code === "ESHAPE") throw new UserError(operator.settingsShape(path2, error.message), 1, error.code);
-    throw error;
-  }
-}
-function write(file, settings2, changes, dryRun, deps, verb) {
-  if (!dryRun) {
-    try {
-      writeSettingsFile(file, renderSettings(settings2, file.layout), deps.fs, deps.writeFileAtomic);
-    } catch (error) {
-      throw settingsProblem(error);
-    }
-  }
-  return [dryRun ? operator.wouldChange(file.path) : verb === "install" ? operator.installed(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
-}
-function remove2(file, target, changes, dryRun, deps) {
-  const lines = [dryRun ? operator.wouldChange(file.path) : operator.uninstalled(file.path), ...changes.map(changeLine)];
-  const dir = (0, import_node_path11.dirname)(file.path);
-  if (dryRun) return [...lines, operator.wouldRemoveEmptyFile(file.path)];
-  let removed;
-  try {
-    removed = removeSettingsFile(file, deps.fs, target.scope !== "user");
-  } catch (error) {
-    throw settingsProblem(error);
-  }
-  return [...lines, operator.removedEmptyFile(file.path), ...removed.directory ? [operator.removedEmptyDirectory(dir)] : []];
-}
-function settingsProblem(error) {
-  if (!(error instanceof SettingsError)) throw error;
-  switch (error.code) {
-    case "EJSON":
-      return new UserError(operator.settingsInvalidJson(error.message), 1, error.code);
-    case "EREADONLY":
-      return new UserError(operator.settingsReadOnly(error.path ?? "", error.message), 1, error.code);
-    default:
-      return new UserError(error.message, 1, error.code);
-  }
-}
-function changeLine(change) {
-  switch (change.kind) {
-    case "add":
-      return operator.added(change.event, change.command);
-    case "update":
-      if (change.previous !== change.command) return operator.updated(change.event, change.previous ?? "", change.command);
-      return change.why === "matcher" ? operator.movedToOwnGroup(change.event, change.command) : operator.timeoutSet(change.event, change.command);
-    case "remove":
-      return operator.removed(change.event, change.command, change.why === "duplicate" || change.why === "wrong-event" ? change.why : null);
-  }
-}
-
 // src/commands/log.ts
-var import_node_path13 = require("node:path");
+var import_node_path14 = require("node:path");
 
 // src/host/decisionLog.ts
 var nodeFs3 = __toESM(require("node:fs"), 1);
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 var LOG_FILE = "decisions.jsonl";
 var MAX_LOG_BYTES = 1024 * 1024;
 function appendDecision(dir, entry, fs2 = nodeFs3, maxBytes = MAX_LOG_BYTES) {
-  const path2 = (0, import_node_path12.join)(dir, LOG_FILE);
+  const path2 = (0, import_node_path13.join)(dir, LOG_FILE);
   const line = `${JSON.stringify(entry)}
 `;
   try {
@@ -7216,7 +7890,7 @@ function readDecisions(dir, fs2 = nodeFs3) {
   for (const file of [`${LOG_FILE}.1`, LOG_FILE]) {
     let text;
     try {
-      text = fs2.readFileSync((0, import_node_path12.join)(dir, file), "utf8");
+      text = fs2.readFileSync((0, import_node_path13.join)(dir, file), "utf8");
     } catch {
       continue;
     }
@@ -7242,7 +7916,7 @@ async function logCommand(options, deps) {
   const entries = readDecisions(deps.logDir, deps.fs).slice(-n);
   if (options.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}
 ` };
-  if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path13.join)(deps.logDir, LOG_FILE))}
+  if (entries.length === 0) return { exitCode: 0, stdout: `${operator.noDecisions((0, import_node_path14.join)(deps.logDir, LOG_FILE))}
 ` };
   const toolWidth = Math.max(...entries.map((e) => printable(toolOf(e)).length));
   return { exitCode: 0, stdout: `${entries.map((e) => logLine(e, toolWidth, deps.paint)).join("\n")}
@@ -7347,14 +8021,14 @@ function readQuietly2(path2, host) {
 }
 
 // src/host/sessionRegistry.ts
-var import_node_path14 = require("node:path");
+var import_node_path15 = require("node:path");
 function registryEntry(configDir, record, host) {
   if (record.hostname !== host.hostname()) return null;
   const started = typeof record.pid_start === "string" ? /^linux:[^:]+:(\d+)$/.exec(record.pid_start)?.[1] : void 0;
   if (started === void 0) return null;
   let value;
   try {
-    value = JSON.parse(host.readFile((0, import_node_path14.join)(configDir, "sessions", `${record.pid}.json`)));
+    value = JSON.parse(host.readFile((0, import_node_path15.join)(configDir, "sessions", `${record.pid}.json`)));
   } catch {
     return null;
   }
@@ -7394,7 +8068,7 @@ var nodeFs5 = __toESM(require("node:fs"), 1);
 var import_node_os3 = require("node:os");
 
 // node_modules/env-paths/index.js
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
 
@@ -7436,36 +8110,36 @@ var homedir2 = import_node_os2.default.homedir();
 var tmpdir = import_node_os2.default.tmpdir();
 var { env } = import_node_process.default;
 var macos = (name) => {
-  const library = import_node_path15.default.join(homedir2, "Library");
+  const library = import_node_path16.default.join(homedir2, "Library");
   return {
-    data: import_node_path15.default.join(library, "Application Support", name),
-    config: import_node_path15.default.join(library, "Preferences", name),
-    cache: import_node_path15.default.join(library, "Caches", name),
-    log: import_node_path15.default.join(library, "Logs", name),
-    temp: import_node_path15.default.join(tmpdir, name)
+    data: import_node_path16.default.join(library, "Application Support", name),
+    config: import_node_path16.default.join(library, "Preferences", name),
+    cache: import_node_path16.default.join(library, "Caches", name),
+    log: import_node_path16.default.join(library, "Logs", name),
+    temp: import_node_path16.default.join(tmpdir, name)
   };
 };
 var windows = (name) => {
-  const appData = env.APPDATA || import_node_path15.default.join(homedir2, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || import_node_path15.default.join(homedir2, "AppData", "Local");
+  const appData = env.APPDATA || import_node_path16.default.join(homedir2, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || import_node_path16.default.join(homedir2, "AppData", "Local");
   return {
     // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: import_node_path15.default.join(localAppData, name, "Data"),
-    config: import_node_path15.default.join(appData, name, "Config"),
-    cache: import_node_path15.default.join(localAppData, name, "Cache"),
-    log: import_node_path15.default.join(localAppData, name, "Log"),
-    temp: import_node_path15.default.join(tmpdir, name)
+    data: import_node_path16.default.join(localAppData, name, "Data"),
+    config: import_node_path16.default.join(appData, name, "Config"),
+    cache: import_node_path16.default.join(localAppData, name, "Cache"),
+    log: import_node_path16.default.join(localAppData, name, "Log"),
+    temp: import_node_path16.default.join(tmpdir, name)
   };
 };
 var linux = (name) => {
-  const username = import_node_path15.default.basename(homedir2);
+  const username = import_node_path16.default.basename(homedir2);
   return {
-    data: import_node_path15.default.join(env.XDG_DATA_HOME || import_node_path15.default.join(homedir2, ".local", "share"), name),
-    config: import_node_path15.default.join(env.XDG_CONFIG_HOME || import_node_path15.default.join(homedir2, ".config"), name),
-    cache: import_node_path15.default.join(env.XDG_CACHE_HOME || import_node_path15.default.join(homedir2, ".cache"), name),
+    data: import_node_path16.default.join(env.XDG_DATA_HOME || import_node_path16.default.join(homedir2, ".local", "share"), name),
+    config: import_node_path16.default.join(env.XDG_CONFIG_HOME || import_node_path16.default.join(homedir2, ".config"), name),
+    cache: import_node_path16.default.join(env.XDG_CACHE_HOME || import_node_path16.default.join(homedir2, ".cache"), name),
     // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: import_node_path15.default.join(env.XDG_STATE_HOME || import_node_path15.default.join(homedir2, ".local", "state"), name),
-    temp: import_node_path15.default.join(tmpdir, username, name)
+    log: import_node_path16.default.join(env.XDG_STATE_HOME || import_node_path16.default.join(homedir2, ".local", "state"), name),
+    temp: import_node_path16.default.join(tmpdir, username, name)
   };
 };
 function envPaths(name, { suffix = "nodejs" } = {}) {
@@ -7485,16 +8159,16 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
 
 // src/host/selfInvocation.ts
 var nodeFs4 = __toESM(require("node:fs"), 1);
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 var NAME2 = "claude-session-guard";
 function selfInvocation(script, nodePath, pathVar, fs2 = nodeFs4) {
   const real = realpath(script, fs2);
   const found = findOnPath(NAME2, pathVar, fs2);
   if (found !== null) {
     const foundReal = realpath(found, fs2);
-    if (foundReal === real || (0, import_node_path16.dirname)(foundReal) === (0, import_node_path16.dirname)(real)) return NAME2;
+    if (foundReal === real || (0, import_node_path17.dirname)(foundReal) === (0, import_node_path17.dirname)(real)) return NAME2;
   }
-  const shim = (0, import_node_path16.join)((0, import_node_path16.dirname)(real), NAME2);
+  const shim = (0, import_node_path17.join)((0, import_node_path17.dirname)(real), NAME2);
   if (shim !== real && isExecutableFile(shim, fs2)) return shellQuote(shim);
   return `${shellQuote(nodePath)} ${shellQuote(real)}`;
 }
@@ -7657,8 +8331,9 @@ function buildProgram(run, deps) {
   program2.command("status").description(help.status).option("--all", help.statusAll).option("--json", help.statusJson).addOption(storeOption()).action((opts) => run(() => statusCommand(opts, deps())));
   program2.command("clear").description(help.clear).addOption(new Option("--workspace <path>", help.clearWorkspace).conflicts(["stale", "all"])).addOption(new Option("--stale", help.clearStale).conflicts(["all"])).option("--all", help.clearAll).addOption(storeOption()).action((opts) => run(() => clearCommand2(opts, deps())));
   const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES);
-  program2.command("install").description(help.install).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => installCommand(opts, deps())));
-  program2.command("uninstall").description(help.uninstall).addOption(scope()).option("--dry-run", help.dryRun).action((opts) => run(() => uninstallCommand(opts, deps())));
+  const agent = () => new Option("--agent <agent>", help.agent).choices(AGENTS).default("claude");
+  program2.command("install").description(help.install).addOption(scope()).addOption(agent()).option("--dry-run", help.dryRun).action((opts) => run(() => installCommand(opts, deps())));
+  program2.command("uninstall").description(help.uninstall).addOption(scope()).addOption(agent()).option("--dry-run", help.dryRun).action((opts) => run(() => uninstallCommand(opts, deps())));
   program2.command("doctor").description(help.doctor).option("--settings <file>", help.doctorSettings, collect, []).option("--json", help.doctorJson).addOption(storeOption()).action((opts) => run(() => doctorCommand(opts, deps())));
   program2.command("log").description(help.log).option("-n, --lines <n>", help.logLines, count).option("--json", help.logJson).action((opts) => run(() => logCommand(opts, deps())));
   program2.helpCommand(true);

@@ -328,6 +328,9 @@ export const settings = {
   cannotWrite: (path: string, detail: string) => `cannot write ${path}: ${detail}`,
   hooksNotObject: `"hooks" is not an object`,
   eventNotArray: (event: string) => `"hooks.${event}" is not an array`,
+  codexTrustBlockOpen: (hooksPath: string) => `its claude-session-guard trust block for ${hooksPath} has no end line`,
+  codexTrustInline: "it defines hooks.state inline, where a trust table cannot be added without rewriting it",
+  codexTrustRecorded: (key: string) => `it already records another trust for "${key}" (a review in Codex, or an older hook)`,
   json: {
     comment: "a comment (JSON has none)",
     endOfFile: "the end of the file",
@@ -374,9 +377,13 @@ export const help = {
   clearWorkspace: "the workspace whose lock to remove",
   clearStale: "every stale, dead or corrupt lock, and leftover temp files",
   clearAll: "every lock, including ones live sessions hold",
-  scope: "user (default): <config>/settings.json, every session; project: .claude/settings.json; local: .claude/settings.local.json",
-  install: "add the guard's hooks to a Claude Code settings file, keeping everything else",
-  uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file",
+  scope: "user (default): <config>/settings.json, every session; project: .claude/settings.json; local: .claude/settings.local.json (for other agents: their user or project hooks file)",
+  agent:
+    "whose hooks file: claude (default); codex ($CODEX_HOME/hooks.json or .codex/hooks.json, and their trust in $CODEX_HOME/config.toml); " +
+    "gemini (~/.gemini/settings.json or .gemini/settings.json); cursor (~/.cursor/hooks.json or .cursor/hooks.json); " +
+    "copilot (~/.copilot/hooks/ or .github/hooks/, a claude-session-guard.json of its own)",
+  install: "add the guard's hooks to a Claude Code settings file (or another agent's hooks file), keeping everything else",
+  uninstall: "remove the guard's hooks (and only those) from a Claude Code settings file (or another agent's hooks file)",
   dryRun: "print what would change and write nothing",
   doctor: "check that this directory is guarded: hook wiring, a live self-test, the lock store; exit 1 on failure",
   doctorSettings: "check only this settings file or plugin hooks.json (repeatable)",
@@ -446,6 +453,7 @@ export const operator = {
   logHolder: (short: string, pid: string, since: string) => `holder ${short} (pid ${pid}) active since ${since}`,
 
   invalidScope: (value: string) => `unknown scope "${value}": use user, project or local`,
+  invalidAgent: (value: string) => `unknown agent "${value}": use claude, codex, gemini, cursor or copilot`,
   runningFromNpx:
     "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. " +
     "Install it first (`npm install -g .` in a clone of claude-session-guard, or `npm install -g` of a tarball made with `npm pack`), then run install again.",
@@ -482,6 +490,16 @@ export const operator = {
   dryRunNothingWritten: "Dry run: nothing was written.",
   runningSessionsKeepHooks: "Sessions already running keep the hooks they started with; new sessions pick up the change.",
   settingsInvalidJson: (message: string) => `${message}. Left untouched: fix it by hand and run the command again.`,
+  agentScope: (agent: string) => `the local scope is Claude Code's (.claude/settings.local.json); for ${agent} use user (the default) or project`,
+  trustRecorded: (config: string) => `  + trust for these hooks in ${config} (as Codex CLI's own /hooks review records it)`,
+  trustRemoved: (config: string) => `  - their trust in ${config}`,
+  trustFailed: (config: string, why: string) =>
+    `Could not record the hooks' trust in ${config}: ${why}. Codex CLI skips hooks it does not trust without a word, so it is not guarded yet: ` +
+    "start codex in this directory, open /hooks and trust the claude-session-guard hooks (or fix the file and run install again).",
+  codexProjectUntrusted: (root: string, config: string) =>
+    `Note: Codex CLI reads ${root}/.codex/ only in a project it trusts, and ${config} does not mark ${root} trusted: ` +
+    "start codex there and trust the project when it asks (or install for every project, without --scope project).",
+  geminiHooksOff: (path: string) => `Note: ${path} turns Gemini CLI's hooks off (hooksConfig.enabled is false), so these hooks do not run until it is true.`,
   settingsReadOnly: (path: string, message: string) =>
     `${message}. Left untouched: make it writable (chmod u+w ${shellQuote(path)}) and run the command again, or add the hooks by hand (see settings.example.json).`,
 };
@@ -490,6 +508,7 @@ export const doctor = {
   line: (status: string, id: string, message: string, hint: string | null) =>
     `${status.padEnd(4)}  ${id}: ${message}${hint ? ` — fix: ${hint}` : ""}`,
   allGood: "All checks passed: new Claude Code sessions in this directory are guarded.",
+  agentsGood: "All checks of the other agents' wiring passed: their new sessions are guarded.",
   someFailed: "Some checks failed: this directory is not (fully) guarded. Fix the lines marked FAIL and run doctor again.",
   passedWithWarnings: (count: number) =>
     `No check failed, but read the ${count === 1 ? "line" : `${count} lines`} marked WARN: each says where sessions may not be guarded, or what may go wrong.`,
@@ -611,6 +630,24 @@ export const doctor = {
     "export CLAUDE_SESSION_GUARD_WORKSPACE_ID to one name for this workspace on every host (e.g. acme/web-app); leave it unset only if every host sees the workspace at the same path",
   workspaceIdSet: (id: string, key: string) =>
     `CLAUDE_SESSION_GUARD_WORKSPACE_ID is ${JSON.stringify(id)}: every host that sets the same id shares this workspace's lock (${key})`,
+
+  agentInstallHint: (agent: string, scope: string) => `run \`claude-session-guard install --agent ${agent}${scope === "project" ? " --scope project" : ""}\``,
+  agentFile: (name: string, path: string, count: number) => `${name} hooks ${path}: ${count} guard hook${count === 1 ? "" : "s"}`,
+  agentHooksOk: (name: string, tools: string) => `${name} runs every guard hook, naming its agent, for ${tools}`,
+  agentHooksMissing: (name: string, problems: string) => `${name} is not fully guarded: ${problems}`,
+  agentNoHook: (event: string, sub: string) => `no ${event} hook runs \`${sub}\``,
+  agentNotNamed: (event: string, sub: string, agent: string) => `${event} \`${sub}\` lacks --agent ${agent}, so its answers are not in the agent's shape`,
+  agentUncovered: (event: string, sub: string, tools: string) => `${event} \`${sub}\` does not run for ${tools}`,
+  agentTimeouts: (list: string, unit: string) => `missing or unusual timeouts (${unit}): ${list}`,
+  geminiHooksOff: (path: string) => `${path} turns Gemini CLI's hooks off (hooksConfig.enabled is false), so none of them runs`,
+  geminiHooksOffHint: `set "hooksConfig": {"enabled": true}, or remove the key`,
+  codexTrusted: (config: string) => `Codex CLI trusts the guard's hooks (${config})`,
+  codexUntrusted: (count: number, config: string) =>
+    `${count} of the guard's hooks ${count === 1 ? "is" : "are"} not trusted in ${config}, and Codex CLI skips untrusted hooks without a word`,
+  codexUntrustedHint: (scope: string) =>
+    `run \`claude-session-guard install --agent codex${scope === "project" ? " --scope project" : ""}\` again (it records their trust), or trust them in Codex with /hooks`,
+  codexProjectUntrusted: (root: string, config: string) => `${config} does not mark ${root} a trusted project, so Codex CLI ignores its .codex/ (hooks included)`,
+  codexProjectUntrustedHint: (root: string) => `start codex in ${root} and trust the project when it asks, or install for every project: claude-session-guard install --agent codex`,
 
   disabled: (value: string) =>
     `CLAUDE_SESSION_GUARD_DISABLE=${printable(value)} is set here: hooks started from this environment allow everything, so sessions started from it are not guarded`,

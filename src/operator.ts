@@ -9,7 +9,7 @@ import pkg from "../package.json" with { type: "json" };
 import { clearCommand } from "./commands/clear.js";
 import type { CommandDeps, CommandResult } from "./commands/deps.js";
 import { doctorCommand } from "./commands/doctor.js";
-import { installCommand, SCOPES, uninstallCommand } from "./commands/install.js";
+import { AGENTS, installCommand, SCOPES, uninstallCommand } from "./commands/install.js";
 import { logCommand } from "./commands/log.js";
 import { statusCommand } from "./commands/status.js";
 import { ansi, plain, wantsColour } from "./commands/style.js";
@@ -102,20 +102,23 @@ export function buildProgram(run: (work: () => Promise<CommandResult>) => void, 
     .action((opts: { workspace?: string; stale?: boolean; all?: boolean; store?: string }) => run(() => clearCommand(opts, deps())));
 
   const scope = () => new Option("--scope <scope>", help.scope).choices(SCOPES);
+  const agent = () => new Option("--agent <agent>", help.agent).choices(AGENTS).default("claude");
 
   program
     .command("install")
     .description(help.install)
     .addOption(scope())
+    .addOption(agent())
     .option("--dry-run", help.dryRun)
-    .action((opts: { scope?: string; dryRun?: boolean }) => run(() => installCommand(opts, deps())));
+    .action((opts: { scope?: string; agent: string; dryRun?: boolean }) => run(() => installCommand(opts, deps())));
 
   program
     .command("uninstall")
     .description(help.uninstall)
     .addOption(scope())
+    .addOption(agent())
     .option("--dry-run", help.dryRun)
-    .action((opts: { scope?: string; dryRun?: boolean }) => run(() => uninstallCommand(opts, deps())));
+    .action((opts: { scope?: string; agent: string; dryRun?: boolean }) => run(() => uninstallCommand(opts, deps())));
 
   program
     .command("doctor")

@@ -17,6 +17,7 @@ import { commandWords, findOnPath, PLUGIN_ROOT_VAR } from "../settings/executabl
 import { isObject, type Json } from "../settings/guardHooks.js";
 import { readSettingsFile } from "../settings/settingsFile.js";
 import { NOTICE_TTL_MS } from "../lock/fileStore.js";
+import { agentChecks } from "./agentDoctor.js";
 import type { CommandDeps, CommandResult, OperatorStore, RunResult } from "./deps.js";
 import { holderName, viewOf } from "./status.js";
 import { openOperatorStore, operatorStoreChoice, type StoreChoice, storeName } from "./store.js";
@@ -43,32 +44,40 @@ export async function doctorCommand(options: DoctorOptions, deps: CommandDeps): 
   sources.push(...pluginSources(sources, deps));
   const regs = registrations(sources);
 
+  const agents = given.length === 0 ? agentChecks(deps) : [];
+
   // Nothing to check but the one fact: say it, and the one command that fixes it.
   if (given.length === 0 && regs.length === 0 && !sources.some((s) => s.problem !== undefined && s.problem.status !== "info")) {
-    return notInstalled(options, deps);
+    if (agents.length === 0) return notInstalled(options, deps);
+    // Only other agents are wired here: their checks, and the one fact about Claude Code.
+    return report([check("installed", "info", M.notInstalled(`${deps.selfInvocation()} install`)), ...agents], options, deps, M.agentsGood);
   }
 
   const checks = wiringChecks(sources);
   const rootCheck = given.length === 0 ? rootSettingsCheck(deps) : null;
   if (rootCheck) checks.push(rootCheck);
+  checks.push(...agents);
   checks.push(...executableChecks(regs, deps));
   if (!checks.some((c) => c.id === "executable" && c.status === "fail")) checks.push(await selfTest(regs, deps, options.store));
   checks.push(...(await storeChecks(choice, deps)));
   const disabled = disableCheck(deps.env.CLAUDE_SESSION_GUARD_DISABLE);
   if (disabled) checks.push(disabled);
   checks.push(check("running-sessions", "info", M.runningSessions));
+  return report(checks, options, deps, M.allGood);
+}
 
+function report(checks: Check[], options: DoctorOptions, deps: CommandDeps, allGood: string): CommandResult {
   const ok = !checks.some((c) => c.status === "fail");
   if (options.json) return { exitCode: ok ? 0 : 1, stdout: `${JSON.stringify({ checks, ok }, null, 2)}\n` };
   const paint = deps.paint ?? plain;
-  return { exitCode: ok ? 0 : 1, stdout: `${checks.map((c) => checkLine(c, paint)).join("\n")}\n${summary(checks, paint)}\n` };
+  return { exitCode: ok ? 0 : 1, stdout: `${checks.map((c) => checkLine(c, paint)).join("\n")}\n${summary(checks, paint, allGood)}\n` };
 }
 
 /** The last line: never "guarded" while a line above says otherwise. */
-function summary(checks: Check[], paint: Paint): string {
+function summary(checks: Check[], paint: Paint, allGood: string): string {
   if (checks.some((c) => c.status === "fail")) return paint("bad", M.someFailed);
   const warnings = checks.filter((c) => c.status === "warn").length;
-  return warnings > 0 ? paint("warn", M.passedWithWarnings(warnings)) : paint("good", M.allGood);
+  return warnings > 0 ? paint("warn", M.passedWithWarnings(warnings)) : paint("good", allGood);
 }
 
 /**

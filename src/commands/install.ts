@@ -1,7 +1,8 @@
-// `install` / `uninstall`: wire the guard into one Claude Code settings file, or unwire it.
-// Idempotent and reversible: everything that is not ours stays as it was (keys, other hooks,
-// indentation), a second install writes nothing, and uninstall removes exactly our entries (and
-// the file, and a project's `.claude/`, when that leaves them empty).
+// `install` / `uninstall`: wire the guard into one Claude Code settings file (or, with --agent,
+// another agent's hooks file), or unwire it. Idempotent and reversible: everything that is not
+// ours stays as it was (keys, other hooks, indentation), a second install writes nothing, and
+// uninstall removes exactly our entries (and the file, and a project's `.claude/`, when that
+// leaves them empty). Codex CLI also needs its hooks trusted (settings/codexTrust.ts).
 // The default is the user's settings: Claude Code reads them for every session, where a
 // project's settings reach only sessions started at its root (see settings/reach.ts); a narrower
 // scope says which sessions it leaves unguarded.
@@ -9,13 +10,16 @@
 // finds it on PATH, else the absolute path of this installation, never `npx`.
 
 import { dirname, join } from "node:path";
-import { SettingsError, UserError, WorkspaceError } from "../errors.js";
+import { isAgentName } from "../agents/names.js";
+import { errnoOf, messageOf, SettingsError, UserError, WorkspaceError } from "../errors.js";
 import { claudeConfigDir, homeDir } from "../host/paths.js";
 import { resolveWorkspace } from "../host/workspace.js";
 import { operator as M, shellQuote } from "../messages.js";
 import { findOnPath } from "../settings/executable.js";
+import { AGENT_WIRING, COPILOT_FILE, type OtherAgent } from "../settings/agentFiles.js";
+import { projectTrusted, trustEntries, withoutTrust, withTrust } from "../settings/codexTrust.js";
 import { keepLocalSettingsOutOfGit } from "../settings/gitIgnore.js";
-import { type HookChange, installGuardHooks, type Json, uninstallGuardHooks } from "../settings/guardHooks.js";
+import { type HookChange, installGuardHooks, isObject, type Json, uninstallGuardHooks } from "../settings/guardHooks.js";
 import { type Reach, reachOf } from "../settings/reach.js";
 import { readSettingsFile, removeSettingsFile, renderSettings, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
 import type { CommandDeps, CommandResult } from "./deps.js";
@@ -26,9 +30,13 @@ export const DEFAULT_SCOPE: Scope = "user";
 
 export const BIN_NAME = "claude-session-guard";
 
+export const AGENTS = ["claude", "codex", "gemini", "cursor", "copilot"] as const;
+
 export interface InstallOptions {
   scope?: string;
   dryRun?: boolean;
+  /** claude (the default), or the agent whose hooks file to wire. */
+  agent?: string;
 }
 
 type InstallDeps = Pick<CommandDeps, "env" | "cwd" | "fs" | "writeFileAtomic" | "argv1" | "git" | "uid">;
@@ -109,6 +117,8 @@ export function launcher(deps: Pick<CommandDeps, "env" | "fs" | "argv1">): Launc
 }
 
 export async function installCommand(options: InstallOptions, deps: InstallDeps): Promise<CommandResult> {
+  const agent = otherAgent(options);
+  if (agent !== null) return installAgent(agent, options, deps);
   const target = targetOf(options, deps);
   const dryRun = options.dryRun === true;
   const file = read(target.path, deps);
@@ -124,6 +134,8 @@ export async function installCommand(options: InstallOptions, deps: InstallDeps)
 }
 
 export async function uninstallCommand(options: InstallOptions, deps: InstallDeps): Promise<CommandResult> {
+  const agent = otherAgent(options);
+  if (agent !== null) return uninstallAgent(agent, options, deps);
   const target = targetOf(options, deps);
   const dryRun = options.dryRun === true;
   const file = read(target.path, deps);
@@ -131,7 +143,7 @@ export async function uninstallCommand(options: InstallOptions, deps: InstallDep
   if (changes.length === 0) return { exitCode: 0, stdout: `${M.nothingToUninstall(file.path)}\n` };
   // A file that held only our hooks goes, and with it a project's `.claude/` if nothing else is there.
   const lines =
-    Object.keys(settings).length === 0 ? remove(file, target, changes, dryRun, deps) : write(file, settings, changes, dryRun, deps, "uninstall");
+    Object.keys(settings).length === 0 ? remove(file, target.scope !== "user", changes, dryRun, deps) : write(file, settings, changes, dryRun, deps, "uninstall");
   lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
 }
@@ -195,17 +207,145 @@ function write(file: SettingsText, settings: Json, changes: HookChange[], dryRun
   return [dryRun ? M.wouldChange(file.path) : verb === "install" ? M.installed(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
 }
 
-function remove(file: SettingsText, target: Target, changes: HookChange[], dryRun: boolean, deps: InstallDeps): string[] {
+function remove(file: SettingsText, removeDirectory: boolean, changes: HookChange[], dryRun: boolean, deps: InstallDeps): string[] {
   const lines = [dryRun ? M.wouldChange(file.path) : M.uninstalled(file.path), ...changes.map(changeLine)];
   const dir = dirname(file.path);
   if (dryRun) return [...lines, M.wouldRemoveEmptyFile(file.path)];
   let removed;
   try {
-    removed = removeSettingsFile(file, deps.fs, target.scope !== "user");
+    removed = removeSettingsFile(file, deps.fs, removeDirectory);
   } catch (error) {
     throw settingsProblem(error);
   }
   return [...lines, M.removedEmptyFile(file.path), ...(removed.directory ? [M.removedEmptyDirectory(dir)] : [])];
+}
+
+/** The agent --agent names, when it is not Claude Code. */
+function otherAgent(options: InstallOptions): OtherAgent | null {
+  const agent = options.agent ?? "claude";
+  if (!isAgentName(agent)) throw new UserError(M.invalidAgent(agent), 2);
+  return agent === "claude" ? null : agent;
+}
+
+/** Codex CLI's home as it names it: CODEX_HOME resolved (Codex canonicalises it), else ~/.codex as is. */
+export function codexHome(deps: Pick<CommandDeps, "env" | "fs">): string {
+  const set = deps.env.CODEX_HOME;
+  if (set === undefined || set === "") return join(homeDir(deps.env), ".codex");
+  try {
+    return deps.fs.realpathSync(set);
+  } catch {
+    return set;
+  }
+}
+
+/** The hooks file of `agent` at `scope`: project files under the workspace root, as for Claude Code. */
+export function agentHooksPath(agent: OtherAgent, scope: Scope, deps: Pick<CommandDeps, "env" | "cwd" | "fs">): string {
+  if (scope === "local") throw new UserError(M.agentScope(agent), 2);
+  const home = homeDir(deps.env);
+  const project = scope === "project";
+  switch (agent) {
+    case "codex":
+      return project ? join(projectRoot(deps), ".codex", "hooks.json") : join(codexHome(deps), "hooks.json");
+    case "gemini":
+      return join(project ? projectRoot(deps) : home, ".gemini", "settings.json");
+    case "cursor":
+      return join(project ? projectRoot(deps) : home, ".cursor", "hooks.json");
+    case "copilot": {
+      const copilotHome = deps.env.COPILOT_HOME || join(home, ".copilot");
+      return project ? join(projectRoot(deps), ".github", "hooks", COPILOT_FILE) : join(copilotHome, "hooks", COPILOT_FILE);
+    }
+  }
+}
+
+async function installAgent(agent: OtherAgent, options: InstallOptions, deps: InstallDeps): Promise<CommandResult> {
+  const scope = parseScope(options.scope);
+  const dryRun = options.dryRun === true;
+  const path = agentHooksPath(agent, scope, deps);
+  const file = read(path, deps);
+  const { prefix, onPath } = launcher(deps);
+  const { settings, changes } = edit(() => AGENT_WIRING[agent].install(file.value, prefix), path);
+  const trust = agent === "codex" ? codexTrust(path, settings, deps) : null;
+  const lines = changes.length === 0 ? [M.alreadyInstalled(file.path)] : write(file, settings, changes, dryRun, deps, "install");
+  if (trust?.text != null) lines.push(...trustWrite(trust, dryRun, deps));
+  if (!onPath && scope === "project") lines.push(M.absolutePathInShared(prefix));
+  if (agent === "gemini" && isObject(settings.hooksConfig) && settings.hooksConfig.enabled === false) lines.push(M.geminiHooksOff(path));
+  if (agent === "codex" && scope === "project" && !projectTrusted(readText(trust!.path, deps) ?? "", dirname(dirname(path)))) {
+    lines.push(M.codexProjectUntrusted(dirname(dirname(path)), trust!.path));
+  }
+  if (changes.length > 0 || trust?.text != null) lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
+  return trustResult(lines, trust);
+}
+
+async function uninstallAgent(agent: OtherAgent, options: InstallOptions, deps: InstallDeps): Promise<CommandResult> {
+  const scope = parseScope(options.scope);
+  const dryRun = options.dryRun === true;
+  const path = agentHooksPath(agent, scope, deps);
+  const wiring = AGENT_WIRING[agent];
+  const file = read(path, deps);
+  const { settings, changes } = edit(() => wiring.uninstall(file.value), path);
+  const trust = agent === "codex" ? codexTrust(path, null, deps) : null;
+  if (changes.length === 0 && trust?.text == null) return trustResult([M.nothingToUninstall(file.path)], trust);
+  // A file that held only our hooks goes (Copilot CLI's is the guard's own: its `version` goes with them).
+  const emptied = Object.keys(settings).every((key) => wiring.ownFile && key === "version");
+  const lines = changes.length === 0 ? [] : emptied ? remove(file, scope !== "user", changes, dryRun, deps) : write(file, settings, changes, dryRun, deps, "uninstall");
+  if (trust?.text != null) lines.push(...trustWrite(trust, dryRun, deps));
+  lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
+  return trustResult(lines, trust);
+}
+
+/** Codex CLI's config.toml with the trust its hooks need, or why it was left alone. */
+interface Trust {
+  path: string;
+  exists: boolean;
+  /** The new text; null when nothing changes (or when it could not be edited). */
+  text: string | null;
+  line: string;
+  problem: string | null;
+}
+
+/**
+ * The trust Codex CLI needs for the guard's hooks in `hooksPath` (`hooks` being that file's new
+ * content), or none of it (null, for uninstall).
+ */
+function codexTrust(hooksPath: string, hooks: Json | null, deps: InstallDeps): Trust {
+  const path = join(codexHome(deps), "config.toml");
+  const found = readText(path, deps);
+  const before = found ?? "";
+  const line = hooks === null ? M.trustRemoved(path) : M.trustRecorded(path);
+  try {
+    const after = hooks === null ? withoutTrust(before, hooksPath) : withTrust(before, hooksPath, trustEntries(hooksPath, hooks));
+    return { path, exists: found !== null, text: after === before ? null : after, line, problem: null };
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    return { path, exists: found !== null, text: null, line, problem: M.trustFailed(path, error.message) };
+  }
+}
+
+function trustWrite(trust: Trust, dryRun: boolean, deps: InstallDeps): string[] {
+  if (!dryRun) {
+    try {
+      writeSettingsFile({ path: trust.path, exists: trust.exists, text: "", value: {}, layout: { indent: 2, eol: "\n", finalNewline: true, bom: false } }, trust.text!, deps.fs, deps.writeFileAtomic);
+    } catch (error) {
+      throw settingsProblem(error);
+    }
+  }
+  return [trust.line];
+}
+
+/** Exit 1 when Codex CLI's trust could not be recorded: its hooks would be skipped without a word. */
+function trustResult(lines: string[], trust: Trust | null): CommandResult {
+  const failed = trust?.problem != null;
+  return { exitCode: failed ? 1 : 0, stdout: `${lines.join("\n")}\n`, ...(failed && { stderr: `${trust!.problem}\n` }) };
+}
+
+/** A text file's content, null when it does not exist. */
+function readText(path: string, deps: InstallDeps): string | null {
+  try {
+    return deps.fs.readFileSync(path, "utf8");
+  } catch (error) {
+    if (errnoOf(error) === "ENOENT" || errnoOf(error) === "ENOTDIR") return null;
+    throw new UserError(M.settingsShape(path, messageOf(error)), 1, "EREAD");
+  }
 }
 
 function settingsProblem(error: unknown): UserError {

@@ -1,5 +1,6 @@
-// The guard's entries in a Claude Code settings object: what they are, how to recognise them
-// (whatever path or launcher prefix an older install or the plugin used), and how to add or
+// The guard's entries in a Claude Code settings object (and in the files of the agents that took
+// its shape: Codex CLI's hooks.json, Gemini CLI's settings.json): what they are, how to recognise
+// them (whatever path or launcher prefix an older install or the plugin used), and how to add or
 // remove them while leaving every other key and hook exactly as it was. Pure: objects in,
 // objects out; the caller reads and writes the file.
 
@@ -22,6 +23,16 @@ export interface GuardEvent {
   subcommand: string;
   /** As in the example: tool events name the guarded tools; lifecycle events have none. */
   matcher?: string;
+  /** The hook's timeout, in the unit its agent reads (seconds, or Gemini CLI's milliseconds). */
+  timeout?: number;
+  /** The agent the command names with `--agent`, when it is not Claude Code. */
+  agent?: string;
+}
+
+/** The entries install writes into one kind of file, and the timeouts that make sense there. */
+export interface Wiring {
+  events: readonly GuardEvent[];
+  sane: { min: number; max: number };
 }
 
 /** Our entries in a settings object, one per (event, hook) in file order. */
@@ -35,7 +46,14 @@ export function guardEventsOf(settings: unknown): GuardEvent[] {
       for (const hook of group.hooks) {
         const parsed = isObject(hook) ? parseGuardCommand(hook.command) : null;
         if (parsed === null) continue;
-        events.push({ event, subcommand: parsed.subcommand, ...(typeof group.matcher === "string" && { matcher: group.matcher }) });
+        const agent = agentOf(parsed.args);
+        events.push({
+          event,
+          subcommand: parsed.subcommand,
+          ...(typeof group.matcher === "string" && { matcher: group.matcher }),
+          ...(typeof hook.timeout === "number" && { timeout: hook.timeout }),
+          ...(agent !== null && { agent }),
+        });
       }
     }
   }
@@ -60,6 +78,17 @@ export function parseGuardCommand(command: unknown): GuardCommand | null {
   return { prefix: match[1]!, subcommand: match[2]!, args: match[3]!.trimEnd() };
 }
 
+/** The agent a command's arguments name with `--agent`, or null. */
+export function agentOf(args: string): string | null {
+  return /(?:^|\s)--agent(?:=|\s+)(\S+)/.exec(args)?.[1] ?? null;
+}
+
+/** A command's arguments naming `agent` (and no other), the rest as they were. */
+export function withAgent(args: string, agent: string | undefined): string {
+  if (agent === undefined) return args;
+  return `${args.replace(/\s--agent(?:=|\s+)\S+/g, "")} --agent ${agent}`;
+}
+
 export type Json = Record<string, unknown>;
 
 export interface HookChange {
@@ -75,8 +104,8 @@ export function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function isSaneTimeout(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value) && value >= SANE_TIMEOUT_S.min && value <= SANE_TIMEOUT_S.max;
+export function isSaneTimeout(value: unknown, sane: { min: number; max: number } = SANE_TIMEOUT_S): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= sane.min && value <= sane.max;
 }
 
 function rightMatcher(spec: GuardEvent, matcher: unknown): boolean {
@@ -133,12 +162,12 @@ export function guardCommand(prefix: string, subcommand: string, args = ""): str
  * present are updated in place (prefix, timeout, matcher) rather than duplicated; extra ones and
  * ones under the wrong event are removed. A second call with the same prefix changes nothing.
  */
-export function installGuardHooks(input: Json, prefix: string): { settings: Json; changes: HookChange[] } {
+export function installGuardHooks(input: Json, prefix: string, wiring: Wiring = CLAUDE_WIRING): { settings: Json; changes: HookChange[] } {
   const settings = structuredClone(input);
   const hooks = hooksOf(settings);
   const changes: HookChange[] = [];
 
-  for (const spec of GUARD_EVENTS) {
+  for (const spec of wiring.events) {
     const groups = [...eventArray(hooks, spec.event)];
     const ours = findOurs(groups);
     const candidates = ours.filter((o) => o.parsed.subcommand === spec.subcommand);
@@ -157,13 +186,14 @@ export function installGuardHooks(input: Json, prefix: string): { settings: Json
       });
     }
 
-    const command = guardCommand(prefix, spec.subcommand, keeper?.parsed.args ?? "");
+    const command = guardCommand(prefix, spec.subcommand, withAgent(keeper?.parsed.args ?? "", spec.agent));
+    const fallback = spec.timeout ?? HOOK_TIMEOUT_S;
     if (keeper === undefined) {
-      groups.push(newGroup(spec, { type: "command", command, timeout: HOOK_TIMEOUT_S }));
+      groups.push(newGroup(spec, { type: "command", command, timeout: fallback }));
       changes.push({ kind: "add", event: spec.event, command });
     } else {
       const { async: _async, ...rest } = keeper.hook;
-      const timeout = isSaneTimeout(keeper.hook.timeout) ? keeper.hook.timeout : HOOK_TIMEOUT_S;
+      const timeout = isSaneTimeout(keeper.hook.timeout, wiring.sane) ? keeper.hook.timeout : fallback;
       const updated: Json = { ...rest, type: "command", command, timeout };
       const why: HookChange["why"] =
         keeper.hook.command !== command ? "outdated" : !rightMatcher(spec, keeper.group.matcher) ? "matcher" : "timeout";
@@ -229,3 +259,4 @@ export function uninstallGuardHooks(input: Json): { settings: Json; changes: Hoo
  * it runs the parser above at module load.
  */
 export const GUARD_EVENTS: readonly GuardEvent[] = guardEventsOf(example);
+export const CLAUDE_WIRING: Wiring = { events: GUARD_EVENTS, sane: SANE_TIMEOUT_S };

@@ -20,7 +20,7 @@ const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, stdio:
 function buildOfHead(): Map<string, Buffer> {
   const dir = mkdtempSync(join(tmpdir(), "csg-bundle-"));
   try {
-    const inputs = ["src", "package.json", "settings.example.json", "tsconfig.json"];
+    const inputs = ["src", "package.json", "settings.example.json", "examples", "tsconfig.json"];
     execFileSync("sh", ["-c", `git archive HEAD ${inputs.join(" ")} | tar -x -C '${dir}'`], { cwd: ROOT, stdio: "pipe" });
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
     const script: string = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts.build;

@@ -36,7 +36,7 @@ describe("the package", () => {
 
   it("ships its licence, changelog, wiring examples and plugin manifest, and none of the sources or tests", () => {
     const files = readdirSync(installed);
-    for (const name of ["LICENSE", "CHANGELOG.md", "README.md", "settings.example.json", "dist", "bin", "hooks", ".claude-plugin"]) expect(files).toContain(name);
+    for (const name of ["LICENSE", "CHANGELOG.md", "README.md", "settings.example.json", "examples", "dist", "bin", "hooks", ".claude-plugin"]) expect(files).toContain(name);
     for (const name of ["src", "test", "bench", "node_modules"]) expect(files).not.toContain(name);
   });
 
