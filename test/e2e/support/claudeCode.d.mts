@@ -15,8 +15,5 @@ export function ensureClaudeCode(options?: {
 export const CLAUDE_CODE_VERSION: "2.1.331";
 export const REPO_ROOT: string;
 export const DEFAULT_CACHE_DIR: string;
-export class ClaudeCodeInstallError extends Error {
-    /** @param {string} message @param {string} output */
-    constructor(message: string, output: string);
-    output: string;
-}
+export { PinnedInstallError as ClaudeCodeInstallError };
+import { PinnedInstallError } from "./pinnedCli.mjs";
