@@ -124,7 +124,8 @@ describe.skipIf(claudeBin === null || (!TMUX && process.env.CI !== "true")).conc
     await until("A's next Write", () => existsSync(join(ws, "a-again.txt")), 60_000);
     const told = await a.waitFor(/lost its lock/);
     expect(told).toMatch(/sat idle at its prompt/);
-    expect(JSON.stringify(aApi.requests)).toContain(`it lost its lock on the workspace ${ws}`);
+    // The note for Claude rides on the request after the Write, which may leave after the screen shows the warning.
+    await until("the note to reach Claude", () => JSON.stringify(aApi.requests).includes(`it lost its lock on the workspace ${ws}`));
     expect(lockOf(box, ws)?.session_id ?? holder.session_id).toBe(holder.session_id);
   });
 
