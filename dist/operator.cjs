@@ -4454,6 +4454,7 @@ var operator = {
   runningFromNpx: "claude-session-guard is running from npx's cache, which npm may prune, and a hook pointing there would stop working. Install it first (`npm install -g .` in a clone of claude-session-guard, or `npm install -g` of a tarball made with `npm pack`), then run install again.",
   absolutePathInShared: (prefix) => `Note: claude-session-guard is not on PATH, so the hooks call ${prefix}. Teammates sharing this settings file need the same path; installing it globally (\`npm install -g .\` in its clone) and running install again writes the bare name instead.`,
   unguardedStartOnly: (scope, root, here) => `${reach.startOnly(`--scope ${scope}`, root, scope, here)} ${reach.everySession}`,
+  pluginAlsoEnabled: (id, path2, scope) => `Note: the plugin ${id}, enabled in ${path2}, runs these hooks too, so every hook would run twice. Keep one: uninstall the plugin (/plugin uninstall ${id}), or undo this with \`claude-session-guard uninstall${scope === "user" ? "" : ` --scope ${scope}`}\`.`,
   unguardedRepository: (root) => `${reach.repository("--scope local", root)} ${reach.everySession}`,
   ignoredLocal: (file) => `Kept .claude/settings.local.json out of git: added the rule ${LOCAL_RULE} to ${file}, git's global excludes file, as Claude Code does when it writes that file.`,
   wouldIgnoreLocal: (file) => `Would add the rule ${LOCAL_RULE} to ${file} (git's global excludes file), to keep .claude/settings.local.json out of git.`,
@@ -6171,6 +6172,14 @@ function uninstallGuardHooks(input2) {
 var GUARD_EVENTS = guardEventsOf(settings_example_default);
 var CLAUDE_WIRING = { events: GUARD_EVENTS, sane: SANE_TIMEOUT_S };
 
+// src/settings/guardPlugin.ts
+var PLUGIN_NAME = "session-guard";
+function enabledGuardPlugins(settings2) {
+  const plugins = settings2?.enabledPlugins;
+  if (!isObject(plugins)) return [];
+  return Object.entries(plugins).filter(([id, on]) => id.startsWith(`${PLUGIN_NAME}@`) && on === true).map(([id]) => id);
+}
+
 // src/settings/settingsFile.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path8 = require("node:path");
@@ -6965,6 +6974,8 @@ async function installCommand(options, deps) {
   if (!onPath && target.scope === "project") lines.push(operator.absolutePathInShared(prefix));
   const unguarded = unguardedNote(target, realCwd(deps));
   if (unguarded !== null) lines.push(unguarded);
+  const plugin = pluginAlsoWiring(target, file, deps);
+  if (plugin !== null) lines.push(operator.pluginAlsoEnabled(plugin.id, plugin.path, target.scope));
   if (changes.length > 0) lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}
 ` };
@@ -6982,6 +6993,20 @@ async function uninstallCommand(options, deps) {
   lines.push(dryRun ? operator.dryRunNothingWritten : operator.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}
 ` };
+}
+function pluginAlsoWiring(target, file, deps) {
+  const files2 = [file];
+  if (target.scope !== "user") {
+    try {
+      files2.push(readSettingsFile(settingsPathFor("user", deps), deps.fs));
+    } catch {
+    }
+  }
+  for (const { value, path: path2 } of files2) {
+    const [id] = enabledGuardPlugins(value);
+    if (id !== void 0) return { id, path: path2 };
+  }
+  return null;
 }
 function unguardedNote(target, here) {
   switch (target.reach.kind) {
@@ -7455,7 +7480,6 @@ function safeText(path2, deps) {
 }
 
 // src/commands/doctor.ts
-var PLUGIN_NAME = "session-guard";
 var SELF_TEST_MAX_MS = 3e4;
 async function doctorCommand(options, deps) {
   const choice = options.store !== void 0 ? operatorStoreChoice(deps.env, options.store) : choiceOrProblem(deps.env);

@@ -462,6 +462,9 @@ export const operator = {
     "installing it globally (`npm install -g .` in its clone) and running install again writes the bare name instead.",
   unguardedStartOnly: (scope: "project" | "local", root: string, here: string | null) =>
     `${reach.startOnly(`--scope ${scope}`, root, scope, here)} ${reach.everySession}`,
+  pluginAlsoEnabled: (id: string, path: string, scope: string) =>
+    `Note: the plugin ${id}, enabled in ${path}, runs these hooks too, so every hook would run twice. ` +
+    `Keep one: uninstall the plugin (/plugin uninstall ${id}), or undo this with \`claude-session-guard uninstall${scope === "user" ? "" : ` --scope ${scope}`}\`.`,
   unguardedRepository: (root: string) => `${reach.repository("--scope local", root)} ${reach.everySession}`,
   ignoredLocal: (file: string) =>
     `Kept .claude/settings.local.json out of git: added the rule ${LOCAL_RULE} to ${file}, git's global excludes file, as Claude Code does when it writes that file.`,

@@ -14,6 +14,7 @@ import { chooseStore } from "../lock/openStore.js";
 import { LOCK_PREFIX } from "../lock/redis/redisStore.js";
 import { doctor as M } from "../messages.js";
 import { commandWords, findOnPath, PLUGIN_ROOT_VAR } from "../settings/executable.js";
+import { PLUGIN_NAME } from "../settings/guardPlugin.js";
 import { isObject, type Json } from "../settings/guardHooks.js";
 import { readSettingsFile } from "../settings/settingsFile.js";
 import { NOTICE_TTL_MS } from "../lock/fileStore.js";
@@ -31,7 +32,6 @@ export interface DoctorOptions {
   store?: string;
 }
 
-export const PLUGIN_NAME = "session-guard";
 /** Ceiling for one self-test call, whatever timeout the settings give the hook. */
 const SELF_TEST_MAX_MS = 30_000;
 

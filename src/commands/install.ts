@@ -19,6 +19,7 @@ import { findOnPath } from "../settings/executable.js";
 import { AGENT_WIRING, COPILOT_FILE, type OtherAgent } from "../settings/agentFiles.js";
 import { projectTrusted, trustEntries, withoutTrust, withTrust } from "../settings/codexTrust.js";
 import { keepLocalSettingsOutOfGit } from "../settings/gitIgnore.js";
+import { enabledGuardPlugins } from "../settings/guardPlugin.js";
 import { type HookChange, installGuardHooks, isObject, type Json, uninstallGuardHooks } from "../settings/guardHooks.js";
 import { type Reach, reachOf } from "../settings/reach.js";
 import { readSettingsFile, removeSettingsFile, renderSettings, type SettingsText, writeSettingsFile } from "../settings/settingsFile.js";
@@ -129,6 +130,8 @@ export async function installCommand(options: InstallOptions, deps: InstallDeps)
   if (!onPath && target.scope === "project") lines.push(M.absolutePathInShared(prefix));
   const unguarded = unguardedNote(target, realCwd(deps));
   if (unguarded !== null) lines.push(unguarded);
+  const plugin = pluginAlsoWiring(target, file, deps);
+  if (plugin !== null) lines.push(M.pluginAlsoEnabled(plugin.id, plugin.path, target.scope));
   if (changes.length > 0) lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
 }
@@ -146,6 +149,26 @@ export async function uninstallCommand(options: InstallOptions, deps: InstallDep
     Object.keys(settings).length === 0 ? remove(file, target.scope !== "user", changes, dryRun, deps) : write(file, settings, changes, dryRun, deps, "uninstall");
   lines.push(dryRun ? M.dryRunNothingWritten : M.runningSessionsKeepHooks);
   return { exitCode: 0, stdout: `${lines.join("\n")}\n` };
+}
+
+/**
+ * The guard's plugin enabled in the target file or the user's settings: it runs the same hooks,
+ * so with both every hook would run twice (doctor warns too; install says so at once).
+ */
+function pluginAlsoWiring(target: Target, file: SettingsText, deps: InstallDeps): { id: string; path: string } | null {
+  const files = [file];
+  if (target.scope !== "user") {
+    try {
+      files.push(readSettingsFile(settingsPathFor("user", deps), deps.fs));
+    } catch {
+      // Unreadable user settings enable nothing that Claude Code would load either.
+    }
+  }
+  for (const { value, path } of files) {
+    const [id] = enabledGuardPlugins(value);
+    if (id !== undefined) return { id, path };
+  }
+  return null;
 }
 
 /** Which sessions the target's hooks leave out, said once per install; null when none. */

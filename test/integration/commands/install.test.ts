@@ -69,6 +69,27 @@ describe("install", () => {
     expect(existsSync(join(p.home, ".config", "git", "ignore"))).toBe(false);
   });
 
+  it("says that the guard's plugin, enabled in the user's settings, would run every hook a second time", async () => {
+    mkdirSync(p.config, { recursive: true });
+    writeFileSync(join(p.config, "settings.json"), JSON.stringify({ enabledPlugins: { "session-guard@session-guard": true, "other@x": true } }));
+    const user = await p.run(["install"]);
+    expect(user.code).toBe(0);
+    expect(user.stdout).toContain(`Note: the plugin session-guard@session-guard, enabled in ${join(p.config, "settings.json")}, runs these hooks too, so every hook would run twice.`);
+    expect(user.stdout).toContain("/plugin uninstall session-guard@session-guard");
+    // From a project install too, since the user's settings reach every session; its undo names the scope.
+    const project = await p.run(["install", "--scope", "project"]);
+    expect(project.stdout).toContain("every hook would run twice");
+    expect(project.stdout).toContain("claude-session-guard uninstall --scope project");
+  });
+
+  it("says nothing of a plugin that is disabled or is not the guard's", async () => {
+    mkdirSync(p.config, { recursive: true });
+    writeFileSync(join(p.config, "settings.json"), JSON.stringify({ enabledPlugins: { "session-guard@session-guard": false, "other@x": true } }));
+    const result = await p.run(["install"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("plugin");
+  });
+
   it("writes the absolute path of this installation when the bare name is not on PATH", async () => {
     const off = project({ onPath: false });
     try {
