@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, inject, it, type TestContext } from "vitest";
 import { bash, write } from "./support/fakeApi.mjs";
-import { startTurnApi, turnPrompt } from "./support/precise.mjs";
+import { guardDecisions, startTurnApi, turnPrompt } from "./support/precise.mjs";
 import { createSandbox, lockHash, type Sandbox } from "./support/session.mjs";
 import { hasTmux, Terminal } from "./support/terminal.js";
 
@@ -31,7 +31,7 @@ function sandbox(onTestFinished: TestContext["onTestFinished"], servers: { close
   return { box, term };
 }
 
-function lockOf(box: Sandbox, workspace: string): { session_id: string; work?: Array<{ type: string }> } | null {
+function lockOf(box: Sandbox, workspace: string): { session_id: string; acquired_at: number; ttl_ms: number; work?: Array<{ type: string }> } | null {
   const path = join(box.runtimeDir, `session-lock-${lockHash(workspace)}.json`);
   try {
     return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
@@ -113,11 +113,13 @@ describe.skipIf(claudeBin === null || (!TMUX && process.env.CI !== "true")).conc
 
     a.keys("Escape");
     await a.waitFor(/Interrupted/);
-    const escapedAt = Date.now();
     const b = await box.runSession({ cwd: ws, script: [write(join(ws, "from-b.txt"), "b\n")] });
     expect(deniedTools(b.result), "B, seconds after A's Esc").toEqual([]);
     expect(readFileSync(join(ws, "from-b.txt"), "utf8")).toBe("b\n");
-    expect(Date.now() - escapedAt).toBeLessThan(60_000);
+    // What let B in: A's idle state, not the lapse of A's lock, which is good for minutes.
+    const takeover = guardDecisions(box.home).find((e) => e.outcome === "takeover" && e.session === b.result.session_id);
+    expect(takeover).toMatchObject({ reason: "idle", holder: { session_id: holder.session_id } });
+    expect(Date.parse(takeover.time) - holder.acquired_at).toBeLessThan(holder.ttl_ms);
 
     // A's next call: allowed, and told that its lock was taken while it sat idle.
     await a.type(turnPrompt(1));

@@ -122,7 +122,8 @@ describe.skipIf(claudeBin === null).concurrent("precise locks under Claude Code"
         `was issued; B's whole session ended ${bFinishedAfterMs} ms after the kill (the lock's TTL: ${held.ttl_ms} ms)`,
     );
     expect(takenAt - writeIssuedAt).toBeGreaterThanOrEqual(0);
-    expect(bFinishedAfterMs).toBeLessThan(30_000);
+    // "dead" above says what freed the lock; the TTL, not this machine's speed, is the bound it beats.
+    expect(takenAt - held.acquired_at).toBeLessThan(held.ttl_ms);
   });
 
   it("keeps a live holder's lock past the TTL while its Bash command runs within its declared timeout", async ({ expect, onTestFinished }) => {
