@@ -74,16 +74,21 @@ function lostHow(by: string, at: string, reason: "stale" | "cleared" | "idle"): 
   return `it lapsed and ${by} took over at ${at}`;
 }
 
-/** A holder as the hook's messages take it (built by hook/holder.ts). */
-interface Holder {
-  /** "Claude Code", "Codex CLI", … */
+/** A holder as the hook's messages take it: the texts hook/holder.ts builds from a lock record. */
+export interface Holder {
+  /** The agent that holds it, as a person calls it: "Claude Code", "Codex CLI", … */
   agent: string;
-  /** Who, in a few words a person recognises, and what it is doing: `session "api" (tmux s:@0.%1, working)`. */
+  /** `session "ws-e3" (tmux csgA:@0.%0, working)`, or `session 8a22b5eb (pid 23671)`. */
   who: string;
+  /** `session 8a22b5eb (pid 23671)`, with the agent's name when it is not Claude Code. */
   label: string;
+  /** `named "ws-e3", in tmux pane csgA:@0.%0 (/dev/pts/3), started in /home/ana/app`, or "". */
   place: string;
+  /** `working now`, `waiting for its user's permission`, `idle, kept for its background work`, … */
   doing: string;
+  /** `last active 2s ago, lock expires in 4m58s` */
   timing: string;
+  /** One line per piece of background work that keeps the lock. */
   work: string[];
 }
 

@@ -4,27 +4,10 @@
 
 import type { RegistryEntry } from "../host/sessionRegistry.js";
 import { type LockRecord, liveWork } from "../lock/record.js";
-import { hook as M } from "../messages.js";
-
-export interface HolderText {
-  /** The agent that holds it, as a person calls it: "Claude Code", "Codex CLI", … */
-  agent: string;
-  /** `session "ws-e3" (tmux csgA:@0.%0, working)`, or `session 8a22b5eb (pid 23671)`. */
-  who: string;
-  /** `session 8a22b5eb (pid 23671)`, with the agent's name when it is not Claude Code. */
-  label: string;
-  /** `named "ws-e3", in tmux pane csgA:@0.%0 (/dev/pts/3), started in /home/ana/app`, or "". */
-  place: string;
-  /** `working now`, `waiting for its user's permission`, `idle, kept for its background work`, … */
-  doing: string;
-  /** `last active 2s ago, lock expires in 4m58s` */
-  timing: string;
-  /** One line per piece of background work that keeps the lock. */
-  work: string[];
-}
+import { type Holder, hook as M } from "../messages.js";
 
 /** `reader`: the agent the text is for, when it is not Claude Code: it is told that a Claude Code session holds the workspace. */
-export function holderText(record: LockRecord, expiresAt: number, now: number, entry: RegistryEntry | null, tty: string | null, reader: string | null = null): HolderText {
+export function holderText(record: LockRecord, expiresAt: number, now: number, entry: RegistryEntry | null, tty: string | null, reader: string | null = null): Holder {
   const work = liveWork(record, now);
   const agent = typeof record.agent === "string" ? record.agent : null;
   const terminal = entry?.tmux !== undefined ? `tmux ${entry.tmux}` : tty;
