@@ -9,7 +9,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, inject, it, type TestContext } from "vitest";
 import { bash, write } from "./support/fakeApi.mjs";
 import { guardDecisions, startTurnApi, turnPrompt } from "./support/precise.mjs";
-import { createSandbox, lockHash, type Sandbox } from "./support/session.mjs";
+import { keptFor, lockOf, until } from "./support/polling.js";
+import { createSandbox, type Sandbox } from "./support/session.mjs";
 import { hasTmux, Terminal } from "./support/terminal.js";
 
 const claudeBin = inject("claudeBin");
@@ -29,31 +30,6 @@ function sandbox(onTestFinished: TestContext["onTestFinished"], servers: { close
     await Promise.all(servers.map((s) => s.close()));
   });
   return { box, term };
-}
-
-function lockOf(box: Sandbox, workspace: string): { session_id: string; acquired_at: number; ttl_ms: number; work?: Array<{ type: string }> } | null {
-  const path = join(box.runtimeDir, `session-lock-${lockHash(workspace)}.json`);
-  try {
-    return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The lock of `workspace` once it is kept for background work (of `type`), else null. */
-function keptFor(box: Sandbox, workspace: string, type?: string) {
-  const lock = lockOf(box, workspace);
-  return lock?.work?.some((w) => type === undefined || w.type === type) ? lock : null;
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
 }
 
 const deniedTools = (result: { permission_denials?: Array<{ tool_name: string }> } | null) => (result?.permission_denials ?? []).map((d) => d.tool_name);

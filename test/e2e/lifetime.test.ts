@@ -10,7 +10,8 @@ import { describe, inject, it, type TestContext } from "vitest";
 import { apiError, bash, write } from "./support/fakeApi.mjs";
 import { startTurnApi, turnPrompt } from "./support/precise.mjs";
 import { agent, reached, scriptPrompt, startScriptApi } from "./support/scripts.js";
-import { createSandbox, lockHash, type RunningSession, type Sandbox } from "./support/session.mjs";
+import { keptFor, lockOf, until } from "./support/polling.js";
+import { createSandbox, type RunningSession, type Sandbox } from "./support/session.mjs";
 
 const claudeBin = inject("claudeBin");
 
@@ -22,34 +23,6 @@ function sandbox(onTestFinished: TestContext["onTestFinished"], servers: { close
     await Promise.all(servers.map((s) => s.close()));
   });
   return box;
-}
-
-interface Record {
-  session_id: string;
-  acquired_at: number;
-  ttl_ms: number;
-  work?: Array<{ type: string; id: string; description?: string }>;
-}
-
-function lockOf(box: Sandbox, workspace: string): Record | null {
-  const path = join(box.runtimeDir, `session-lock-${lockHash(workspace)}.json`);
-  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
-}
-
-/** The lock of `workspace` once it is kept for background work (of `type`), else null. */
-function keptFor(box: Sandbox, workspace: string, type?: string) {
-  const lock = lockOf(box, workspace);
-  return lock?.work?.some((w) => type === undefined || w.type === type) ? lock : null;
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
 }
 
 /** A command that runs `seconds` and then writes `text` into `file`. */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, inject, it } from "vitest";
 import { bash, write } from "./support/fakeApi.mjs";
+import { until } from "./support/polling.js";
 import { createSandbox, SETTINGS_EXAMPLE } from "./support/session.mjs";
 
 const claudeBin = inject("claudeBin");
@@ -19,14 +20,6 @@ function waitingSettings(path: string, seconds: number): string {
   return path;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe.skipIf(claudeBin === null)("pretooluse --wait under Claude Code", () => {
   it("runs a second session's Write once the holder's turn ends within the wait, instead of denying it", async ({ expect, onTestFinished }) => {
     const box = createSandbox(claudeBin!);
@@ -39,7 +32,7 @@ describe.skipIf(claudeBin === null)("pretooluse --wait under Claude Code", () =>
     const target = join(ws, "from-b.txt");
     const b = await box.startSession({ cwd: ws, settingsPath: waitingSettings(join(box.root, "waiting.json"), 60), script: [write(target, "b\n")] });
     // B asked for its Write; its hook now waits on A's lock.
-    await until(() => b.api.requests.length >= 1, "B's first API request");
+    await until("B's first API request", () => b.api.requests.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(existsSync(target)).toBe(false);
     expect(b.finished).toBe(false);
